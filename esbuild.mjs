@@ -1,0 +1,78 @@
+// One build script for every entry point (STYLE.md practice 11). Flags:
+//   --production  minified extension bundle without source maps (what the VSIX ships)
+//   --tests       also bundle the unit and integration tests into out/test/
+//   --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const production = process.argv.includes('--production');
+const tests = process.argv.includes('--tests');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node18',
+  loader: { '.scm': 'text' },
+  logLevel: 'warning',
+};
+
+/** Grammar names the languages use (`grammar: 'typescript'` in src/core/languages/<lang>/index.ts). */
+function usedGrammars() {
+  const root = 'src/core/languages';
+  const names = new Set();
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const source = readFileSync(join(root, entry.name, 'index.ts'), 'utf8');
+    for (const match of source.matchAll(/\bgrammar:\s*'([\w-]+)'/g)) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
+/** Copies the tree-sitter runtime and the grammars in use next to the bundle; nothing else of the package ships. */
+function copyGrammars() {
+  const from = dirname(require.resolve('@vscode/tree-sitter-wasm'));
+  const to = 'dist/grammars';
+  rmSync(to, { recursive: true, force: true });
+  mkdirSync(to, { recursive: true });
+  copyFileSync(join(from, 'tree-sitter.wasm'), join(to, 'tree-sitter.wasm'));
+  for (const name of usedGrammars()) copyFileSync(join(from, `tree-sitter-${name}.wasm`), join(to, `tree-sitter-${name}.wasm`));
+}
+
+const builds = [{
+  ...common,
+  entryPoints: { extension: 'src/vscode/extension.ts' },
+  outdir: 'dist',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+}];
+
+if (tests) {
+  const files = (dir) => readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f));
+  builds.push({
+    ...common,
+    entryPoints: files('test/unit'),
+    outdir: 'out/test/unit',
+    external: ['mocha', '@vscode/tree-sitter-wasm'],
+    sourcemap: 'inline',
+  }, {
+    ...common,
+    entryPoints: files('test/integration'),
+    outdir: 'out/test/integration',
+    external: ['vscode', 'mocha', '@vscode/test-electron'],
+    sourcemap: 'inline',
+  });
+}
+
+copyGrammars();
+if (watch) {
+  for (const options of builds) await (await esbuild.context(options)).watch();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+}

@@ -1,0 +1,42 @@
+/**
+ * From occurrences to problems: a code that a handler sends and the table does not list, unless the user allows it
+ * or a suppression comment covers the line.
+ */
+import { diagnosticMessage } from './format';
+import { Translate } from './l10n';
+import { isListed } from './table';
+import { Finding, Occurrence } from './types';
+
+/** Stable diagnostic code of the one rule (shown in the Problems panel, used by quick fixes). */
+export const UNLISTED_STATUS_RULE = 'unlisted-status';
+
+/** Suppression markers, written in a line comment of the document's language. */
+export const DISABLE_LINE = 'lts-status-disable-line';
+export const DISABLE_NEXT_LINE = 'lts-status-disable-next-line';
+
+export interface FindingOptions {
+  readonly allowedCodes?: ReadonlySet<number>;
+  readonly t?: Translate;
+  /** Text of a line, to honour suppression comments; omit to ignore them. */
+  readonly lineAt?: (line: number) => string;
+}
+
+export function findUnlisted(occurrences: readonly Occurrence[], options: FindingOptions = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const occurrence of occurrences) {
+    if (occurrence.context !== 'handler' || isListed(occurrence.code)) continue;
+    if (options.allowedCodes?.has(occurrence.code)) continue;
+    if (options.lineAt && isSuppressed(occurrence.range.start.line, options.lineAt)) continue;
+    findings.push({
+      occurrence,
+      code: occurrence.code,
+      message: diagnosticMessage(occurrence.code, occurrence.handler, options.t),
+    });
+  }
+  return findings;
+}
+
+function isSuppressed(line: number, lineAt: (line: number) => string): boolean {
+  if (lineAt(line).includes(DISABLE_LINE)) return true;
+  return line > 0 && lineAt(line - 1).includes(DISABLE_NEXT_LINE);
+}

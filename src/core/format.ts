@@ -1,0 +1,121 @@
+/**
+ * Text shown to users: hover Markdown, inlay-hint labels, diagnostic messages and lookup details.
+ * Returns plain strings; the adapters wrap them in editor types.
+ */
+import { LTS_STATUS_SOURCE } from '../data/statusCodes';
+import { formatMessage, Translate } from './l10n';
+import { codeSpan, escapeMarkdown } from './markdown';
+import { describeStatus, LISTED_CODES, StatusClass, StatusInfo, statusName, suggestionsFor } from './table';
+
+export interface FormatOptions {
+  readonly t?: Translate;
+  /** Codes the user allows beyond the table (setting `ltsStatus.allowedCodes`). */
+  readonly allowedCodes?: ReadonlySet<number>;
+}
+
+export function classLabel(statusClass: StatusClass, t: Translate = formatMessage): string {
+  switch (statusClass) {
+    case 'informational': return t('Informational (1xx)');
+    case 'success': return t('Success (2xx)');
+    case 'redirection': return t('Redirection (3xx)');
+    case 'clientError': return t('Client error (4xx)');
+    case 'serverError': return t('Server error (5xx)');
+  }
+}
+
+/** "409 Conflict", "299" for an unregistered code. */
+export function codeWithName(code: number): string {
+  const name = statusName(code);
+  return name ? `${code} ${name}` : String(code);
+}
+
+function listedCodesText(): string {
+  return LISTED_CODES.join(', ');
+}
+
+/** Sentences that explain a status code, as Markdown (paragraphs separated by blank lines). */
+export function explainMarkdown(info: StatusInfo, options: FormatOptions = {}): string {
+  return explainParagraphs(info, options).join('\n\n');
+}
+
+function explainParagraphs(info: StatusInfo, options: FormatOptions): string[] {
+  const t = options.t ?? formatMessage;
+  const paragraphs: string[] = [];
+  const title = info.row
+    ? `${info.code} ${info.row.returnedValue}`
+    : info.httpPhrase ? `${info.code} ${info.httpPhrase}` : String(info.code);
+  const verdict = info.listed ? t('LTS status code') : t('not an LTS status code');
+  paragraphs.push(`**${escapeMarkdown(title)}** — ${verdict} · ${classLabel(info.statusClass, t)}`);
+
+  if (info.row) {
+    paragraphs.push(escapeMarkdown(info.row.description));
+    if (info.httpPhrase && info.httpPhrase !== info.row.returnedValue) {
+      paragraphs.push(t('The LTS table gives "{0}" as the returned value of {1}; the HTTP reason phrase is "{2}".',
+        info.row.returnedValue, info.code, info.httpPhrase));
+    }
+  } else {
+    if (!info.httpPhrase) {
+      paragraphs.push(t('{0} is not a registered HTTP status code.', info.code));
+    } else if (info.httpNote) {
+      paragraphs.push(t('HTTP registry note: {0}.', info.httpNote));
+    }
+    paragraphs.push(t('The LTS API documents only these status codes: {0}.', listedCodesText()));
+    const nearest = suggestionsFor(info.code).map((code) => {
+      const row = describeStatus(code).row!;
+      return `**${code} ${escapeMarkdown(row.returnedValue)}** (${escapeMarkdown(row.description)})`;
+    });
+    if (nearest.length > 0) paragraphs.push(t('Nearest listed: {0}', nearest.join(t(', or '))));
+    if (options.allowedCodes?.has(info.code)) {
+      paragraphs.push(t('Allowed in this workspace by the setting {0}.', codeSpan('ltsStatus.allowedCodes')));
+    }
+  }
+  paragraphs.push(t('Source: [{0}]({1})', escapeMarkdown(LTS_STATUS_SOURCE.title), LTS_STATUS_SOURCE.url));
+  return paragraphs;
+}
+
+/** A one-paragraph plain-text explanation (notifications, the CLI). */
+export function explainText(info: StatusInfo, options: FormatOptions = {}): string {
+  const t = options.t ?? formatMessage;
+  const title = codeWithName(info.code);
+  if (info.row) {
+    const phrase = info.httpPhrase && info.httpPhrase !== info.row.returnedValue
+      ? ' ' + t('(HTTP: {0})', info.httpPhrase) : '';
+    return `${title}${phrase} — ${t('LTS status code')} · ${classLabel(info.statusClass, t)}. ${info.row.description}`;
+  }
+  const nearest = suggestionsFor(info.code).map(codeWithName).join(t(', or '));
+  return `${title} — ${t('not an LTS status code')} · ${classLabel(info.statusClass, t)}. `
+    + t('The LTS API documents only these status codes: {0}.', listedCodesText())
+    + (nearest ? ' ' + t('Nearest listed: {0}', nearest) : '');
+}
+
+/** Hover Markdown for an occurrence; `handler` comes from the document and is escaped. */
+export function hoverMarkdown(info: StatusInfo, occurrence: { context: 'handler' | 'mention'; handler?: string | null; symbol?: string },
+  options: FormatOptions = {}): string {
+  const t = options.t ?? formatMessage;
+  const [title, ...rest] = explainParagraphs(info, options);
+  const about: string[] = [];
+  if (occurrence.symbol) about.push(t('{0} stands for status {1}.', codeSpan(occurrence.symbol), info.code));
+  if (occurrence.context === 'handler' && occurrence.handler) about.push(t('Sent by the handler {0}.', codeSpan(occurrence.handler)));
+  return [title, ...about, ...rest].join('\n\n');
+}
+
+/** Short inlay-hint label: the returned value, or the HTTP phrase plus a "not LTS" marker. */
+export function inlayLabel(info: StatusInfo, t: Translate = formatMessage): string {
+  if (info.row) return info.row.returnedValue;
+  return info.httpPhrase ? t('{0} · not LTS', info.httpPhrase) : t('not LTS');
+}
+
+/** Shortens to `maxLength` characters with an ellipsis; 0 means no limit. */
+export function truncate(text: string, maxLength: number): string {
+  if (maxLength <= 0 || text.length <= maxLength) return text;
+  if (maxLength === 1) return '…';
+  return `${text.slice(0, maxLength - 1)}…`;
+}
+
+/** The Problems-panel message for an unlisted code that a handler sends. */
+export function diagnosticMessage(code: number, handler: string | null | undefined, t: Translate = formatMessage): string {
+  const subject = codeWithName(code);
+  return handler
+    ? t('{0} returns {1}, which is not an LTS status code; listed: {2}.', handler, subject, listedCodesText())
+    : t('{0} is not an LTS status code; listed: {1}.', subject, listedCodesText());
+}

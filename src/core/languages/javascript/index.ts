@@ -1,0 +1,23 @@
+import { LanguageSpec, ValueSyntax } from '../spec';
+import handlerQuery from './handlers.scm';
+import statusQuery from './status.scm';
+
+export const JS_VALUES: ValueSyntax = {
+  number: ['number'],
+  string: ['string'],
+  transparent: ['parenthesized_expression'],
+  conditional: [{ type: 'ternary_expression', arms: ['consequence', 'alternative'] }],
+  identifier: ['identifier'],
+};
+
+export const javascript: LanguageSpec = {
+  id: 'javascript',
+  name: 'JavaScript',
+  languageIds: ['javascript', 'javascriptreact'],
+  extensions: ['.js', '.jsx', '.mjs', '.cjs'],
+  grammar: 'javascript',
+  lineComment: '//',
+  statusQuery,
+  handlerQuery,
+  values: JS_VALUES,
+};

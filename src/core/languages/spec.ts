@@ -1,0 +1,36 @@
+/**
+ * The shape of one language's knowledge. Everything language-specific lives in data of this shape (a manifest plus
+ * tree-sitter query files); the engine in ../code/engine.ts is generic.
+ */
+export interface ValueSyntax {
+  /** Node types of numeric literals. */
+  readonly number: readonly string[];
+  /** Node types of string literals; a string whose content is a three-digit code counts. */
+  readonly string: readonly string[];
+  /** Wrappers whose single named child is the value: `(409)`, `409 as const`. */
+  readonly transparent: readonly string[];
+  /** Conditional expressions and the fields of their arms: both arms are checked. */
+  readonly conditional: readonly { readonly type: string; readonly arms: readonly string[] }[];
+  /** Identifier node types that may name a constant (`const CONFLICT = 409`). */
+  readonly identifier: readonly string[];
+}
+
+export interface LanguageSpec {
+  /** Stable id used in output (`javascript`, `typescript`, `tsx`). */
+  readonly id: string;
+  /** Display name. */
+  readonly name: string;
+  /** VS Code language ids handled by this spec. */
+  readonly languageIds: readonly string[];
+  /** File extensions, lower case, with the dot. */
+  readonly extensions: readonly string[];
+  /** Grammar file name in @vscode/tree-sitter-wasm, without `tree-sitter-` and `.wasm`. */
+  readonly grammar: string;
+  /** Line comment token, for suppression comments. */
+  readonly lineComment: string;
+  /** Query text: status contexts and constants. */
+  readonly statusQuery: string;
+  /** Query text: handler names. */
+  readonly handlerQuery: string;
+  readonly values: ValueSyntax;
+}

@@ -1,0 +1,27 @@
+// TypeScript and TSX inherit the JavaScript queries: the node types they use are the same in all three grammars.
+import { javascript, JS_VALUES } from '../javascript';
+import { LanguageSpec } from '../spec';
+
+const TS_VALUES = {
+  ...JS_VALUES,
+  transparent: [...JS_VALUES.transparent, 'as_expression', 'satisfies_expression', 'non_null_expression'],
+};
+
+export const typescript: LanguageSpec = {
+  ...javascript,
+  id: 'typescript',
+  name: 'TypeScript',
+  languageIds: ['typescript'],
+  extensions: ['.ts', '.mts', '.cts'],
+  grammar: 'typescript',
+  values: TS_VALUES,
+};
+
+export const tsx: LanguageSpec = {
+  ...typescript,
+  id: 'tsx',
+  name: 'TypeScript React',
+  languageIds: ['typescriptreact'],
+  extensions: ['.tsx'],
+  grammar: 'tsx',
+};

@@ -1,0 +1,109 @@
+/**
+ * Lookup over the LTS status-code table and the IANA registry. Pure: no `vscode`, no `fs`.
+ */
+import { HTTP_STATUS_ENTRIES, HttpStatusEntry } from '../data/httpStatus';
+import { LTS_STATUS_ROWS, LtsStatusRow } from '../data/statusCodes';
+
+export type StatusClass = 'informational' | 'success' | 'redirection' | 'clientError' | 'serverError';
+
+export interface StatusInfo {
+  readonly code: number;
+  /** True when the LTS table lists the code. */
+  readonly listed: boolean;
+  /** The LTS table row, when listed. */
+  readonly row?: LtsStatusRow;
+  /** IANA reason phrase, when the code is registered. */
+  readonly httpPhrase?: string;
+  readonly httpNote?: string;
+  readonly statusClass: StatusClass;
+}
+
+const rowsByCode = new Map<number, LtsStatusRow>(LTS_STATUS_ROWS.map((row) => [row.code, row]));
+const httpByCode = new Map<number, HttpStatusEntry>(HTTP_STATUS_ENTRIES.map((e) => [e.code, e]));
+
+/** The listed codes, ascending. */
+export const LISTED_CODES: readonly number[] = Object.freeze(LTS_STATUS_ROWS.map((row) => row.code));
+
+/** A syntactically valid HTTP status code: an integer from 100 to 599. */
+export function isStatusCode(code: number): boolean {
+  return Number.isInteger(code) && code >= 100 && code <= 599;
+}
+
+export function isListed(code: number): boolean {
+  return rowsByCode.has(code);
+}
+
+export function statusClassOf(code: number): StatusClass {
+  if (code < 200) return 'informational';
+  if (code < 300) return 'success';
+  if (code < 400) return 'redirection';
+  if (code < 500) return 'clientError';
+  return 'serverError';
+}
+
+/** Everything known about a status code. `code` must satisfy {@link isStatusCode}. */
+export function describeStatus(code: number): StatusInfo {
+  const row = rowsByCode.get(code);
+  const http = httpByCode.get(code);
+  return {
+    code,
+    listed: row !== undefined,
+    row,
+    httpPhrase: http?.phrase,
+    httpNote: http?.note,
+    statusClass: statusClassOf(code),
+  };
+}
+
+/** Short name of a code: the LTS returned value when listed, else the IANA phrase, else nothing. */
+export function statusName(code: number): string | undefined {
+  return rowsByCode.get(code)?.returnedValue ?? httpByCode.get(code)?.phrase;
+}
+
+/**
+ * The documented replacement for a code the table does not list (README "Suggested replacements").
+ * Codes not named here fall back to the class default: 1xx/2xx/3xx → 200, 4xx → 400, 5xx → 500.
+ */
+const SUGGESTIONS: Readonly<Record<number, readonly number[]>> = Object.freeze({
+  202: [200, 201], 203: [200], 205: [204], 206: [200], 207: [200], 208: [200], 226: [200],
+  304: [200],
+  402: [403], 405: [400, 404], 406: [400], 407: [401], 409: [400], 410: [404], 411: [400], 412: [400],
+  413: [400], 414: [400], 415: [400], 416: [400], 417: [400], 421: [400], 422: [400], 423: [403],
+  425: [429], 451: [403],
+  501: [500], 502: [503], 504: [503, 408], 507: [503], 511: [401],
+});
+
+/** Listed codes to use instead of `code`, best first; empty when `code` is listed. */
+export function suggestionsFor(code: number): readonly number[] {
+  if (isListed(code)) return [];
+  const explicit = SUGGESTIONS[code];
+  if (explicit) return explicit;
+  if (code >= 500) return [500];
+  if (code >= 400) return [400];
+  return [200];
+}
+
+/** One entry of the command-palette lookup. */
+export interface LookupEntry {
+  readonly info: StatusInfo;
+  /** Lower-cased text the filter matches against. */
+  readonly haystack: string;
+}
+
+/**
+ * Entries for a lookup query: the listed codes always; for a query that is a registered or valid code the table
+ * lacks, that code first, flagged as not listed.
+ */
+export function lookupEntries(query: string): LookupEntry[] {
+  const entries: LookupEntry[] = LTS_STATUS_ROWS.map((row) => entryFor(describeStatus(row.code)));
+  const typed = Number(query.trim());
+  if (/^\s*\d{3}\s*$/.test(query) && isStatusCode(typed) && !isListed(typed)) {
+    entries.unshift(entryFor(describeStatus(typed)));
+  }
+  return entries;
+}
+
+function entryFor(info: StatusInfo): LookupEntry {
+  const parts = [String(info.code), info.row?.returnedValue, info.row?.description, info.httpPhrase];
+  return { info, haystack: parts.filter(Boolean).join(' ').toLowerCase() };
+}

@@ -1,0 +1,54 @@
+/** Shared shapes of the pure core. Positions are zero-based lines and UTF-16 columns, as in VS Code. */
+export interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface Range {
+  readonly start: Position;
+  readonly end: Position;
+}
+
+/** `handler`: a request handler returns, sends or sets the code. `mention`: any other status-code context. */
+export type OccurrenceContext = 'handler' | 'mention';
+
+/** A status code found in a document. */
+export interface Occurrence {
+  readonly range: Range;
+  readonly code: number;
+  /** The source text of the range (`409`, `CONFLICT`, `'409'`). */
+  readonly text: string;
+  readonly context: OccurrenceContext;
+  /** Name of the enclosing handler, when it has one (only for `handler` occurrences). */
+  readonly handler: string | null;
+  /** Set when the code was resolved from a name (a constant or a framework symbol) rather than written as a number. */
+  readonly symbol?: string;
+}
+
+/** A code a handler sends that the table does not list. */
+export interface Finding {
+  readonly occurrence: Occurrence;
+  readonly code: number;
+  readonly message: string;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export const nullLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
+
+export function comparePositions(a: Position, b: Position): number {
+  return a.line - b.line || a.character - b.character;
+}
+
+export function rangeContains(range: Range, position: Position): boolean {
+  return comparePositions(range.start, position) <= 0 && comparePositions(position, range.end) <= 0;
+}
+
+export function rangesIntersect(a: Range, b: Range): boolean {
+  return comparePositions(a.start, b.end) <= 0 && comparePositions(b.start, a.end) <= 0;
+}

@@ -1,0 +1,7 @@
+/** Command ids, in one place (they are also declared in package.json; test/unit/manifest.test.ts keeps both in step). */
+export const enum CommandId {
+  Lookup = 'ltsStatus.lookup',
+  ToggleInlayHints = 'ltsStatus.toggleInlayHints',
+  AllowCode = 'ltsStatus.allowCode',
+  ShowLog = 'ltsStatus.showLog',
+}

@@ -1,0 +1,48 @@
+/** Typed view of the `ltsStatus.*` settings (schema in package.json `contributes.configuration`). */
+import * as vscode from 'vscode';
+import { isStatusCode } from '../core';
+
+export const SECTION = 'ltsStatus';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+
+export interface LtsConfig {
+  readonly hoverEnabled: boolean;
+  readonly inlayHintsEnabled: boolean;
+  readonly inlayHintsInLogs: boolean;
+  readonly diagnosticsEnabled: boolean;
+  readonly severity: SeverityName;
+  readonly allowedCodes: ReadonlySet<number>;
+}
+
+/** Reads the settings that apply to a document (settings are resource-scoped). */
+export function readConfig(scope?: vscode.ConfigurationScope): LtsConfig {
+  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  const allowed = c.get<unknown[]>('allowedCodes', []);
+  return {
+    hoverEnabled: c.get<boolean>('hover.enabled', true),
+    inlayHintsEnabled: c.get<boolean>('inlayHints.enabled', true),
+    inlayHintsInLogs: c.get<boolean>('inlayHints.inLogs', false),
+    diagnosticsEnabled: c.get<boolean>('diagnostics.enabled', true),
+    severity: c.get<SeverityName>('diagnostics.severity', 'warning'),
+    allowedCodes: new Set((Array.isArray(allowed) ? allowed : []).map(Number).filter(isStatusCode)),
+  };
+}
+
+export function toSeverity(name: SeverityName): vscode.DiagnosticSeverity {
+  switch (name) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'information': return vscode.DiagnosticSeverity.Information;
+    case 'hint': return vscode.DiagnosticSeverity.Hint;
+    default: return vscode.DiagnosticSeverity.Warning;
+  }
+}
+
+/** `editor.inlayHints.*` for the document's language: VS Code's own switch and label limit. */
+export function editorInlayHints(document: vscode.TextDocument): { enabled: boolean; maximumLength: number } {
+  const c = vscode.workspace.getConfiguration('editor.inlayHints', { uri: document.uri, languageId: document.languageId });
+  return {
+    enabled: c.get<string>('enabled', 'on') !== 'off',
+    maximumLength: c.get<number>('maximumLength', 43),
+  };
+}

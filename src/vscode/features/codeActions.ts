@@ -1,0 +1,58 @@
+/**
+ * Quick fixes for an unlisted status code: use a listed code instead (the documented suggestion first and
+ * preferred), allow the code in this workspace, or silence this line with a comment.
+ */
+import * as vscode from 'vscode';
+import { codeWithName, DISABLE_NEXT_LINE, suggestionsFor, UNLISTED_STATUS_RULE } from '../../core';
+import { CommandId } from '../commands';
+import { DocumentAnalyzer, documentKind } from '../documents';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+export class StatusCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly analyzer: DocumentAnalyzer) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    const kind = documentKind(document);
+    if (kind?.kind !== 'code') return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const diagnostic of context.diagnostics) {
+      const rule = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || rule !== UNLISTED_STATUS_RULE) continue;
+      const occurrence = await this.analyzer.occurrenceAt(document, diagnostic.range.start);
+      if (!occurrence) continue;
+      const code = occurrence.code;
+
+      // A literal is replaced in place (inside quotes for '409'); a named constant is left to the user.
+      if (!occurrence.symbol) {
+        const digits = occurrence.text.indexOf(String(code));
+        const start = diagnostic.range.start.translate(0, Math.max(0, digits));
+        const target = new vscode.Range(start, start.translate(0, 3));
+        suggestionsFor(code).forEach((replacement, index) => {
+          const action = new vscode.CodeAction(
+            vscode.l10n.t('Use {0} instead of {1}', codeWithName(replacement), code), vscode.CodeActionKind.QuickFix);
+          action.diagnostics = [diagnostic];
+          action.isPreferred = index === 0;
+          action.edit = new vscode.WorkspaceEdit();
+          action.edit.replace(document.uri, target, String(replacement));
+          actions.push(action);
+        });
+      }
+
+      const allow = new vscode.CodeAction(vscode.l10n.t('Allow {0} in this workspace', code), vscode.CodeActionKind.QuickFix);
+      allow.diagnostics = [diagnostic];
+      allow.command = { command: CommandId.AllowCode, title: allow.title, arguments: [code, document.uri] };
+      actions.push(allow);
+
+      const line = document.lineAt(diagnostic.range.start.line);
+      const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+      const ignore = new vscode.CodeAction(vscode.l10n.t('Ignore status {0} on this line', code), vscode.CodeActionKind.QuickFix);
+      ignore.diagnostics = [diagnostic];
+      ignore.edit = new vscode.WorkspaceEdit();
+      ignore.edit.insert(document.uri, line.range.start, `${indent}${kind.spec.lineComment} ${DISABLE_NEXT_LINE}\n`);
+      actions.push(ignore);
+    }
+    return actions;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * Problems-panel warnings for codes a handler sends that the LTS table does not list. Computed on open, on edit
+ * (debounced; a newer edit cancels older work) and on settings changes; cleared when the document closes.
+ */
+import * as vscode from 'vscode';
+import { findUnlisted, LTS_STATUS_SOURCE, UNLISTED_STATUS_RULE } from '../../core';
+import { readConfig, toSeverity } from '../config';
+import { toRange } from '../convert';
+import { DocumentAnalyzer, documentKind } from '../documents';
+
+export const DIAGNOSTIC_SOURCE = 'LTS';
+const DEBOUNCE_MS = 300;
+
+export class DiagnosticsManager implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('lts-status');
+  private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout>; cancel: vscode.CancellationTokenSource }>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly analyzer: DocumentAnalyzer) {
+    this.disposables.push(
+      this.collection,
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length > 0) this.schedule(event.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
+    );
+    this.refreshAll();
+  }
+
+  /** Recomputes every open document (after a settings change). */
+  refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    const kind = documentKind(document);
+    if (!kind || kind.kind !== 'code') return;
+    const key = document.uri.toString();
+    this.cancelPending(key);
+    const cancel = new vscode.CancellationTokenSource();
+    const timer = setTimeout(() => {
+      void this.update(document, cancel.token).finally(() => {
+        if (this.pending.get(key)?.cancel === cancel) this.pending.delete(key);
+        cancel.dispose();
+      });
+    }, delay);
+    this.pending.set(key, { timer, cancel });
+  }
+
+  private async update(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<void> {
+    const config = readConfig(document);
+    const kind = documentKind(document);
+    if (!config.diagnosticsEnabled || !kind || kind.kind !== 'code') {
+      this.collection.delete(document.uri);
+      return;
+    }
+    const version = document.version;
+    const { occurrences } = await this.analyzer.codeAnalysis(document, kind.spec);
+    if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
+    const findings = findUnlisted(occurrences, {
+      allowedCodes: config.allowedCodes,
+      t: vscode.l10n.t,
+      lineAt: (line) => document.lineAt(line).text,
+    });
+    const severity = toSeverity(config.severity);
+    this.collection.set(document.uri, findings.map((finding) => {
+      const diagnostic = new vscode.Diagnostic(toRange(finding.occurrence.range), finding.message, severity);
+      diagnostic.source = DIAGNOSTIC_SOURCE;
+      diagnostic.code = { value: UNLISTED_STATUS_RULE, target: vscode.Uri.parse(LTS_STATUS_SOURCE.url) };
+      return diagnostic;
+    }));
+  }
+
+  private clear(uri: vscode.Uri): void {
+    this.cancelPending(uri.toString());
+    this.collection.delete(uri);
+    this.analyzer.forget(uri);
+  }
+
+  private cancelPending(key: string): void {
+    const pending = this.pending.get(key);
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    pending.cancel.cancel();
+    pending.cancel.dispose();
+    this.pending.delete(key);
+  }
+
+  dispose(): void {
+    for (const key of [...this.pending.keys()]) this.cancelPending(key);
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}

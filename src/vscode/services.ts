@@ -1,0 +1,60 @@
+/** Builds the core and the editor features and owns their disposables. */
+import * as vscode from 'vscode';
+import { CodeEngine, LANGUAGES } from '../core';
+import { CommandId } from './commands';
+import { SECTION } from './config';
+import { DocumentAnalyzer, TEXT_LANGUAGE_IDS } from './documents';
+import { StatusCodeActions } from './features/codeActions';
+import { DiagnosticsManager } from './features/diagnostics';
+import { registerHover } from './features/hover';
+import { StatusInlayHintsProvider } from './features/inlayHints';
+import { LookupArgs, LookupCommand } from './features/lookup';
+import { allowCode, toggleInlayHints } from './features/settingsCommands';
+import { grammarLoader } from './grammars';
+import { ChannelLogger } from './logger';
+
+/** Every document the extension reads, on any scheme (files, untitled, virtual workspaces, Output channels). */
+export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
+  ...LANGUAGES.flatMap((spec) => spec.languageIds),
+  ...TEXT_LANGUAGE_IDS,
+].map((language) => ({ language }));
+
+export class Services implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(context: vscode.ExtensionContext) {
+    const logger = new ChannelLogger();
+    const analyzer = new DocumentAnalyzer(new CodeEngine(grammarLoader(context.extensionPath), logger), logger);
+    const inlayHints = new StatusInlayHintsProvider(analyzer);
+    const diagnostics = new DiagnosticsManager(analyzer);
+    const lookup = new LookupCommand(analyzer);
+    this.disposables.push(
+      logger,
+      analyzer,
+      inlayHints,
+      diagnostics,
+      registerHover(DOCUMENT_SELECTOR, analyzer),
+      vscode.languages.registerInlayHintsProvider(DOCUMENT_SELECTOR, inlayHints),
+      vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new StatusCodeActions(analyzer), {
+        providedCodeActionKinds: StatusCodeActions.kinds,
+      }),
+      vscode.commands.registerCommand(CommandId.Lookup, (args?: LookupArgs) => lookup.run(args)),
+      vscode.commands.registerCommand(CommandId.ToggleInlayHints, toggleInlayHints),
+      vscode.commands.registerCommand(CommandId.AllowCode, allowCode),
+      vscode.commands.registerCommand(CommandId.ShowLog, () => logger.show()),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${SECTION}.inlayHints`) || event.affectsConfiguration(`${SECTION}.allowedCodes`)
+          || event.affectsConfiguration('editor.inlayHints')) {
+          inlayHints.refresh();
+        }
+        if (event.affectsConfiguration(`${SECTION}.diagnostics`) || event.affectsConfiguration(`${SECTION}.allowedCodes`)) {
+          diagnostics.refreshAll();
+        }
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables.reverse()) disposable.dispose();
+  }
+}

@@ -1,0 +1,119 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { findUnlisted, languageForPath, LANGUAGES, Occurrence } from '../../src/core';
+import { ALLOWED_CAPTURES } from '../../src/core/languages/captures';
+import { expectations, fixture, sharedEngine } from './helpers';
+
+function describeLine(occurrences: Occurrence[]): string[] {
+  return occurrences.map((o) => `${o.context}:${o.code}${o.handler ? `@${o.handler}` : ''}`);
+}
+
+async function analyzeFixture(file: string): Promise<{ text: string; occurrences: readonly Occurrence[] }> {
+  const text = fs.readFileSync(file, 'utf8');
+  const spec = languageForPath(file);
+  assert.ok(spec, `a language for ${file}`);
+  const { occurrences } = await sharedEngine().analyze(text, spec);
+  return { text, occurrences };
+}
+
+suite('code engine: fixtures', () => {
+  for (const [folder, files] of Object.entries({
+    javascript: ['express.js', 'clients.js', 'frameworks.js'],
+    typescript: ['next-route.ts', 'component.tsx'],
+  })) {
+    for (const name of files) {
+      test(`${folder}/${name}: every line yields exactly what its expect: comment says`, async () => {
+        const { text, occurrences } = await analyzeFixture(fixture(folder, name));
+        const expected = expectations(text);
+        assert.ok(expected.size > 0, 'fixture has expectations');
+        const lines = text.split('\n');
+        for (let line = 0; line < lines.length; line++) {
+          const actual = describeLine(occurrences.filter((o) => o.range.start.line === line));
+          assert.deepStrictEqual(actual, expected.get(line) ?? [], `line ${line + 1}: ${lines[line].trim()}`);
+        }
+      });
+    }
+  }
+});
+
+suite('code engine: details', () => {
+  const ts = languageForPath('x.ts')!;
+
+  test('ranges are zero-based lines and UTF-16 columns, also after non-ASCII text', async () => {
+    const text = 'const s = "ünïcødé 😀"; res.status(409);\n';
+    const { occurrences } = await sharedEngine().analyze(text, ts);
+    assert.strictEqual(occurrences.length, 1);
+    const start = text.indexOf('409');
+    assert.deepStrictEqual(occurrences[0].range, { start: { line: 0, character: start }, end: { line: 0, character: start + 3 } });
+    assert.strictEqual(occurrences[0].text, '409');
+  });
+
+  test('a constant resolves to its value and keeps its name', async () => {
+    const { occurrences } = await sharedEngine().analyze('const CONFLICT = 409;\nres.status(CONFLICT);', ts);
+    assert.deepStrictEqual(occurrences.map((o) => [o.code, o.text, o.symbol, o.context]), [[409, 'CONFLICT', 'CONFLICT', 'handler']]);
+  });
+
+  test('a name defined twice with different values is not resolved', async () => {
+    const { occurrences } = await sharedEngine().analyze('const A = 409;\nfunction f() { const A = 200; res.status(A); }', ts);
+    assert.deepStrictEqual(occurrences, []);
+  });
+
+  test('files without a candidate number are not parsed', async () => {
+    const result = await sharedEngine().analyze('res.status(OK); const x = 42;', ts);
+    assert.strictEqual(result.skipped, 'noCandidates');
+  });
+
+  test('malformed code does not throw and still finds what it can', async () => {
+    const { occurrences } = await sharedEngine().analyze('function (( {{ res.status(409); ]]]', ts);
+    assert.ok(Array.isArray(occurrences));
+  });
+
+  test('binary-looking input does not throw', async () => {
+    const junk = Array.from({ length: 5000 }, (_, i) => String.fromCharCode((i * 7919) % 65536)).join('') + ' 404 ';
+    await sharedEngine().analyze(junk, ts);
+  });
+
+  test('findings: unlisted handler codes only, with allow-list and suppression comments', async () => {
+    const text = [
+      'function createLogStream(req, res) {',
+      '  res.status(409);',
+      '  res.status(429);',
+      '  // lts-status-disable-next-line',
+      '  res.status(502);',
+      '  res.status(418); // lts-status-disable-line',
+      '  res.status(410);',
+      '  if (res.status === 302) {}',
+      '}',
+    ].join('\n');
+    const { occurrences } = await sharedEngine().analyze(text, ts);
+    const lines = text.split('\n');
+    const findings = findUnlisted(occurrences, { allowedCodes: new Set([410]), lineAt: (l) => lines[l] });
+    assert.deepStrictEqual(findings.map((f) => f.code), [409]);
+    assert.strictEqual(findings[0].message,
+      'createLogStream returns 409 Conflict, which is not an LTS status code; listed: 200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503.');
+  });
+});
+
+suite('language data', () => {
+  test('query files use only the declared capture names', () => {
+    for (const spec of LANGUAGES) {
+      for (const query of [spec.statusQuery, spec.handlerQuery]) {
+        const withoutComments = query.split('\n').map((line) => line.replace(/;.*$/, '')).join('\n');
+        for (const [, name] of withoutComments.matchAll(/@([\w.]+)/g)) {
+          assert.ok(name.startsWith('_') || ALLOWED_CAPTURES.has(name), `${spec.id}: unknown capture @${name}`);
+        }
+      }
+    }
+  });
+
+  test('every language compiles its queries against its grammar', async () => {
+    for (const spec of LANGUAGES) await sharedEngine().analyze('f(200)', spec);
+  });
+
+  test('languages are found by id and by file name', () => {
+    assert.strictEqual(languageForPath('app/[id]/route.ts')?.id, 'typescript');
+    assert.strictEqual(languageForPath('x.tsx')?.id, 'tsx');
+    assert.strictEqual(languageForPath('x.mjs')?.id, 'javascript');
+    assert.strictEqual(languageForPath('x.py'), undefined);
+  });
+});

@@ -1,0 +1,43 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import { scanLine, scanLines } from '../../src/core';
+import { expectations, fixture } from './helpers';
+
+suite('text scanner', () => {
+  test('logs/mixed.log: every line yields exactly the codes its expect: says', () => {
+    const text = fs.readFileSync(fixture('logs', 'mixed.log'), 'utf8');
+    const expected = expectations(text);
+    const lines = text.split('\n');
+    lines.forEach((line, index) => {
+      const actual = scanLine(line, index).map((o) => String(o.code));
+      assert.deepStrictEqual(actual, expected.get(index) ?? [], `line ${index + 1}: ${line}`);
+    });
+  });
+
+  test('ranges point at the code', () => {
+    const line = '< HTTP/1.1 429 Too Many Requests';
+    const [occurrence] = scanLine(line, 7);
+    assert.deepStrictEqual(occurrence.range, { start: { line: 7, character: 11 }, end: { line: 7, character: 14 } });
+    assert.strictEqual(occurrence.context, 'mention');
+  });
+
+  test('traps stay silent', () => {
+    for (const line of [
+      'width: 200', 'took 500 ms', 'GET /x 404ms', 'listening on :8080', 'pid=404', 'version 1.404.2',
+      'id=f404a', 'status=4040', 'status=40', 'status=404.5', 'status=699', 'http_status="abc"',
+    ]) {
+      assert.deepStrictEqual(scanLine(line, 0), [], line);
+    }
+  });
+
+  test('very long lines are skipped', () => {
+    assert.deepStrictEqual(scanLine(`${'x'.repeat(30_000)} status=404`, 0), []);
+  });
+
+  test('scanLines reads only the lines asked for', () => {
+    const read: number[] = [];
+    const found = scanLines((line) => { read.push(line); return 'HTTP/1.1 404'; }, 10, 12);
+    assert.deepStrictEqual(read, [10, 11, 12]);
+    assert.deepStrictEqual(found.map((o) => o.range.start.line), [10, 11, 12]);
+  });
+});
