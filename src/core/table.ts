@@ -88,19 +88,24 @@ export interface LookupEntry {
   readonly info: StatusInfo;
   /** Lower-cased text the filter matches against. */
   readonly haystack: string;
+  /** A listed code suggested instead of the typed, unlisted one: shown whatever the filter. */
+  readonly suggested?: boolean;
 }
 
 /**
- * Entries for a lookup query: the listed codes always; for a query that is a registered or valid code the table
- * lacks, that code first, flagged as not listed.
+ * Entries for a lookup query: the listed codes always; for a query that is a valid code the table lacks, that code
+ * first (not listed) and its suggested replacements marked as such.
  */
 export function lookupEntries(query: string): LookupEntry[] {
-  const entries: LookupEntry[] = LTS_STATUS_ROWS.map((row) => entryFor(describeStatus(row.code)));
   const typed = Number(query.trim());
-  if (/^\s*\d{3}\s*$/.test(query) && isStatusCode(typed) && !isListed(typed)) {
-    entries.unshift(entryFor(describeStatus(typed)));
+  if (!/^\s*\d{3}\s*$/.test(query) || !isStatusCode(typed) || isListed(typed)) {
+    return LTS_STATUS_ROWS.map((row) => entryFor(describeStatus(row.code)));
   }
-  return entries;
+  const suggested = new Set(suggestionsFor(typed));
+  return [
+    entryFor(describeStatus(typed)),
+    ...LTS_STATUS_ROWS.map((row) => ({ ...entryFor(describeStatus(row.code)), suggested: suggested.has(row.code) })),
+  ];
 }
 
 function entryFor(info: StatusInfo): LookupEntry {

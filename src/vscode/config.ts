@@ -40,9 +40,9 @@ export function toSeverity(name: SeverityName): vscode.DiagnosticSeverity {
 
 /** `editor.inlayHints.*` for the document's language: VS Code's own switch and label limit. */
 export function editorInlayHints(document: vscode.TextDocument): { enabled: boolean; maximumLength: number } {
-  const c = vscode.workspace.getConfiguration('editor.inlayHints', { uri: document.uri, languageId: document.languageId });
+  const editor = vscode.workspace.getConfiguration('editor.inlayHints', { uri: document.uri, languageId: document.languageId });
   return {
-    enabled: c.get<string>('enabled', 'on') !== 'off',
-    maximumLength: c.get<number>('maximumLength', 43),
+    enabled: editor.get<string>('enabled', 'on') !== 'off',
+    maximumLength: editor.get<number>('maximumLength', 43),
   };
 }

@@ -79,6 +79,7 @@ suite('status-code table', () => {
     assert.strictEqual(typed[0].info.code, 409);
     assert.strictEqual(typed[0].info.listed, false);
     assert.strictEqual(typed.length, 12);
+    assert.deepStrictEqual(typed.filter((e) => e.suggested).map((e) => e.info.code), [400]);
     assert.strictEqual(lookupEntries('429').length, 11, 'a listed code is not added twice');
     assert.ok(lookupEntries('').find((e) => e.info.code === 429)!.haystack.includes('too many requests'));
   });

@@ -3,7 +3,7 @@
  * HTTP meaning. Picking an entry explains it and offers Insert Code and Copy.
  */
 import * as vscode from 'vscode';
-import { describeStatus, explainText, isStatusCode, lookupEntries, StatusInfo } from '../../core';
+import { codeWithName, explainText, isStatusCode, lookupEntries, StatusInfo, suggestionsFor } from '../../core';
 import { readConfig } from '../config';
 import { DocumentAnalyzer } from '../documents';
 
@@ -52,7 +52,7 @@ export class LookupCommand {
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
     const update = (value: string) => {
-      quickPick.items = lookupEntries(value).map(({ info }) => toItem(info));
+      quickPick.items = lookupEntries(value).map(({ info, suggested }) => ({ ...toItem(info), alwaysShow: suggested }));
     };
     update(initial);
     quickPick.value = initial;
@@ -113,6 +113,6 @@ function toItem(info: StatusInfo): StatusPickItem {
     info,
     label: `$(warning) ${info.code}${info.httpPhrase ? ` ${info.httpPhrase}` : ''}`,
     description: vscode.l10n.t('not an LTS status code'),
-    detail: explainText(describeStatus(info.code), { t: vscode.l10n.t }),
+    detail: vscode.l10n.t('Nearest listed: {0}', suggestionsFor(info.code).map(codeWithName).join(vscode.l10n.t(', or '))),
   };
 }

@@ -1,0 +1,73 @@
+/** Helpers for the integration suite: open fixture documents, find text, wait for asynchronous editor state. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'lts-status.lts-status-codes';
+
+export function workspaceUri(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace is open');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+export async function open(...parts: string[]): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(...parts));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Position of the `index`-th occurrence of `needle`, plus `offset` characters. */
+export function positionOf(document: vscode.TextDocument, needle: string, offset = 0, index = 0): vscode.Position {
+  const text = document.getText();
+  let at = -1;
+  for (let i = 0; i <= index; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `"${needle}" (#${i}) in ${document.uri.path}`);
+  }
+  return document.positionAt(at + offset);
+}
+
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((hover) => hover.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n---\n');
+}
+
+export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Promise<vscode.Hover[]> {
+  return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
+}
+
+/** Our hovers only (other extensions, such as TypeScript's, may add their own). */
+export async function ltsHoverAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
+  return hoverText((await hoversAt(uri, position)).filter((h) => hoverText([h]).includes('LTS status code')));
+}
+
+export async function inlayHints(uri: vscode.Uri, range: vscode.Range): Promise<vscode.InlayHint[]> {
+  return (await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', uri, range)) ?? [];
+}
+
+export function labelText(hint: vscode.InlayHint): string {
+  return typeof hint.label === 'string' ? hint.label : hint.label.map((part) => part.value).join('');
+}
+
+export function ltsDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'LTS');
+}
+
+/** Sets a setting in the workspace and waits for VS Code to apply it. */
+export async function setSetting(key: string, value: unknown, section = 'ltsStatus'): Promise<void> {
+  await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
+  await waitFor(`${section}.${key} = ${JSON.stringify(value)}`, () =>
+    JSON.stringify(vscode.workspace.getConfiguration(section).inspect(key)?.workspaceValue) === JSON.stringify(value) ? true : undefined);
+}

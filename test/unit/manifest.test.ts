@@ -1,0 +1,73 @@
+/** The manifest, the code and the translations must agree (STYLE.md practice 8). */
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from './helpers';
+
+const read = (...parts: string[]) => fs.readFileSync(path.join(repoRoot, ...parts), 'utf8');
+const pkg = JSON.parse(read('package.json'));
+const nls: Record<string, string> = JSON.parse(read('package.nls.json'));
+const nlsZh: Record<string, string> = JSON.parse(read('package.nls.zh-cn.json'));
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(repoRoot, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(rel) : entry.name.endsWith('.ts') ? [rel] : [];
+  });
+}
+
+suite('manifest', () => {
+  test('identity, engine, entry point, capabilities', () => {
+    assert.strictEqual(pkg.name, 'lts-status-codes');
+    assert.strictEqual(nls[pkg.displayName.slice(1, -1)], 'LTS Status Codes');
+    assert.strictEqual(pkg.main, './dist/extension.js');
+    assert.match(pkg.engines.vscode, /^\^1\.\d+\.0$/);
+    assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, true);
+    assert.strictEqual(pkg.capabilities.virtualWorkspaces, true);
+    assert.ok(!pkg.activationEvents.includes('*'), 'no eager activation');
+  });
+
+  test('commands in package.json are exactly the ids in src/vscode/commands.ts, all in category LTS', () => {
+    const ids = [...read('src/vscode/commands.ts').matchAll(/= '([\w.]+)'/g)].map((m) => m[1]).sort();
+    const declared = pkg.contributes.commands.map((c: { command: string }) => c.command).sort();
+    assert.deepStrictEqual(declared, ids);
+    for (const command of pkg.contributes.commands) {
+      assert.strictEqual(command.category, 'LTS');
+      assert.ok(nls[command.title.slice(1, -1)], `title of ${command.command}`);
+    }
+  });
+
+  test('every setting read in code is declared with a markdownDescription, and every declared one is read', () => {
+    const properties = pkg.contributes.configuration.properties as Record<string, { markdownDescription?: string; scope?: string }>;
+    const read_ = [...read('src/vscode/config.ts').matchAll(/c\.get<[^>]+>\('([\w.]+)'/g)].map((m) => `ltsStatus.${m[1]}`).sort();
+    assert.deepStrictEqual(Object.keys(properties).sort(), read_);
+    for (const [key, schema] of Object.entries(properties)) {
+      assert.ok(schema.markdownDescription?.startsWith('%'), `${key} has a localized markdownDescription`);
+      assert.strictEqual(schema.scope, 'resource', `${key} is resource-scoped`);
+    }
+  });
+
+  test('manifest strings exist in English and Simplified Chinese', () => {
+    const used = [...JSON.stringify(pkg).matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+    for (const key of used) {
+      assert.ok(nls[key], `package.nls.json has ${key}`);
+      assert.ok(nlsZh[key], `package.nls.zh-cn.json has ${key}`);
+    }
+    assert.deepStrictEqual(Object.keys(nlsZh).sort(), Object.keys(nls).sort());
+  });
+
+  test('every runtime message has a Simplified Chinese translation with the same placeholders', () => {
+    const bundle: Record<string, string> = JSON.parse(read('l10n', 'bundle.l10n.zh-cn.json'));
+    const messages = new Set<string>();
+    for (const file of sourceFiles('src')) {
+      for (const match of read(file).matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)) messages.add(match[1].replace(/\\'/g, "'"));
+    }
+    assert.ok(messages.size > 20, 'messages found');
+    const placeholders = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+    for (const message of messages) {
+      assert.ok(message in bundle, `zh-cn translation of "${message}"`);
+      assert.deepStrictEqual(placeholders(bundle[message]), placeholders(message), `placeholders of "${message}"`);
+    }
+    assert.deepStrictEqual(Object.keys(bundle).filter((k) => !messages.has(k)), [], 'no stale translations');
+  });
+});

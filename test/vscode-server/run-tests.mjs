@@ -1,0 +1,224 @@
+// Runs the integration suite (out/test/integration/index.js) inside a real VS Code
+// extension host: code-server (the VS Code server build from npm) opened by headless
+// Chromium. The harness extension calls the suite's run(), which reports progress as
+// JSON lines in an events file that this script tails and prints.
+//
+// Usage: node test/vscode-server/run-tests.mjs [options]   (see --help)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import {
+  freePort, repoRoot, RunError, runSetup, sleep, stageExtension, stageHarness, stageWorkspace,
+  serverLogs, startCodeServer, waitForHttp,
+} from './server.mjs';
+
+const USAGE = `Usage: node test/vscode-server/run-tests.mjs [options]
+
+  --grep <pattern>      run only tests whose full title matches <pattern> (a regular expression)
+  --screenshots <dir>   let tests take screenshots (requestScreenshot) into <dir>
+  --timeout <seconds>   give up when the suite has not ended this long after the workbench
+                        opened (default 900)
+  --extension <dir>     extension to test (default: the repository root; must be built)
+  --entry <file>        suite entry module (default: out/test/integration/index.js)
+  --keep                keep the temp dir (code-server log, events, workspace copy)
+  --help                show this help`;
+
+const SERVER_START_TIMEOUT_MS = 60_000;
+const SUITE_START_TIMEOUT_MS = 180_000;
+const POLL_MS = 200;
+// Lets the workbench paint what the test just arranged before it is photographed.
+const SCREENSHOT_SETTLE_MS = 500;
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      grep: { type: 'string' },
+      screenshots: { type: 'string' },
+      timeout: { type: 'string', default: '900' },
+      extension: { type: 'string', default: repoRoot },
+      entry: { type: 'string', default: path.join(repoRoot, 'out/test/integration/index.js') },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  }));
+} catch (err) {
+  console.error(`${err.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const totalTimeoutMs = Number(options.timeout) * 1000;
+if (!(totalTimeoutMs > 0)) {
+  console.error(`--timeout must be a positive number of seconds\n\n${USAGE}`);
+  process.exit(2);
+}
+const entry = path.resolve(options.entry);
+const screenshotDir = options.screenshots && path.resolve(options.screenshots);
+
+let tmp;
+let server;
+let browser;
+
+/** Closes the browser, stops the code-server process group, removes the temp dir. */
+let tearingDown;
+function teardown() {
+  tearingDown ??= (async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (tmp && !options.keep) fs.rmSync(tmp, { recursive: true, force: true });
+    else if (tmp) console.log(`Kept ${tmp}`);
+  })();
+  return tearingDown;
+}
+// Last resort when the process ends without teardown (e.g. an uncaught exception).
+process.on('exit', () => server?.kill());
+// Exit code once interrupted; teardown then makes main() fail, which is not reported.
+let interrupted;
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = code;
+    console.error(`\nInterrupted (${signal}), shutting down`);
+    teardown().finally(() => process.exit(code));
+  });
+}
+
+async function main() {
+  if (!fs.existsSync(entry)) {
+    throw new RunError(`${entry} does not exist: build the integration tests first`);
+  }
+  const setup = runSetup();
+
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lts-vscode-'));
+  const extensionsDir = path.join(tmp, 'ext');
+  stageExtension(path.resolve(options.extension), extensionsDir);
+  stageHarness(extensionsDir);
+  const workspace = stageWorkspace(tmp);
+  const eventsFile = path.join(tmp, 'events.jsonl');
+  fs.writeFileSync(eventsFile, '');
+  if (screenshotDir) fs.mkdirSync(screenshotDir, { recursive: true });
+
+  const port = await freePort();
+  server = startCodeServer({
+    setup,
+    tmp,
+    port,
+    workspace,
+    env: {
+      LTS_TEST_ENTRY: entry,
+      LTS_TEST_EVENTS: eventsFile,
+      ...(options.grep ? { LTS_TEST_GREP: options.grep } : {}),
+      ...(screenshotDir ? { LTS_SCREENSHOT_DIR: screenshotDir } : {}),
+    },
+  });
+  let serverExit;
+  server.exited.then((code) => (serverExit = code));
+  await waitForHttp(server, SERVER_START_TIMEOUT_MS);
+
+  browser = await chromium.launch({
+    executablePath: setup.CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // teardown() closes the browser; Playwright's own signal handlers would exit first.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  // vscode.env.clipboard is the browser's clipboard here: without these permissions its
+  // calls wait forever for a permission prompt that headless Chromium never shows.
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 900 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
+  const page = await context.newPage();
+  let pageCrashed = false;
+  page.on('crash', () => (pageCrashed = true));
+  await page.goto(server.url);
+  const openedAt = Date.now();
+
+  // Tail the events file. The extension host appends whole lines, but a read may still
+  // end inside one: keep the unfinished rest for the next read.
+  let offset = 0;
+  let pending = '';
+  let started = false;
+  while (true) {
+    const size = fs.statSync(eventsFile).size;
+    if (size > offset) {
+      const chunk = Buffer.alloc(size - offset);
+      const fd = fs.openSync(eventsFile, 'r');
+      fs.readSync(fd, chunk, 0, chunk.length, offset);
+      fs.closeSync(fd);
+      offset = size;
+      const lines = (pending + chunk.toString('utf8')).split('\n');
+      pending = lines.pop();
+      for (const line of lines.filter(Boolean)) {
+        const event = JSON.parse(line);
+        switch (event.event) {
+          case 'start':
+            started = true;
+            console.log(`VS Code ${event.vscode} (code-server ${setup.CODE_SERVER_VERSION}), ${event.total} tests`);
+            break;
+          case 'pass':
+            console.log(`  ✓ ${event.title} (${event.ms} ms)`);
+            break;
+          case 'fail':
+            console.log(`  ✗ ${event.title}\n${indent(event.error, '      ')}`);
+            break;
+          case 'pending':
+            console.log(`  - ${event.title} (skipped)`);
+            break;
+          case 'screenshot':
+            await takeScreenshot(page, event.name);
+            break;
+          case 'error':
+            throw new RunError(`the suite could not run:\n${indent(event.error, '  ')}`);
+          case 'end':
+            if (event.pending > 0) console.log(`${event.pending} skipped`);
+            if (event.passed === 0 && event.failed === 0) console.error('ERROR: no test ran');
+            console.log(`${event.passed} passed, ${event.failed} failed`);
+            return event.failed === 0 && event.passed > 0 ? 0 : 1;
+        }
+      }
+    }
+    if (serverExit !== undefined) throw new RunError(`code-server exited (${serverExit}) while the suite ran`);
+    if (pageCrashed) throw new RunError('the workbench page crashed');
+    if (!started && Date.now() - openedAt > SUITE_START_TIMEOUT_MS) {
+      throw new RunError(`the suite did not start within ${SUITE_START_TIMEOUT_MS / 1000} s of opening the workbench (did the extensions load?)`);
+    }
+    if (Date.now() - openedAt > totalTimeoutMs) {
+      throw new RunError(`the suite did not end within ${totalTimeoutMs / 1000} s (--timeout)`);
+    }
+    await sleep(POLL_MS);
+  }
+}
+
+/** Screenshot of the workbench to <dir>/<name>.png, written whole (tests wait for that file). */
+async function takeScreenshot(page, name) {
+  const file = path.join(screenshotDir, `${name}.png`);
+  const partial = path.join(screenshotDir, `.${name}.partial.png`);
+  await sleep(SCREENSHOT_SETTLE_MS);
+  await page.screenshot({ path: partial, type: 'png' });
+  fs.renameSync(partial, file);
+  console.log(`  📷 ${file}`);
+}
+
+function indent(text, prefix) {
+  return String(text).split('\n').map((line) => prefix + line).join('\n');
+}
+
+let exitCode;
+try {
+  exitCode = await main();
+} catch (err) {
+  if (!interrupted) {
+    console.error(`ERROR: ${err instanceof RunError ? err.message : err.stack}`);
+    if (server) console.error(`${serverLogs(server)}\n(--keep keeps the whole logs)`);
+  }
+  exitCode = 1;
+}
+await teardown();
+process.exit(interrupted ?? exitCode);
