@@ -215,7 +215,7 @@ suite('diagnostics', () => {
     await diagnosticsOf(editor.document.uri, 1);
   });
 
-  test('update after an edit, for unsaved documents too', async () => {
+  test('update after an edit, for unsaved documents too, and clear when closed', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'typescript',
       content: 'export function handler(req: any, res: any) {\n  res.status(200);\n}\n',
@@ -227,6 +227,7 @@ suite('diagnostics', () => {
     const [diagnostic] = await diagnosticsOf(document.uri, 1);
     assert.ok(diagnostic.message.startsWith('handler returns 502 Bad Gateway'), diagnostic.message);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await diagnosticsOf(document.uri, 0);
   });
 
   test('quick fixes: use the suggested listed code, allow it, or ignore the line', async () => {
