@@ -1,6 +1,8 @@
 // One build script for every entry point (STYLE.md practice 11). Flags:
 //   --production  minified extension bundle without source maps (what the VSIX ships)
 //   --tests       also bundle the unit and integration tests into out/test/
+//   --tests-only  bundle only the tests (no extension, no grammar copy)
+//   --out <dir>   where the tests go (default: out); lets several builds run side by side
 //   --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +11,10 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
-const tests = process.argv.includes('--tests');
+const testsOnly = process.argv.includes('--tests-only');
+const tests = testsOnly || process.argv.includes('--tests');
+const outIndex = process.argv.indexOf('--out');
+const testsOut = outIndex > 0 ? process.argv[outIndex + 1] : 'out';
 const watch = process.argv.includes('--watch');
 
 const common = {
@@ -43,7 +48,7 @@ function copyGrammars() {
   for (const name of usedGrammars()) copyFileSync(join(from, `tree-sitter-${name}.wasm`), join(to, `tree-sitter-${name}.wasm`));
 }
 
-const builds = [{
+const builds = testsOnly ? [] : [{
   ...common,
   entryPoints: { extension: 'src/vscode/extension.ts' },
   outdir: 'dist',
@@ -58,19 +63,19 @@ if (tests) {
   builds.push({
     ...common,
     entryPoints: files('test/unit'),
-    outdir: 'out/test/unit',
+    outdir: join(testsOut, 'test/unit'),
     external: ['mocha', '@vscode/tree-sitter-wasm'],
     sourcemap: 'inline',
   }, {
     ...common,
     entryPoints: files('test/integration'),
-    outdir: 'out/test/integration',
+    outdir: join(testsOut, 'test/integration'),
     external: ['vscode', 'mocha', '@vscode/test-electron'],
     sourcemap: 'inline',
   });
 }
 
-copyGrammars();
+if (!testsOnly) copyGrammars();
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

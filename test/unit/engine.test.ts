@@ -16,12 +16,18 @@ async function analyzeFixture(file: string): Promise<{ text: string; occurrences
   return { text, occurrences };
 }
 
+/** Every folder of test/fixtures but logs holds code fixtures; LTS_FIXTURES=python,go narrows the run. */
+function fixtureFolders(): string[] {
+  const only = process.env.LTS_FIXTURES?.split(',').filter(Boolean);
+  return fs.readdirSync(fixture(), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'logs' && (!only || only.includes(entry.name)))
+    .map((entry) => entry.name)
+    .sort();
+}
+
 suite('code engine: fixtures', () => {
-  for (const [folder, files] of Object.entries({
-    javascript: ['express.js', 'clients.js', 'frameworks.js'],
-    typescript: ['next-route.ts', 'component.tsx'],
-  })) {
-    for (const name of files) {
+  for (const folder of fixtureFolders()) {
+    for (const name of fs.readdirSync(fixture(folder)).sort()) {
       test(`${folder}/${name}: every line yields exactly what its expect: comment says`, async () => {
         const { text, occurrences } = await analyzeFixture(fixture(folder, name));
         const expected = expectations(text);
@@ -114,6 +120,7 @@ suite('language data', () => {
     assert.strictEqual(languageForPath('app/[id]/route.ts')?.id, 'typescript');
     assert.strictEqual(languageForPath('x.tsx')?.id, 'tsx');
     assert.strictEqual(languageForPath('x.mjs')?.id, 'javascript');
-    assert.strictEqual(languageForPath('x.py'), undefined);
+    assert.strictEqual(languageForPath('x.py')?.id, 'python');
+    assert.strictEqual(languageForPath('notes.txt'), undefined);
   });
 });

@@ -2,6 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { LANGUAGES } from '../../src/core';
 import { repoRoot } from './helpers';
 
 const read = (...parts: string[]) => fs.readFileSync(path.join(repoRoot, ...parts), 'utf8');
@@ -25,6 +26,12 @@ suite('manifest', () => {
     assert.strictEqual(pkg.capabilities.untrustedWorkspaces.supported, true);
     assert.strictEqual(pkg.capabilities.virtualWorkspaces, true);
     assert.ok(!pkg.activationEvents.includes('*'), 'no eager activation');
+  });
+
+  test('activates on exactly the languages the extension reads', () => {
+    const code = LANGUAGES.flatMap((spec) => spec.languageIds);
+    const text = [...read('src/vscode/documents.ts').match(/TEXT_LANGUAGE_IDS[^=]*= \[([^\]]*)\]/)![1].matchAll(/'([\w-]+)'/g)].map((m) => m[1]);
+    assert.deepStrictEqual([...pkg.activationEvents].sort(), [...code, ...text].map((id) => `onLanguage:${id}`).sort());
   });
 
   test('commands in package.json are exactly the ids in src/vscode/commands.ts, all in category LTS', () => {

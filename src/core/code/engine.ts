@@ -5,6 +5,7 @@
 import { Language, Node, Parser, Query, QueryMatch } from '@vscode/tree-sitter-wasm';
 import { HANDLER_CAPTURES, STATUS_CAPTURES } from '../languages/captures';
 import { LanguageSpec } from '../languages/spec';
+import { codeForName } from '../names';
 import { isStatusCode } from '../table';
 import { Logger, nullLogger, Occurrence, OccurrenceContext } from '../types';
 
@@ -50,7 +51,7 @@ export class CodeEngine {
 
   /** Finds status-code occurrences in a whole document. */
   async analyze(text: string, spec: LanguageSpec, options: AnalyzeOptions = {}): Promise<CodeAnalysis> {
-    if (!CANDIDATE.test(text)) return { occurrences: [], skipped: 'noCandidates' };
+    if (!CANDIDATE.test(text) && !spec.hint?.test(text)) return { occurrences: [], skipped: 'noCandidates' };
     const language = await this.language(spec);
     const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const tree = language.parser.parse(text, null, {
@@ -64,32 +65,15 @@ export class CodeEngine {
     try {
       const root = tree.rootNode;
       const statusMatches = language.statusQuery.matches(root);
-      const constants = collectConstants(statusMatches);
-      const handlers = collectHandlers(language.handlerQuery.matches(root));
-      const byStart = new Map<number, Occurrence>();
+      const run = new DocumentRun(spec, collectConstants(statusMatches), collectFunctions(language.handlerQuery.matches(root)));
       for (const match of statusMatches) {
         for (const capture of match.captures) {
           const context = contextOf(capture.name);
-          if (!context) continue;
-          for (const value of resolveValues(capture.node, spec, constants, 0)) {
-            const previous = byStart.get(value.node.startIndex);
-            if (previous && (previous.context === 'handler' || context === 'mention')) continue;
-            byStart.set(value.node.startIndex, {
-              range: {
-                start: { line: value.node.startPosition.row, character: value.node.startPosition.column },
-                end: { line: value.node.endPosition.row, character: value.node.endPosition.column },
-              },
-              code: value.code,
-              text: value.node.text,
-              context,
-              handler: context === 'handler' ? handlerName(capture.node, handlers) : null,
-              ...(value.symbol ? { symbol: value.symbol } : {}),
-            });
-          }
+          if (context) run.add(capture.node, context);
         }
       }
-      const occurrences = [...byStart.entries()].sort((a, b) => a[0] - b[0]).map(([, occurrence]) => occurrence);
-      return { occurrences };
+      run.followForwarders(statusMatches);
+      return { occurrences: run.occurrences() };
     } finally {
       tree.delete();
     }
@@ -145,29 +129,59 @@ function collectConstants(matches: QueryMatch[]): Map<string, number> {
   return constants;
 }
 
-/** Function node id → display name. */
-function collectHandlers(matches: QueryMatch[]): Map<number, string> {
-  const names = new Map<number, string>();
-  const routes = new Map<number, string>();
-  for (const match of matches) {
-    const fn = match.captures.find((c) => c.name === HANDLER_CAPTURES.function)?.node;
-    if (!fn) continue;
-    const name = match.captures.find((c) => c.name === HANDLER_CAPTURES.name)?.node.text;
-    const verb = match.captures.find((c) => c.name === HANDLER_CAPTURES.verb)?.node.text;
-    const route = match.captures.find((c) => c.name === HANDLER_CAPTURES.route)?.node.text;
-    if (name) names.set(fn.id, name);
-    else if (verb && route !== undefined) routes.set(fn.id, `${verb.toUpperCase()} ${route}`);
-  }
-  for (const [id, route] of routes) if (!names.has(id)) names.set(id, route);
-  return names;
+interface FunctionInfo {
+  readonly name: string;
+  readonly parameters: readonly string[];
 }
 
-function handlerName(node: Node, handlers: Map<number, string>): string | null {
-  for (let current: Node | null = node.parent; current; current = current.parent) {
-    const name = handlers.get(current.id);
-    if (name !== undefined) return name;
+/** Named functions by node id: display name and parameter names. */
+function collectFunctions(matches: QueryMatch[]): Map<number, FunctionInfo> {
+  const functions = new Map<number, FunctionInfo>();
+  const routes = new Map<number, FunctionInfo>();
+  for (const match of matches) {
+    const capture = (name: string) => match.captures.find((c) => c.name === name)?.node;
+    const fn = capture(HANDLER_CAPTURES.function);
+    if (!fn) continue;
+    const name = capture(HANDLER_CAPTURES.name)?.text;
+    const verb = capture(HANDLER_CAPTURES.verb)?.text;
+    const route = capture(HANDLER_CAPTURES.route)?.text;
+    const parametersNode = capture(HANDLER_CAPTURES.parameters) ?? fn.childForFieldName('parameters');
+    const parameters = parametersNode ? parameterNames(parametersNode) : [];
+    if (name) functions.set(fn.id, { name, parameters });
+    else if (verb && route !== undefined) routes.set(fn.id, { name: `${verb.toUpperCase()} ${route}`, parameters });
   }
-  return null;
+  for (const [id, info] of routes) if (!functions.has(id)) functions.set(id, info);
+  return functions;
+}
+
+/** Parameter names in order: each parameter's `name` or `pattern` field, else its first identifier-like leaf. */
+function parameterNames(list: Node): string[] {
+  return list.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment').map((parameter) => {
+    const named = parameter.childForFieldName('name') ?? parameter.childForFieldName('pattern');
+    const node = named ?? firstLeaf(parameter);
+    return (node?.text ?? '').replace(/^[$&*]+/, '');
+  });
+}
+
+function firstLeaf(node: Node): Node | null {
+  if (node.namedChildCount === 0) return node;
+  const first = node.firstNamedChild;
+  return first ? firstLeaf(first) : null;
+}
+
+/** The innermost named function around a node (or, from inside a decorator, the function it decorates). */
+function enclosingFunction(node: Node, functions: Map<number, FunctionInfo>, decorators: readonly string[] = []): FunctionInfo | undefined {
+  for (let current: Node | null = node.parent; current; current = current.parent) {
+    const info = functions.get(current.id);
+    if (info) return info;
+    if (decorators.includes(current.type)) {
+      let next = current.nextNamedSibling;
+      while (next && (decorators.includes(next.type) || next.type === 'comment')) next = next.nextNamedSibling;
+      const decorated = next && functions.get(next.id);
+      if (decorated) return decorated;
+    }
+  }
+  return undefined;
 }
 
 interface ResolvedValue {
@@ -176,7 +190,83 @@ interface ResolvedValue {
   readonly symbol?: string;
 }
 
-/** The status codes an expression can evaluate to: literals, both arms of a conditional, named constants. */
+/** The occurrences of one document, collected while its query matches are walked. */
+class DocumentRun {
+  private readonly byStart = new Map<number, Occurrence>();
+  /** Functions that send one of their own parameters: name → parameter indexes. */
+  private readonly forwarders = new Map<string, Set<number>>();
+
+  constructor(
+    private readonly spec: LanguageSpec,
+    private readonly constants: Map<string, number>,
+    private readonly functions: Map<number, FunctionInfo>,
+  ) {}
+
+  add(node: Node, context: OccurrenceContext, handlerAt: Node = node): void {
+    const values = resolveValues(node, this.spec, this.constants, 0);
+    if (values.length === 0 && context === 'handler') this.noteForwarder(node);
+    for (const value of values) {
+      const previous = this.byStart.get(value.node.startIndex);
+      if (previous && (previous.context === 'handler' || context === 'mention')) continue;
+      this.byStart.set(value.node.startIndex, {
+        range: {
+          start: { line: value.node.startPosition.row, character: value.node.startPosition.column },
+          end: { line: value.node.endPosition.row, character: value.node.endPosition.column },
+        },
+        code: value.code,
+        text: value.node.text,
+        context,
+        handler: context === 'handler' ? enclosingFunction(handlerAt, this.functions, this.spec.decorators)?.name ?? null : null,
+        ...(value.symbol ? { symbol: value.symbol } : {}),
+      });
+    }
+  }
+
+  /** `res.status(code)` inside `function sendError(res, code)`: calls of sendError send their argument. */
+  private noteForwarder(node: Node): void {
+    const name = unwrap(node, this.spec);
+    if (!name || !this.spec.values.identifier.includes(name.type)) return;
+    const fn = enclosingFunction(node, this.functions, this.spec.decorators);
+    const index = fn ? fn.parameters.indexOf(name.text.replace(/^[$&*]+/, '')) : -1;
+    if (!fn || index < 0) return;
+    const indexes = this.forwarders.get(fn.name) ?? new Set<number>();
+    indexes.add(index);
+    this.forwarders.set(fn.name, indexes);
+  }
+
+  /** Adds the arguments of calls to forwarding helpers as codes their caller sends. */
+  followForwarders(matches: QueryMatch[]): void {
+    if (this.forwarders.size === 0) return;
+    for (const match of matches) {
+      const name = match.captures.find((c) => c.name === STATUS_CAPTURES.callName)?.node;
+      const args = match.captures.find((c) => c.name === STATUS_CAPTURES.callArguments)?.node;
+      const indexes = name && this.forwarders.get(name.text);
+      if (!args || !indexes) continue;
+      const list = args.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+      for (const index of indexes) {
+        const argument = list[index];
+        if (argument) this.add(argument, 'handler', args);
+      }
+    }
+  }
+
+  occurrences(): Occurrence[] {
+    return [...this.byStart.entries()].sort((a, b) => a[0] - b[0]).map(([, occurrence]) => occurrence);
+  }
+}
+
+/** Strips transparent wrappers (parentheses, casts, C# `argument` nodes). */
+function unwrap(node: Node, spec: LanguageSpec): Node | null {
+  let current: Node | null = node;
+  for (let depth = 0; current && spec.values.transparent.includes(current.type) && depth < MAX_VALUE_DEPTH; depth++) {
+    current = current.firstNamedChild;
+  }
+  return current;
+}
+
+const MAX_SYMBOL_LENGTH = 120;
+
+/** The status codes an expression can evaluate to: literals, both arms of a conditional, named constants, symbols. */
 function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, number>, depth: number): ResolvedValue[] {
   if (depth > MAX_VALUE_DEPTH) return [];
   const syntax = spec.values;
@@ -186,12 +276,8 @@ function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, nu
     return code === undefined ? [] : [{ node, code }];
   }
   if (syntax.string.includes(type)) {
-    const code = parseCode(node.text.slice(1, -1));
+    const code = parseCode(stringContent(node.text));
     return code === undefined ? [] : [{ node, code }];
-  }
-  if (syntax.identifier.includes(type)) {
-    const code = constants.get(node.text);
-    return code === undefined ? [] : [{ node, code, symbol: node.text }];
   }
   if (syntax.transparent.includes(type)) {
     const inner = node.firstNamedChild;
@@ -204,7 +290,29 @@ function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, nu
       return arm ? resolveValues(arm, spec, constants, depth + 1) : [];
     });
   }
-  return [];
+  if (syntax.identifier.includes(type)) {
+    const code = constants.get(node.text);
+    if (code !== undefined) return [{ node, code, symbol: node.text }];
+  }
+  const code = symbolCode(node.text, spec);
+  return code === undefined ? [] : [{ node, code, symbol: node.text }];
+}
+
+/** The code a symbolic form stands for, by the language's symbol rules. */
+export function symbolCode(text: string, spec: LanguageSpec): number | undefined {
+  if (text.length > MAX_SYMBOL_LENGTH) return undefined;
+  for (const rule of spec.symbols) {
+    const groups = rule.pattern.exec(text)?.groups;
+    if (!groups) continue;
+    const code = groups.code !== undefined ? parseCode(groups.code) : groups.name !== undefined ? codeForName(groups.name, spec.names) : undefined;
+    if (code !== undefined) return code;
+  }
+  return undefined;
+}
+
+/** The content of a string literal: quotes (and prefixes such as Python's r/b or C#'s @) removed. */
+function stringContent(text: string): string {
+  return text.replace(/^[A-Za-z@$]*(["'`]+)/, '').replace(/["'`]+$/, '');
 }
 
 /** A decimal status code written as exactly three digits. */

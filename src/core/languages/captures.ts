@@ -4,6 +4,9 @@ export const STATUS_CAPTURES = Object.freeze({
   mention: 'status.mention',
   constantName: 'constant.name',
   constantValue: 'constant.value',
+  /** A call of a plain function by name, and its argument list: followed when the function sends a parameter. */
+  callName: 'call.name',
+  callArguments: 'call.arguments',
 });
 
 export const HANDLER_CAPTURES = Object.freeze({
@@ -11,6 +14,8 @@ export const HANDLER_CAPTURES = Object.freeze({
   name: 'handler.name',
   verb: 'handler.verb',
   route: 'handler.route',
+  /** The parameter list of a named function (to follow `sendError(res, 409)` into a helper that sends `code`). */
+  parameters: 'handler.parameters',
 });
 
 export const ALLOWED_CAPTURES: ReadonlySet<string> = new Set([

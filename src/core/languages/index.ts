@@ -1,9 +1,18 @@
 /** The registry of languages the code engine understands. Adding a language: a folder here plus one line below. */
+import { csharp } from './csharp';
+import { go } from './go';
+import { java } from './java';
 import { javascript } from './javascript';
+import { php } from './php';
+import { python } from './python';
+import { ruby } from './ruby';
+import { rust } from './rust';
 import { LanguageSpec } from './spec';
 import { tsx, typescript } from './typescript';
 
-export const LANGUAGES: readonly LanguageSpec[] = Object.freeze([javascript, typescript, tsx]);
+export const LANGUAGES: readonly LanguageSpec[] = Object.freeze([
+  javascript, typescript, tsx, python, go, java, csharp, php, ruby, rust,
+]);
 
 const byLanguageId = new Map<string, LanguageSpec>();
 const byExtension = new Map<string, LanguageSpec>();

@@ -15,6 +15,14 @@ export interface ValueSyntax {
   readonly identifier: readonly string[];
 }
 
+/**
+ * A symbolic status: a regular expression over the whole text of a captured node. The named group `code` holds the
+ * digits (`status.HTTP_409_CONFLICT`), or the group `name` a status name (`http.StatusConflict`, `:not_found`).
+ */
+export interface SymbolRule {
+  readonly pattern: RegExp;
+}
+
 export interface LanguageSpec {
   /** Stable id used in output (`javascript`, `typescript`, `tsx`). */
   readonly id: string;
@@ -33,4 +41,18 @@ export interface LanguageSpec {
   /** Query text: handler names. */
   readonly handlerQuery: string;
   readonly values: ValueSyntax;
+  /**
+   * Node types that stand before the function they belong to as siblings (TypeScript class-member decorators):
+   * a code inside one belongs to the next function.
+   */
+  readonly decorators?: readonly string[];
+  /** Symbolic forms of status codes, tried on captured values that are not literals or local constants. */
+  readonly symbols: readonly SymbolRule[];
+  /** Names this language's libraries use beyond the shared name table (`Forbid` → 403 in ASP.NET Core). */
+  readonly names?: Readonly<Record<string, number>>;
+  /**
+   * Text that a file must contain to be worth parsing when it has no three-digit number: the symbolic forms'
+   * tell-tale words. Without it, only files with a candidate number are parsed.
+   */
+  readonly hint?: RegExp;
 }

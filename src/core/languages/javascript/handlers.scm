@@ -24,3 +24,4 @@
   function: (member_expression property: (property_identifier) @handler.verb)
   arguments: (arguments . (string (string_fragment) @handler.route) [(arrow_function) (function_expression)] @handler.function)
   (#any-of? @handler.verb "get" "post" "put" "patch" "delete" "del" "head" "options" "all"))
+

@@ -20,4 +20,11 @@ export const javascript: LanguageSpec = {
   statusQuery,
   handlerQuery,
   values: JS_VALUES,
+  symbols: [
+    // NestJS HttpStatus, http-status-codes StatusCodes, axios HttpStatusCode: HttpStatus.CONFLICT
+    { pattern: /^(?:HttpStatus|StatusCodes|HttpStatusCode)\.(?<name>[A-Za-z_]+)$/ },
+    // NestJS built-in exceptions: ConflictException, ImATeapotException
+    { pattern: /^(?<name>[A-Z][A-Za-z]+)Exception$/ },
+  ],
+  hint: /HttpStatus|StatusCodes|Exception\b/,
 };

@@ -46,6 +46,25 @@
   (#any-of? @_class "Response" "NextResponse")
   (#eq? @_method "redirect"))
 
+; Hono: c.json(data, 409), c.text('x', 429), c.body(null, 204), c.redirect(url, 302)
+(call_expression
+  function: (member_expression object: (identifier) @_object property: (property_identifier) @_method)
+  arguments: (arguments . (_) . (_) @status.send)
+  (#any-of? @_object "c" "ctx" "context")
+  (#any-of? @_method "json" "text" "body" "html" "newResponse" "redirect"))
+
+; NestJS: @HttpCode(204), throw new HttpException('…', 409), throw new ConflictException()
+(decorator
+  (call_expression function: (identifier) @_decorator arguments: (arguments . (_) @status.send))
+  (#eq? @_decorator "HttpCode"))
+(new_expression
+  constructor: (identifier) @_class
+  arguments: (arguments . (_) . (_) @status.send)
+  (#eq? @_class "HttpException"))
+(new_expression
+  constructor: (identifier) @status.send
+  (#match? @status.send "^[A-Z][A-Za-z]+Exception$"))
+
 ; Serverless (AWS Lambda, Huawei FunctionGraph): return { statusCode: 409, body }
 (return_statement
   (object (pair key: [(property_identifier) (string)] @_key value: (_) @status.send))
@@ -101,6 +120,15 @@
   function: (member_expression property: (property_identifier) @_method)
   arguments: (arguments . (number) @status.mention)
   (#any-of? @_method "expect" "toHaveStatus" "toHaveHTTPStatus"))
+
+; Named statuses anywhere: HttpStatus.CONFLICT (NestJS), StatusCodes.NOT_FOUND (http-status-codes)
+(member_expression
+  object: (identifier) @_enum
+  (#any-of? @_enum "HttpStatus" "StatusCodes" "HttpStatusCode")) @status.mention
+
+; ---- Helpers ---------------------------------------------------------------------------------------------------
+; sendError(res, 409, msg): followed into a helper in the same file that sends one of its parameters
+(call_expression function: (identifier) @call.name arguments: (arguments) @call.arguments)
 
 ; ---- Constants ------------------------------------------------------------------------------------------------
 (lexical_declaration

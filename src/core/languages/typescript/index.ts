@@ -1,4 +1,5 @@
-// TypeScript and TSX inherit the JavaScript queries: the node types they use are the same in all three grammars.
+// TypeScript and TSX inherit the JavaScript queries (the node types they use are the same in all three grammars)
+// and know that class-member decorators stand before their method.
 import { javascript, JS_VALUES } from '../javascript';
 import { LanguageSpec } from '../spec';
 
@@ -15,6 +16,7 @@ export const typescript: LanguageSpec = {
   extensions: ['.ts', '.mts', '.cts'],
   grammar: 'typescript',
   values: TS_VALUES,
+  decorators: ['decorator'],
 };
 
 export const tsx: LanguageSpec = {

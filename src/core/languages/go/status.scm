@@ -1,0 +1,2 @@
+; Go: where an HTTP status code stands. Vocabulary and rules: ../README.md.
+(ERROR) @_stub

@@ -1,0 +1,2 @@
+; PHP: how a request handler is named in messages. See ../README.md.
+(ERROR) @_stub

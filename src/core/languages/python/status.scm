@@ -1,0 +1,2 @@
+; Python: where an HTTP status code stands. Vocabulary and rules: ../README.md.
+(ERROR) @_stub
