@@ -56,6 +56,14 @@ const builds = testsOnly ? [] : [{
   minify: production,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
+}, {
+  ...common,
+  entryPoints: { cli: 'src/cli/main.ts' },
+  outdir: 'dist',
+  banner: { js: '#!/usr/bin/env node' },
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
 }];
 
 if (tests) {
@@ -64,7 +72,7 @@ if (tests) {
     ...common,
     entryPoints: files('test/unit'),
     outdir: join(testsOut, 'test/unit'),
-    external: ['mocha', '@vscode/tree-sitter-wasm'],
+    external: ['mocha', '@vscode/tree-sitter-wasm', '@microsoft/jest-sarif'],
     sourcemap: 'inline',
   }, {
     ...common,

@@ -10,6 +10,8 @@ export { TEXT_PATTERNS } from './text/patterns';
 export { CodeEngine } from './code/engine';
 export type { GrammarLoader, CodeAnalysis, AnalyzeOptions, SkipReason } from './code/engine';
 export { LANGUAGES, languageForId, languageForPath } from './languages';
+export * from './document';
+export { codeForName } from './names';
 export type { LanguageSpec } from './languages';
 export { LTS_STATUS_ROWS, LTS_STATUS_SOURCE } from '../data/statusCodes';
 export type { LtsStatusRow } from '../data/statusCodes';

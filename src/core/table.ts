@@ -49,15 +49,21 @@ export function describeStatus(code: number): StatusInfo {
     code,
     listed: row !== undefined,
     row,
-    httpPhrase: http?.phrase,
-    httpNote: http?.note,
+    httpPhrase: row ? http?.phrase : statusName(code),
+    httpNote: http && http.phrase !== '(Unused)' ? http.note : undefined,
     statusClass: statusClassOf(code),
   };
 }
 
-/** Short name of a code: the LTS returned value when listed, else the IANA phrase, else nothing. */
+/**
+ * Short name of a code: the LTS returned value when listed, else the IANA phrase ("418 I'm a teapot (Unused)" for a
+ * code the registry keeps unused), else nothing.
+ */
 export function statusName(code: number): string | undefined {
-  return rowsByCode.get(code)?.returnedValue ?? httpByCode.get(code)?.phrase;
+  const row = rowsByCode.get(code);
+  if (row) return row.returnedValue;
+  const http = httpByCode.get(code);
+  return http && http.phrase === '(Unused)' && http.note ? `${http.note} (Unused)` : http?.phrase;
 }
 
 /**

@@ -6,7 +6,7 @@
 export interface HttpStatusEntry {
   readonly code: number;
   readonly phrase: string;
-  /** Extra words for codes the registry leaves unused or obsoleted. */
+  /** Extra words: the former name of a code the registry marks "(Unused)", or a registration remark. */
   readonly note?: string;
 }
 
@@ -32,7 +32,7 @@ const entries: HttpStatusEntry[] = [
   { code: 303, phrase: 'See Other' },
   { code: 304, phrase: 'Not Modified' },
   { code: 305, phrase: 'Use Proxy' },
-  { code: 306, phrase: '(Unused)', note: 'reserved, no longer used' },
+  { code: 306, phrase: '(Unused)', note: 'Switch Proxy' },
   { code: 307, phrase: 'Temporary Redirect' },
   { code: 308, phrase: 'Permanent Redirect' },
   { code: 400, phrase: 'Bad Request' },
@@ -53,7 +53,7 @@ const entries: HttpStatusEntry[] = [
   { code: 415, phrase: 'Unsupported Media Type' },
   { code: 416, phrase: 'Range Not Satisfiable' },
   { code: 417, phrase: 'Expectation Failed' },
-  { code: 418, phrase: '(Unused)', note: 'known as "I\'m a teapot"' },
+  { code: 418, phrase: '(Unused)', note: "I'm a teapot" },
   { code: 421, phrase: 'Misdirected Request' },
   { code: 422, phrase: 'Unprocessable Content' },
   { code: 423, phrase: 'Locked' },

@@ -3,14 +3,13 @@
  * analysis per document version, so diagnostics, hover and inlay hints share one parse.
  */
 import * as vscode from 'vscode';
-import { CodeAnalysis, CodeEngine, LanguageSpec, languageForId, Logger, Occurrence, rangesIntersect, scanLine, scanLines } from '../core';
+import {
+  CodeAnalysis, CodeEngine, LanguageSpec, languageForId, Logger, MAX_CODE_CHARS, Occurrence, rangesIntersect, scanLine, scanLines,
+} from '../core';
 import { fromPosition, fromRange } from './convert';
 
 /** Language ids read as log or plain text. */
 export const TEXT_LANGUAGE_IDS: readonly string[] = ['log', 'plaintext', 'json', 'jsonc', 'jsonl'];
-
-/** Larger code documents are not parsed (minified bundles); the log says so. */
-export const MAX_CODE_CHARS = 5 * 1024 * 1024;
 
 export type DocumentKind = { kind: 'code'; spec: LanguageSpec } | { kind: 'text' };
 

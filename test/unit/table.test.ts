@@ -32,6 +32,8 @@ suite('status-code table', () => {
     assert.strictEqual(statusName(422), 'Unprocessable Content');
     assert.strictEqual(statusName(413), 'Content Too Large');
     assert.strictEqual(statusName(299), undefined);
+    assert.strictEqual(statusName(418), "I'm a teapot (Unused)");
+    assert.strictEqual(describeStatus(510).httpNote, 'obsoleted');
     const codes = HTTP_STATUS_ENTRIES.map((e) => e.code);
     assert.deepStrictEqual(codes, [...codes].sort((a, b) => a - b), 'registry sorted');
     assert.strictEqual(new Set(codes).size, codes.length, 'no duplicates');

@@ -1,0 +1,17 @@
+/** The `lts-status` executable (bundled to dist/cli.js, next to dist/grammars/). */
+import * as path from 'path';
+import { run } from './run';
+
+const grammarDir = path.join(__dirname, 'grammars');
+
+run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  grammars: {
+    runtimeLocation: () => path.join(grammarDir, 'tree-sitter.wasm'),
+    grammar: async (name) => path.join(grammarDir, `tree-sitter-${name}.wasm`),
+  },
+}).then((code) => {
+  process.exitCode = code;
+});

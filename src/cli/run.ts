@@ -1,0 +1,177 @@
+/**
+ * The `lts-status` command line: check, scan and explain, over the same core as the extension.
+ * Exit codes: 0 clean (explain: a listed code), 1 findings (explain: a valid code the table does not list),
+ * 2 a usage or I/O error.
+ */
+import * as fs from 'fs';
+import { parseArgs } from 'util';
+import { version } from '../../package.json';
+import {
+  analyzeDocument, CodeEngine, describeStatus, explainText, GrammarLoader, isStatusCode, Logger, readerForPath, readerLanguage,
+} from '../core';
+import { collectFiles, describeError } from './files';
+import { eslintJson, FileResult, sarif, scanJson, stylish } from './output';
+
+export interface CliIo {
+  readonly cwd: string;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly grammars: GrammarLoader;
+}
+
+export const USAGE = `Usage: lts-status <command> [options]
+
+Commands:
+  check [paths…]      report handlers that return a status code the LTS API does not list
+  scan [paths…]       list every status-code occurrence and every finding (JSON)
+  explain <code>      explain a status code from the LTS table
+
+Options:
+  --format <name>     check: stylish (default), json or sarif; scan: json
+  --max-warnings <n>  check: exit 1 only when there are more than n findings
+  --allow <codes>     codes to accept besides the table, comma-separated (e.g. 202,409)
+  --severity <level>  warning (default) or error
+  -h, --help          show this help
+  -v, --version       show the version
+
+Paths default to the current directory. Directories are walked (honouring .gitignore, skipping node_modules and
+.git); a path is always taken literally, never as a glob.
+Exit codes: 0 clean, 1 findings, 2 usage or I/O error.`;
+
+/** Files larger than this are skipped (logs up to it are read whole). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+class UsageError extends Error {}
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`lts-status: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    io.stderr(`lts-status: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        'max-warnings': { type: 'string' },
+        allow: { type: 'string', multiple: true },
+        severity: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (values.version) {
+    io.stdout(`${version}\n`);
+    return 0;
+  }
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case 'explain':
+      return explain(rest, io);
+    case 'check':
+    case 'scan': {
+      const format = values.format ?? (command === 'check' ? 'stylish' : 'json');
+      const formats = command === 'check' ? ['stylish', 'json', 'sarif'] : ['json'];
+      if (!formats.includes(format)) throw new UsageError(`${command}: unknown format "${format}" (use ${formats.join(', ')})`);
+      const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
+      if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
+        throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
+      }
+      const severity = values.severity ?? 'warning';
+      if (severity !== 'warning' && severity !== 'error') throw new UsageError(`--severity takes warning or error, not "${severity}"`);
+      const allowedCodes = parseAllowed(values.allow ?? []);
+      const results = await analyzePaths(rest.length > 0 ? rest : ['.'], io, allowedCodes);
+      if (command === 'scan') {
+        io.stdout(`${scanJson(results.files, severity)}\n`);
+        return results.failed ? 2 : 0;
+      }
+      const count = results.files.reduce((sum, file) => sum + file.result.findings.length, 0);
+      if (format === 'stylish') io.stdout(stylish(results.files, severity));
+      else if (format === 'json') io.stdout(`${eslintJson(results.files, severity)}\n`);
+      else io.stdout(`${sarif(results.files, severity, version)}\n`);
+      if (results.failed) return 2;
+      const tooMany = maxWarnings === undefined ? count > 0 : count > maxWarnings;
+      if (tooMany && maxWarnings !== undefined && format === 'stylish') {
+        io.stdout(`lts-status found too many warnings (maximum: ${maxWarnings}).\n`);
+      }
+      return tooMany ? 1 : 0;
+    }
+    case undefined:
+      throw new UsageError('a command is required');
+    default:
+      throw new UsageError(`unknown command "${command}"`);
+  }
+}
+
+function explain(args: readonly string[], io: CliIo): number {
+  if (args.length !== 1) throw new UsageError('explain takes exactly one status code');
+  const code = Number(args[0]);
+  if (!/^\d{3}$/.test(args[0]) || !isStatusCode(code)) throw new UsageError(`"${args[0]}" is not an HTTP status code (100–599)`);
+  const info = describeStatus(code);
+  io.stdout(`${explainText(info)}\n`);
+  return info.listed ? 0 : 1;
+}
+
+function parseAllowed(values: readonly string[]): Set<number> {
+  const codes = new Set<number>();
+  for (const part of values.flatMap((value) => value.split(','))) {
+    const code = Number(part.trim());
+    if (!/^\s*\d{3}\s*$/.test(part) || !isStatusCode(code)) throw new UsageError(`--allow takes status codes, not "${part}"`);
+    codes.add(code);
+  }
+  return codes;
+}
+
+async function analyzePaths(paths: readonly string[], io: CliIo, allowedCodes: ReadonlySet<number>): Promise<{ files: FileResult[]; failed: boolean }> {
+  const logger: Logger = { debug() {}, info() {}, warn: (m) => io.stderr(`lts-status: ${m}\n`), error: (m) => io.stderr(`lts-status: ${m}\n`) };
+  const engine = new CodeEngine(io.grammars, logger);
+  const collected = collectFiles(paths, io.cwd);
+  let failed = collected.errors.length > 0;
+  for (const error of collected.errors) io.stderr(`lts-status: ${error}\n`);
+  const files: FileResult[] = [];
+  for (const file of collected.files) {
+    const reader = readerForPath(file.absolute) ?? (file.explicit ? { kind: 'text' as const, language: 'plaintext' } : undefined);
+    if (!reader) continue;
+    let text: string;
+    try {
+      const size = fs.statSync(file.absolute).size;
+      if (size > MAX_FILE_BYTES) {
+        io.stderr(`lts-status: ${file.display}: skipped, ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit\n`);
+        continue;
+      }
+      const bytes = fs.readFileSync(file.absolute);
+      if (bytes.subarray(0, 8000).includes(0)) {
+        if (file.explicit) io.stderr(`lts-status: ${file.display}: skipped, binary file\n`);
+        continue;
+      }
+      text = bytes.toString('utf8');
+    } catch (error) {
+      io.stderr(`lts-status: ${file.display}: ${describeError(error)}\n`);
+      failed = true;
+      continue;
+    }
+    const result = await analyzeDocument(engine, text, reader, { allowedCodes });
+    if (result.skipped) io.stderr(`lts-status: ${file.display}: not analysed (${result.skipped === 'tooLarge' ? 'too large' : 'parsing took too long'})\n`);
+    files.push({ path: file.display, language: readerLanguage(reader), result });
+  }
+  return { files, failed };
+}

@@ -1,0 +1,59 @@
+/**
+ * One document, whatever the host: pick the reader by file name, analyse the text, derive the findings.
+ * Shared by the CLI and the workspace check; the editor picks the reader by language id instead.
+ */
+import { CodeEngine } from './code/engine';
+import { findUnlisted } from './findings';
+import { Translate } from './l10n';
+import { LanguageSpec, languageForPath } from './languages';
+import { scanLines } from './text/scan';
+import { Finding, Occurrence } from './types';
+
+/** Code documents larger than this are not parsed (minified bundles beyond it say nothing useful). */
+export const MAX_CODE_CHARS = 8 * 1024 * 1024;
+
+/** Text (log) readers by file extension; the value is the language reported for the file. */
+const TEXT_EXTENSIONS: Readonly<Record<string, string>> = {
+  '.log': 'log', '.txt': 'plaintext', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
+};
+
+export type Reader = { readonly kind: 'code'; readonly spec: LanguageSpec } | { readonly kind: 'text'; readonly language: string };
+
+export function readerForPath(path: string): Reader | undefined {
+  const spec = languageForPath(path);
+  if (spec) return { kind: 'code', spec };
+  const match = /(\.[^./\\]+)$/.exec(path.toLowerCase());
+  const language = match ? TEXT_EXTENSIONS[match[1]] : undefined;
+  return language ? { kind: 'text', language } : undefined;
+}
+
+export function readerLanguage(reader: Reader): string {
+  return reader.kind === 'code' ? reader.spec.id : reader.language;
+}
+
+export interface DocumentResult {
+  readonly occurrences: readonly Occurrence[];
+  readonly findings: readonly Finding[];
+  /** Why the document was not analysed, when it was not. */
+  readonly skipped?: 'tooLarge' | 'timeout';
+}
+
+export interface DocumentOptions {
+  readonly allowedCodes?: ReadonlySet<number>;
+  readonly t?: Translate;
+}
+
+export async function analyzeDocument(engine: CodeEngine, text: string, reader: Reader, options: DocumentOptions = {}): Promise<DocumentResult> {
+  const lines = text.split(/\r\n|\r|\n/);
+  if (reader.kind === 'text') {
+    return { occurrences: scanLines((line) => lines[line], 0, lines.length - 1), findings: [] };
+  }
+  if (text.length > MAX_CODE_CHARS) return { occurrences: [], findings: [], skipped: 'tooLarge' };
+  const analysis = await engine.analyze(text, reader.spec);
+  const findings = findUnlisted(analysis.occurrences, { ...options, lineAt: (line) => lines[line] ?? '' });
+  return {
+    occurrences: analysis.occurrences,
+    findings,
+    ...(analysis.skipped === 'timeout' ? { skipped: 'timeout' as const } : {}),
+  };
+}

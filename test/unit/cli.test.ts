@@ -1,0 +1,180 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { run } from '../../src/cli/run';
+import { fixture, nodeGrammars, repoRoot } from './helpers';
+
+interface Result { code: number; stdout: string; stderr: string }
+
+async function cli(args: string[], cwd = repoRoot): Promise<Result> {
+  let stdout = '';
+  let stderr = '';
+  const code = await run(args, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars });
+  return { code, stdout, stderr };
+}
+
+function tempTree(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lts-cli-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+interface SarifLog {
+  version: string;
+  runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: object } }> }> }>;
+}
+
+const HANDLER = 'app.post("/x", (req, res) => {\n  res.status(409).end();\n});\n';
+
+suite('cli', () => {
+  test('check: stylish findings per file, exit 1', async () => {
+    const { code, stdout, stderr } = await cli(['check', 'test/fixtures/javascript/express.js']);
+    assert.strictEqual(code, 1, stderr);
+    const lines = stdout.split('\n');
+    assert.strictEqual(lines[1], 'test/fixtures/javascript/express.js');
+    assert.match(lines[2], /^ {2}13:14 {2}warning {2}createLogStream returns 409 Conflict, which is not an LTS status code; listed: .* {2}unlisted-status$/);
+    assert.ok(stdout.includes('✖ 6 problems (0 errors, 6 warnings)'), stdout);
+  });
+
+  test('check: a clean tree prints nothing and exits 0; --allow and --max-warnings relax it', async () => {
+    const dir = tempTree({ 'ok.ts': 'res.status(200);', 'bad.js': HANDLER });
+    assert.deepStrictEqual(await cli(['check', 'ok.ts'], dir), { code: 0, stdout: '', stderr: '' });
+    assert.strictEqual((await cli(['check'], dir)).code, 1);
+    assert.strictEqual((await cli(['check', '--allow', '409'], dir)).code, 0);
+    assert.strictEqual((await cli(['check', '--max-warnings', '1'], dir)).code, 0);
+    const over = await cli(['check', '--max-warnings', '0'], dir);
+    assert.strictEqual(over.code, 1);
+    assert.ok(over.stdout.includes('too many warnings (maximum: 0)'));
+  });
+
+  test('check --format json has ESLint\'s shape', async () => {
+    const dir = tempTree({ 'bad.js': HANDLER });
+    const { code, stdout } = await cli(['check', '--format', 'json', 'bad.js'], dir);
+    assert.strictEqual(code, 1);
+    assert.deepStrictEqual(JSON.parse(stdout), [{
+      filePath: 'bad.js',
+      messages: [{
+        ruleId: 'unlisted-status', severity: 1, line: 2, column: 14, endLine: 2, endColumn: 17,
+        message: 'POST /x returns 409 Conflict, which is not an LTS status code; listed: 200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503.',
+      }],
+      errorCount: 0,
+      warningCount: 1,
+    }]);
+  });
+
+  test('check --format sarif is valid SARIF 2.1.0', async () => {
+    const { code, stdout } = await cli(['check', '--format', 'sarif', 'test/fixtures/javascript', 'test/fixtures/typescript']);
+    assert.strictEqual(code, 1);
+    const log = JSON.parse(stdout) as SarifLog;
+    const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    assert.ok(validate(JSON.parse(stdout)), JSON.stringify(validate.errors, null, 2));
+    assert.strictEqual(log.version, '2.1.0');
+    assert.ok(log.runs[0].results.length > 10);
+    const first = log.runs[0].results[0];
+    assert.strictEqual(first.ruleId, 'unlisted-status');
+    assert.strictEqual(first.locations[0].physicalLocation.artifactLocation.uri, 'test/fixtures/javascript/express.js');
+    assert.deepStrictEqual(first.locations[0].physicalLocation.region, { startLine: 13, startColumn: 14, endLine: 13, endColumn: 17 });
+    // And a broken log is rejected, so the check above can fail.
+    assert.ok(!validate({ ...JSON.parse(stdout), version: '2.0.0' }));
+  });
+
+  test('scan --format json: exactly the documented shape', async () => {
+    const dir = tempTree({ 'a.ts': 'if (res.status === 429) {}\nfunction createLogStream(req, res) { res.status(409); }\n', 'b.log': 'x HTTP/1.1 503 y\n' });
+    const { code, stdout } = await cli(['scan', '--format', 'json', 'a.ts', 'b.log'], dir);
+    assert.strictEqual(code, 0);
+    assert.deepStrictEqual(JSON.parse(stdout), {
+      version: 1,
+      files: [{
+        path: 'a.ts',
+        language: 'typescript',
+        occurrences: [
+          { line: 1, column: 20, endLine: 1, endColumn: 23, code: 429, text: '429', listed: true, context: 'mention' },
+          { line: 2, column: 49, endLine: 2, endColumn: 52, code: 409, text: '409', listed: false, context: 'handler' },
+        ],
+        diagnostics: [{
+          line: 2, column: 49, endLine: 2, endColumn: 52, code: 409, severity: 'warning', handler: 'createLogStream',
+          message: 'createLogStream returns 409 Conflict, which is not an LTS status code; listed: 200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503.',
+        }],
+      }, {
+        path: 'b.log',
+        language: 'log',
+        occurrences: [{ line: 1, column: 12, endLine: 1, endColumn: 15, code: 503, text: '503', listed: true, context: 'mention' }],
+        diagnostics: [],
+      }],
+    });
+  });
+
+  test('scan columns count UTF-16 code units; handler is null for anonymous code', async () => {
+    const dir = tempTree({ 'u.js': 'const s = "😀é"; res.sendStatus(302);\n' });
+    const file = JSON.parse((await cli(['scan', 'u.js'], dir)).stdout).files[0];
+    assert.strictEqual(file.occurrences[0].column, 'const s = "😀é"; res.sendStatus('.length + 1);
+    assert.strictEqual(file.diagnostics[0].handler, null);
+  });
+
+  test('paths are literal; walks honour .gitignore and skip node_modules, binaries and unknown files', async () => {
+    const dir = tempTree({
+      'app/[id]/route.ts': 'export function GET() { return new Response(null, { status: 302 }); }',
+      'app/*.ts': 'res.status(410);',
+      'ignored/x.js': HANDLER,
+      'node_modules/lib/index.js': HANDLER,
+      'build.js': HANDLER,
+      'bin.js': Buffer.from([0x72, 0x65, 0x73, 0x00, 0x34, 0x30, 0x39]),
+      'notes.md': 'status=409',
+      '.gitignore': 'ignored/\nbuild.js\n',
+    });
+    const literal = await cli(['check', 'app/[id]/route.ts'], dir);
+    assert.ok(literal.stdout.startsWith('\napp/[id]/route.ts\n'), literal.stdout);
+    const all = JSON.parse((await cli(['scan', '.'], dir)).stdout).files.map((f: { path: string }) => f.path);
+    assert.deepStrictEqual(all, ['app/*.ts', 'app/[id]/route.ts']);
+  });
+
+  test('an unreadable path is reported on stderr, the rest is still checked, exit 2', async () => {
+    const dir = tempTree({ 'bad.js': HANDLER });
+    const { code, stdout, stderr } = await cli(['check', 'missing.ts', 'bad.js'], dir);
+    assert.strictEqual(code, 2);
+    assert.strictEqual(stderr, 'lts-status: missing.ts: no such file or directory\n');
+    assert.ok(stdout.includes('bad.js'), stdout);
+  });
+
+  test('usage errors exit 2 with a clear message', async () => {
+    for (const args of [[], ['frobnicate'], ['check', '--format', 'xml'], ['scan', '--format', 'sarif'], ['check', '--max-warnings', 'x'],
+      ['check', '--allow', '4o9'], ['explain'], ['explain', '999'], ['check', '--bogus']]) {
+      const { code, stderr } = await cli(args);
+      assert.strictEqual(code, 2, args.join(' '));
+      assert.match(stderr, /^lts-status: .+\n\nUsage: lts-status/, args.join(' '));
+    }
+  });
+
+  test('explain prints the table row; exit 0 listed, 1 not listed', async () => {
+    assert.deepStrictEqual(await cli(['explain', '429']), {
+      code: 0, stderr: '',
+      stdout: '429 Too Many Requests — LTS status code · Client error (4xx). The number of requests exceeds the upper limit.\n',
+    });
+    const unlisted = await cli(['explain', '409']);
+    assert.strictEqual(unlisted.code, 1);
+    assert.ok(unlisted.stdout.includes('Nearest listed: 400 Bad Request'));
+  });
+
+  test('help and version', async () => {
+    assert.ok((await cli(['--help'])).stdout.startsWith('Usage: lts-status'));
+    assert.strictEqual((await cli(['--version'])).stdout, `${JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version}\n`);
+  });
+
+  test('the bundled dist/cli.js runs on its own', () => {
+    const cliJs = path.join(repoRoot, 'dist', 'cli.js');
+    assert.ok(fs.existsSync(cliJs), 'dist/cli.js is built (npm run build)');
+    const result = spawnSync(process.execPath, [cliJs, 'check', fixture('typescript', 'component.tsx')], { encoding: 'utf8' });
+    assert.strictEqual(result.status, 1, result.stderr);
+    assert.ok(result.stdout.includes('Banner returns 451'), result.stdout);
+  });
+});
