@@ -80,6 +80,11 @@ if (tests) {
     outdir: join(testsOut, 'test/integration'),
     external: ['vscode', 'mocha', '@vscode/test-electron'],
     sourcemap: 'inline',
+  }, {
+    ...common,
+    entryPoints: ['test/bench/bench.ts'],
+    outdir: join(testsOut, 'test/bench'),
+    external: ['@vscode/tree-sitter-wasm'],
   });
 }
 

@@ -4,4 +4,5 @@ export const enum CommandId {
   ToggleInlayHints = 'ltsStatus.toggleInlayHints',
   AllowCode = 'ltsStatus.allowCode',
   ShowLog = 'ltsStatus.showLog',
+  CheckWorkspace = 'ltsStatus.checkWorkspace',
 }

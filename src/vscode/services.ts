@@ -4,6 +4,7 @@ import { CodeEngine, LANGUAGES } from '../core';
 import { CommandId } from './commands';
 import { SECTION } from './config';
 import { DocumentAnalyzer, TEXT_LANGUAGE_IDS } from './documents';
+import { checkWorkspace } from './features/checkWorkspace';
 import { StatusCodeActions } from './features/codeActions';
 import { DiagnosticsManager } from './features/diagnostics';
 import { registerHover } from './features/hover';
@@ -24,7 +25,8 @@ export class Services implements vscode.Disposable {
 
   constructor(context: vscode.ExtensionContext) {
     const logger = new ChannelLogger();
-    const analyzer = new DocumentAnalyzer(new CodeEngine(grammarLoader(context.extensionPath), logger), logger);
+    const engine = new CodeEngine(grammarLoader(context.extensionPath), logger);
+    const analyzer = new DocumentAnalyzer(engine, logger);
     const inlayHints = new StatusInlayHintsProvider(analyzer);
     const diagnostics = new DiagnosticsManager(analyzer);
     const lookup = new LookupCommand(analyzer);
@@ -42,6 +44,7 @@ export class Services implements vscode.Disposable {
       vscode.commands.registerCommand(CommandId.ToggleInlayHints, toggleInlayHints),
       vscode.commands.registerCommand(CommandId.AllowCode, allowCode),
       vscode.commands.registerCommand(CommandId.ShowLog, () => logger.show()),
+      vscode.commands.registerCommand(CommandId.CheckWorkspace, () => checkWorkspace(engine, diagnostics)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SECTION}.inlayHints`) || event.affectsConfiguration(`${SECTION}.allowedCodes`)
           || event.affectsConfiguration('editor.inlayHints')) {

@@ -3,8 +3,8 @@
  * (debounced; a newer edit cancels older work) and on settings changes; cleared when the document closes.
  */
 import * as vscode from 'vscode';
-import { findUnlisted, LTS_STATUS_SOURCE, UNLISTED_STATUS_RULE } from '../../core';
-import { readConfig, toSeverity } from '../config';
+import { Finding, findUnlisted, LTS_STATUS_SOURCE, UNLISTED_STATUS_RULE } from '../../core';
+import { LtsConfig, readConfig, toSeverity } from '../config';
 import { toRange } from '../convert';
 import { DocumentAnalyzer, documentKind } from '../documents';
 
@@ -15,6 +15,8 @@ export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('lts-status');
   private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout>; cancel: vscode.CancellationTokenSource }>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Files whose problems came from "Check Workspace": kept when their editor closes. */
+  private readonly checkedOnDisk = new Set<string>();
 
   constructor(private readonly analyzer: DocumentAnalyzer) {
     this.disposables.push(
@@ -63,8 +65,23 @@ export class DiagnosticsManager implements vscode.Disposable {
       t: vscode.l10n.t,
       lineAt: (line) => document.lineAt(line).text,
     });
+    this.show(document.uri, findings, config);
+  }
+
+  /** Problems of a file that is not open, found by "Check Workspace". */
+  showChecked(uri: vscode.Uri, findings: readonly Finding[], config: LtsConfig): void {
+    this.checkedOnDisk.add(uri.toString());
+    this.show(uri, findings, config);
+  }
+
+  /** True when an editor has the file open: its problems then follow the editor, not the disk. */
+  isOpen(uri: vscode.Uri): boolean {
+    return vscode.workspace.textDocuments.some((document) => document.uri.toString() === uri.toString());
+  }
+
+  private show(uri: vscode.Uri, findings: readonly Finding[], config: LtsConfig): void {
     const severity = toSeverity(config.severity);
-    this.collection.set(document.uri, findings.map((finding) => {
+    this.collection.set(uri, findings.map((finding) => {
       const diagnostic = new vscode.Diagnostic(toRange(finding.occurrence.range), finding.message, severity);
       diagnostic.source = DIAGNOSTIC_SOURCE;
       diagnostic.code = { value: UNLISTED_STATUS_RULE, target: vscode.Uri.parse(LTS_STATUS_SOURCE.url) };
@@ -74,7 +91,7 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   private clear(uri: vscode.Uri): void {
     this.cancelPending(uri.toString());
-    this.collection.delete(uri);
+    if (!this.checkedOnDisk.has(uri.toString())) this.collection.delete(uri);
     this.analyzer.forget(uri);
   }
 
