@@ -12,7 +12,8 @@ async function analyzeFixture(file: string): Promise<{ text: string; occurrences
   const text = fs.readFileSync(file, 'utf8');
   const spec = languageForPath(file);
   assert.ok(spec, `a language for ${file}`);
-  const { occurrences } = await sharedEngine().analyze(text, spec);
+  // The markers are analysed away, so that their digits cannot make a file look like it has candidates.
+  const { occurrences } = await sharedEngine().analyze(text.replace(/expect:[^\n]*/g, ''), spec);
   return { text, occurrences };
 }
 

@@ -286,7 +286,7 @@ function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, nu
   const conditional = syntax.conditional.find((c) => c.type === type);
   if (conditional) {
     return conditional.arms.flatMap((field) => {
-      const arm = node.childForFieldName(field);
+      const arm = typeof field === 'number' ? node.namedChild(field) : node.childForFieldName(field);
       return arm ? resolveValues(arm, spec, constants, depth + 1) : [];
     });
   }

@@ -9,8 +9,11 @@ export interface ValueSyntax {
   readonly string: readonly string[];
   /** Wrappers whose single named child is the value: `(409)`, `409 as const`. */
   readonly transparent: readonly string[];
-  /** Conditional expressions and the fields of their arms: both arms are checked. */
-  readonly conditional: readonly { readonly type: string; readonly arms: readonly string[] }[];
+  /**
+   * Conditional expressions and their arms, each a field name or, for grammars without fields (Python's
+   * `conditional_expression`), the index of a named child: every arm is checked.
+   */
+  readonly conditional: readonly { readonly type: string; readonly arms: readonly (string | number)[] }[];
   /** Identifier node types that may name a constant (`const CONFLICT = 409`). */
   readonly identifier: readonly string[];
 }

@@ -12,11 +12,35 @@ export const python: LanguageSpec = {
   statusQuery,
   handlerQuery,
   values: {
-    number: [],
-    string: [],
-    transparent: [],
+    number: ['integer'],
+    string: ['string'],
+    transparent: ['parenthesized_expression'],
+    // `409 if taken else 201` has no arm fields in the Python grammar: status.scm captures both arms itself.
     conditional: [],
-    identifier: [],
+    identifier: ['identifier'],
   },
-  symbols: [],
+  symbols: [
+    // Starlette/FastAPI and DRF: status.HTTP_409_CONFLICT, fastapi.status.HTTP_404_NOT_FOUND, HTTP_201_CREATED
+    { pattern: /^(?:(?:\w+\.)*status\.)?HTTP_(?<code>[1-5]\d\d)_[A-Z0-9_]+$/ },
+    // Standard library http: HTTPStatus.CONFLICT, http.HTTPStatus.NOT_FOUND, HTTPStatus.CONFLICT.value
+    { pattern: /^(?:http\.)?HTTPStatus\.(?<name>[A-Z][A-Z0-9_]*)(?:\.value)?$/ },
+    // aiohttp, Pyramid, WebOb: web.HTTPConflict, HTTPNotFound, exc.HTTPForbidden, httpexceptions.HTTPGone
+    { pattern: /^(?:(?:aiohttp\.)?web\.|(?:webob\.)?exc\.|(?:pyramid\.)?httpexceptions\.)?HTTP(?<name>[A-Z][A-Za-z]+)$/ },
+    // Django: HttpResponseNotFound, django.http.HttpResponseGone (the class names are in `names`), Http404
+    { pattern: /^(?:django\.http\.)?(?<name>HttpResponse[A-Z][A-Za-z]*)$/ },
+    { pattern: /^(?:django\.http\.)?Http(?<code>404)$/ },
+    // DRF and Werkzeug exceptions, qualified: exceptions.PermissionDenied, werkzeug.exceptions.Conflict
+    { pattern: /^(?:\w+\.)*exceptions\.(?<name>[A-Z][A-Za-z]+)$/ },
+  ],
+  names: {
+    // Django response classes (whole names: HttpResponsePermanentRedirect is 301, not 308 Permanent Redirect).
+    HttpResponseBadRequest: 400, HttpResponseForbidden: 403, HttpResponseNotFound: 404, HttpResponseNotAllowed: 405,
+    HttpResponseGone: 410, HttpResponseServerError: 500, HttpResponseNotModified: 304, HttpResponseRedirect: 302,
+    HttpResponsePermanentRedirect: 301,
+    // aiohttp: HTTPRequestRangeNotSatisfiable.
+    RequestRangeNotSatisfiable: 416,
+    // DRF exceptions.
+    PermissionDenied: 403, NotAuthenticated: 401, AuthenticationFailed: 401, Throttled: 429, ParseError: 400,
+  },
+  hint: /HTTPStatus|\bHTTP[A-Z][a-z]|HttpResponse[A-Z]|exceptions\.[A-Z]/,
 };

@@ -1,2 +1,247 @@
 ; Python: where an HTTP status code stands. Vocabulary and rules: ../README.md.
-(ERROR) @_stub
+; Captures (vocabulary in src/core/languages/captures.ts):
+;   @status.send     the value a request handler returns, sends, sets or raises (checked against the table)
+;   @status.mention  a status code in any other status context (explained, never flagged)
+;   @constant.name / @constant.value   module-level `NAME = <number>` definitions that status values may refer to
+;   @call.name / @call.arguments       calls of plain functions, for helpers that send one of their parameters
+; Captures starting with "_" only serve predicates.
+;
+; The Python grammar gives `conditional_expression` (`409 if taken else 201`) no field names, so the engine cannot
+; walk its arms; where a value is sent, each pattern instead offers the alternative
+;   [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]
+; which captures both arms (the condition in the middle is skipped).
+
+; ---- Handlers: send ---------------------------------------------------------------------------------------
+
+; Flask: return body, 409 / return jsonify(x), 409 / return "x", 409, headers / return {"error": e}, 409
+; Only when the first element looks like a response body (a string, dict, list, a body-making call or a body-named
+; variable), so that `return width, 480` stays silent; a 1xx literal is never a Flask status.
+(return_statement
+  [(expression_list
+     . [(string) (concatenated_string) (dictionary) (list) (none) (call) (identifier)] @_body
+     . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+   (tuple
+     . [(string) (concatenated_string) (dictionary) (list) (none) (call) (identifier)] @_body
+     . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])]
+  (#match? @_body "^([rbfuRBFU]*[\"'{\\[]|None$|(\\w+\\.)*(jsonify|render_template|render_template_string|make_response|dumps|dump|redirect|escape|Markup|send_file|send_from_directory|dict|str|to_dict|to_json|model_dump|model_dump_json)\\(|(\\w+_)?(body|payload|content|response|resp|rv|html|message|msg|error|errors)$)")
+  (#not-match? @status.send "^1\\d\\d$"))
+
+; Flask, Bottle, Werkzeug: abort(409), flask.abort(404, description="x")
+(call
+  function: [(identifier) (attribute)] @_function
+  arguments: (argument_list
+    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+  (#match? @_function "^((flask|bottle|werkzeug|werkzeug\\.exceptions)\\.)?abort$"))
+
+; Flask: make_response(body, 409), make_response(body, 409, headers)
+(call
+  function: [(identifier) (attribute)] @_function
+  arguments: (argument_list
+    . (_)
+    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+  (#match? @_function "^(flask\\.)?make_response$"))
+
+; Flask: redirect("/new", 301), redirect(url_for("index"), code=307); Django's redirect("view-name", 123) passes view
+; arguments instead, so the positional form counts only after a URL path or url_for(…)
+(call
+  function: [(identifier) (attribute)] @_function
+  arguments: (argument_list
+    . (_) @_location
+    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+  (#match? @_function "^(flask\\.)?redirect$")
+  (#match? @_location "^([rfRF]?[\"'](/|https?:)|(\\w+\\.)*url_for\\()"))
+(call
+  function: [(identifier) (attribute)] @_function
+  arguments: (argument_list
+    (keyword_argument
+      name: (identifier) @_keyword
+      value: [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]))
+  (#match? @_function "^(flask\\.)?redirect$")
+  (#eq? @_keyword "code"))
+
+; Response objects with a status keyword:
+;   Flask Response(body, status=409); Starlette/FastAPI JSONResponse(content, status_code=409), Response(status_code=204);
+;   Django HttpResponse(status=409), JsonResponse(data, status=409), render(request, "t.html", status=409);
+;   DRF Response(data, status=status.HTTP_409_CONFLICT); aiohttp web.Response(status=409), web.json_response(d, status=409)
+; HTTP clients and test doubles (httpx.Response(status_code=404), MockResponse(status=500)) are not responses sent.
+(call
+  function: [(identifier) (attribute)] @_function
+  arguments: (argument_list
+    (keyword_argument
+      name: (identifier) @_keyword
+      value: [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]))
+  (#match? @_function "(^|\\.)(Response|JSONResponse|HTMLResponse|PlainTextResponse|RedirectResponse|StreamingResponse|FileResponse|ORJSONResponse|UJSONResponse|EventSourceResponse|TemplateResponse|HttpResponse|HttpResponse[A-Z]\\w*|JsonResponse|StreamingHttpResponse|StreamResponse|json_response|HTTPException|StarletteHTTPException)$|^((django\\.)?shortcuts\\.)?(render|render_to_response)$")
+  (#not-match? @_function "^(httpx|requests|responses|respx|urllib3|aioresponses|mock)\\.|Mock|Fake|Stub|Dummy")
+  (#any-of? @_keyword "status" "status_code"))
+
+; Flask, Starlette/FastAPI and DRF take the status as the second positional argument: Response(body, 409),
+; JSONResponse(content, 409), Response(serializer.errors, status.HTTP_400_BAD_REQUEST)
+(call
+  function: [(identifier) (attribute)] @_function
+  arguments: (argument_list
+    . (_)
+    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+  (#match? @_function "(^|\\.)(Response|JSONResponse|HTMLResponse|PlainTextResponse|RedirectResponse|StreamingResponse|FileResponse|ORJSONResponse|UJSONResponse)$")
+  (#not-match? @_function "^(httpx|requests|responses|respx|urllib3|aioresponses|mock|web|aiohttp\\.web)\\.|Mock|Fake|Stub|Dummy"))
+
+; FastAPI/Starlette: raise HTTPException(409, detail="x"); Tornado: raise HTTPError(409)
+(call
+  function: [(identifier) (attribute)] @_function
+  arguments: (argument_list
+    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+  (#match? @_function "^((fastapi|starlette\\.exceptions|tornado\\.web)\\.)?(HTTPException|StarletteHTTPException|HTTPError)$"))
+
+; Flask, Django, Starlette/FastAPI: response.status_code = 409; Flask: resp.status = 409
+(assignment
+  left: (attribute object: (_) @_object attribute: (identifier) @_property)
+  right: [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]
+  (#eq? @_property "status_code")
+  (#not-match? @_object "[Mm]ock|[Ff]ake|[Ss]tub|[Dd]ummy|return_value|side_effect"))
+(assignment
+  left: (attribute object: (_) @_object attribute: (identifier) @_property)
+  right: [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]
+  (#eq? @_property "status")
+  (#match? @_object "^(self\\.)?(resp|response|rv)$|_(resp|response)$"))
+
+; aiohttp StreamResponse, Tornado RequestHandler: resp.set_status(409), self.set_status(409)
+(call
+  function: (attribute object: (_) @_object attribute: (identifier) @_method)
+  arguments: (argument_list
+    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+  (#eq? @_method "set_status")
+  (#match? @_object "^(self|resp|response|rv)$|_(resp|response)$"))
+
+; FastAPI: @app.post("/x", status_code=201), @router.delete("/x", status_code=status.HTTP_204_NO_CONTENT),
+; and the documented responses: @app.get("/x", responses={409: {"model": Message}})
+; (the decorator belongs to the function: handlers.scm names the whole decorated_definition)
+(decorator
+  (call
+    function: (attribute attribute: (identifier) @_verb)
+    arguments: (argument_list
+      (keyword_argument name: (identifier) @_keyword value: (_) @status.send)))
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "trace" "api_route" "route")
+  (#eq? @_keyword "status_code"))
+(decorator
+  (call
+    function: (attribute attribute: (identifier) @_verb)
+    arguments: (argument_list
+      (keyword_argument name: (identifier) @_keyword value: (dictionary (pair key: (_) @status.send)))))
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "trace" "api_route" "route")
+  (#eq? @_keyword "responses"))
+
+; Exceptions and responses named after their status:
+;   Django: raise Http404, return HttpResponseNotFound(), HttpResponseGone()
+;   aiohttp: raise web.HTTPConflict(), raise web.HTTPNotFound; Pyramid/WebOb: raise exc.HTTPForbidden()
+;   DRF/Werkzeug: raise exceptions.PermissionDenied(), raise werkzeug.exceptions.Conflict()
+; (the class name resolves through the symbols of index.ts; other exceptions resolve to nothing)
+(raise_statement
+  [(identifier) @status.send
+   (attribute) @status.send
+   (call function: [(identifier) (attribute)] @status.send)]
+  (#match? @status.send "(^|\\.)(Http404|HTTP[A-Z]\\w*|HttpResponse[A-Z]\\w*|exceptions\\.[A-Z]\\w*)$"))
+(call
+  function: [(identifier) (attribute)] @status.send
+  (#match? @status.send "(^|\\.)HttpResponse[A-Z]\\w*$|^((aiohttp\\.)?web|(webob\\.)?exc|(pyramid\\.)?httpexceptions)\\.HTTP[A-Z]\\w*$"))
+
+; DRF and Werkzeug exception classes: class Conflict(APIException): status_code = 409; class Teapot(HTTPException): code = 418
+(class_definition
+  superclasses: (argument_list (_) @_base)
+  body: (block
+    (expression_statement
+      (assignment left: (identifier) @_name right: (_) @status.send)))
+  (#match? @_base "(^|\\.)(APIException|HTTPException)$")
+  (#any-of? @_name "status_code" "code"))
+
+; ---- Mentions: explained, never flagged ---------------------------------------------------------------------
+
+; Clients and tests reading a status: resp.status_code == 409, r.status != 429, 404 == r.status_code,
+; r.status_code in (200, 204), status_code == HTTPStatus.CONFLICT
+(comparison_operator
+  [(attribute attribute: (identifier) @_property) (identifier) @_property]
+  ["==" "!="]
+  [(integer) (string) (identifier)] @status.mention
+  (#any-of? @_property "status" "status_code" "http_status"))
+(comparison_operator
+  [(integer) (string) (identifier)] @status.mention
+  ["==" "!="]
+  [(attribute attribute: (identifier) @_property) (identifier) @_property]
+  (#any-of? @_property "status" "status_code" "http_status"))
+(comparison_operator
+  [(attribute attribute: (identifier) @_property) (identifier) @_property]
+  ["in" "not in"]
+  [(tuple (integer) @status.mention) (list (integer) @status.mention) (set (integer) @status.mention)]
+  (#any-of? @_property "status" "status_code" "http_status"))
+
+; match resp.status_code: case 404: … case 409 | 410: …
+(match_statement
+  subject: [(attribute attribute: (identifier) @_property) (identifier) @_property]
+  body: (block
+    (case_clause
+      (case_pattern [(integer) @status.mention (union_pattern (integer) @status.mention)])))
+  (#any-of? @_property "status" "status_code" "http_status"))
+
+; unittest / Django / Flask tests: self.assertEqual(resp.status_code, 409), self.assertEqual(409, r.status_code)
+(call
+  function: (attribute attribute: (identifier) @_assert)
+  arguments: (argument_list
+    (attribute attribute: (identifier) @_property)
+    .
+    [(integer) (identifier)] @status.mention)
+  (#match? @_assert "^assert")
+  (#any-of? @_property "status" "status_code"))
+(call
+  function: (attribute attribute: (identifier) @_assert)
+  arguments: (argument_list
+    [(integer) (identifier)] @status.mention
+    .
+    (attribute attribute: (identifier) @_property))
+  (#match? @_assert "^assert")
+  (#any-of? @_property "status" "status_code"))
+
+; Status fields anywhere else: assertContains(r, "x", status_code=409), responses.add(GET, url, status=404),
+; httpx.Response(status_code=404), mock_resp.status_code = 500, {"status": 404}
+(keyword_argument
+  name: (identifier) @_keyword
+  value: (integer) @status.mention
+  (#any-of? @_keyword "status" "status_code"))
+(assignment
+  left: (attribute attribute: (identifier) @_property)
+  right: (integer) @status.mention
+  (#any-of? @_property "status" "status_code"))
+(pair
+  key: (string) @_key
+  value: (integer) @status.mention
+  (#match? @_key "^[\"'](status|statusCode|status_code|httpStatus|http_status|httpStatusCode)[\"']$"))
+
+; Test doubles: httpx.Response(409), requests_mock: m.get(url, status_code=409) (keyword above)
+(call
+  function: (attribute object: (identifier) @_module attribute: (identifier) @_class)
+  arguments: (argument_list . (integer) @status.mention)
+  (#eq? @_module "httpx")
+  (#eq? @_class "Response"))
+
+; Named statuses anywhere: HTTPStatus.CONFLICT (http), status.HTTP_409_CONFLICT (Starlette/FastAPI, DRF),
+; web.HTTPNotFound (aiohttp, e.g. in an except clause)
+(attribute
+  object: [(identifier) (attribute)] @_enum
+  (#match? @_enum "(^|\\.)HTTPStatus$")) @status.mention
+(attribute
+  object: [(identifier) (attribute)] @_module
+  attribute: (identifier) @_name
+  (#match? @_module "(^|\\.)status$")
+  (#match? @_name "^HTTP_[1-5]\\d\\d_")) @status.mention
+(attribute
+  object: (identifier) @_module
+  attribute: (identifier) @_name
+  (#eq? @_module "web")
+  (#match? @_name "^HTTP[A-Z]")) @status.mention
+
+; ---- Helpers ---------------------------------------------------------------------------------------------------
+; send_error(409, "x"): followed into a helper in the same file that sends one of its parameters
+(call function: (identifier) @call.name arguments: (argument_list) @call.arguments)
+
+; ---- Constants ------------------------------------------------------------------------------------------------
+; module level: CONFLICT = 409, CONFLICT: int = 409
+(module
+  (expression_statement
+    (assignment left: (identifier) @constant.name right: (integer) @constant.value)))
