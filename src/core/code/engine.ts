@@ -65,7 +65,7 @@ export class CodeEngine {
     try {
       const root = tree.rootNode;
       const statusMatches = language.statusQuery.matches(root);
-      const run = new DocumentRun(spec, collectConstants(statusMatches), collectFunctions(language.handlerQuery.matches(root)));
+      const run = new DocumentRun(spec, collectConstants(statusMatches), collectFunctions(language.handlerQuery.matches(root), spec));
       for (const match of statusMatches) {
         for (const capture of match.captures) {
           const context = contextOf(capture.name);
@@ -135,7 +135,7 @@ interface FunctionInfo {
 }
 
 /** Named functions by node id: display name and parameter names. */
-function collectFunctions(matches: QueryMatch[]): Map<number, FunctionInfo> {
+function collectFunctions(matches: QueryMatch[], spec: LanguageSpec): Map<number, FunctionInfo> {
   const functions = new Map<number, FunctionInfo>();
   const routes = new Map<number, FunctionInfo>();
   for (const match of matches) {
@@ -143,12 +143,13 @@ function collectFunctions(matches: QueryMatch[]): Map<number, FunctionInfo> {
     const fn = capture(HANDLER_CAPTURES.function);
     if (!fn) continue;
     const name = capture(HANDLER_CAPTURES.name)?.text;
-    const verb = capture(HANDLER_CAPTURES.verb)?.text;
+    const verbText = capture(HANDLER_CAPTURES.verb)?.text;
+    const verb = verbText && (spec.routeVerb?.exec(verbText)?.groups?.verb ?? verbText);
     const route = capture(HANDLER_CAPTURES.route)?.text;
     const parametersNode = capture(HANDLER_CAPTURES.parameters) ?? fn.childForFieldName('parameters');
     const parameters = parametersNode ? parameterNames(parametersNode) : [];
     if (name) functions.set(fn.id, { name, parameters });
-    else if (verb && route !== undefined) routes.set(fn.id, { name: `${verb.toUpperCase()} ${route}`, parameters });
+    else if (verb) routes.set(fn.id, { name: route !== undefined ? `${verb.toUpperCase()} ${route}` : verb.toUpperCase(), parameters });
   }
   for (const [id, info] of routes) if (!functions.has(id)) functions.set(id, info);
   return functions;
@@ -188,6 +189,8 @@ interface ResolvedValue {
   readonly node: Node;
   readonly code: number;
   readonly symbol?: string;
+  /** Where the digits stand in the node's text, when a symbol rule found them inside a longer literal. */
+  readonly digits?: readonly [number, number];
 }
 
 /** The occurrences of one document, collected while its query matches are walked. */
@@ -206,15 +209,18 @@ class DocumentRun {
     const values = resolveValues(node, this.spec, this.constants, 0);
     if (values.length === 0 && context === 'handler') this.noteForwarder(node);
     for (const value of values) {
-      const previous = this.byStart.get(value.node.startIndex);
+      const previous = this.byStart.get(value.node.startIndex + (value.digits?.[0] ?? 0));
       if (previous && (previous.context === 'handler' || context === 'mention')) continue;
-      this.byStart.set(value.node.startIndex, {
-        range: {
-          start: { line: value.node.startPosition.row, character: value.node.startPosition.column },
-          end: { line: value.node.endPosition.row, character: value.node.endPosition.column },
-        },
+      const start = value.node.startPosition;
+      const end = value.node.endPosition;
+      // A code inside a longer literal ('HTTP/1.1 409 Conflict') is narrowed to its digits.
+      const inner = value.digits && start.row === end.row ? value.digits : undefined;
+      this.byStart.set(value.node.startIndex + (inner?.[0] ?? 0), {
+        range: inner
+          ? { start: { line: start.row, character: start.column + inner[0] }, end: { line: start.row, character: start.column + inner[1] } }
+          : { start: { line: start.row, character: start.column }, end: { line: end.row, character: end.column } },
         code: value.code,
-        text: value.node.text,
+        text: inner ? value.node.text.slice(inner[0], inner[1]) : value.node.text,
         context,
         handler: context === 'handler' ? enclosingFunction(handlerAt, this.functions, this.spec.decorators)?.name ?? null : null,
         ...(value.symbol ? { symbol: value.symbol } : {}),
@@ -294,18 +300,36 @@ function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, nu
     const code = constants.get(node.text);
     if (code !== undefined) return [{ node, code, symbol: node.text }];
   }
-  const code = symbolCode(node.text, spec);
-  return code === undefined ? [] : [{ node, code, symbol: node.text }];
+  const symbol = symbolCode(node.text, spec);
+  if (!symbol) return [];
+  // Digits inside a string ('HTTP/1.1 409 Conflict', or its content node) are the code itself, not a name for it.
+  const inString = spec.values.string.includes(type) || spec.values.string.includes(node.parent?.type ?? '');
+  return [symbol.digits && inString
+    ? { node, code: symbol.code, digits: symbol.digits }
+    : { node, code: symbol.code, symbol: node.text }];
 }
 
-/** The code a symbolic form stands for, by the language's symbol rules. */
-export function symbolCode(text: string, spec: LanguageSpec): number | undefined {
+const withIndices = new WeakMap<RegExp, RegExp>();
+
+/** The code a symbolic form stands for, by the language's symbol rules, and where its digits stand if written. */
+export function symbolCode(text: string, spec: LanguageSpec): { code: number; digits?: [number, number] } | undefined {
   if (text.length > MAX_SYMBOL_LENGTH) return undefined;
   for (const rule of spec.symbols) {
-    const groups = rule.pattern.exec(text)?.groups;
+    let pattern = withIndices.get(rule.pattern);
+    if (!pattern) {
+      pattern = new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'd');
+      withIndices.set(rule.pattern, pattern);
+    }
+    const match = pattern.exec(text);
+    const groups = match?.groups;
     if (!groups) continue;
-    const code = groups.code !== undefined ? parseCode(groups.code) : groups.name !== undefined ? codeForName(groups.name, spec.names) : undefined;
-    if (code !== undefined) return code;
+    if (groups.code !== undefined) {
+      const code = parseCode(groups.code);
+      if (code !== undefined) return { code, digits: match!.indices!.groups!.code };
+    } else if (groups.name !== undefined) {
+      const code = codeForName(groups.name, spec.names);
+      if (code !== undefined) return { code };
+    }
   }
   return undefined;
 }

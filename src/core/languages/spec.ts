@@ -49,6 +49,8 @@ export interface LanguageSpec {
    * a code inside one belongs to the next function.
    */
   readonly decorators?: readonly string[];
+  /** Reads the HTTP verb out of a `@handler.verb` capture (`MapPost` → `Post`, group `verb`); default: all of it. */
+  readonly routeVerb?: RegExp;
   /** Symbolic forms of status codes, tried on captured values that are not literals or local constants. */
   readonly symbols: readonly SymbolRule[];
   /** Names this language's libraries use beyond the shared name table (`Forbid` → 403 in ASP.NET Core). */

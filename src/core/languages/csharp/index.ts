@@ -2,6 +2,16 @@ import { LanguageSpec } from '../spec';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
+/**
+ * ASP.NET Core helpers named after their status: ControllerBase `Conflict()`, minimal-API `Results.Conflict()` /
+ * `TypedResults.Conflict()`. status.scm lists the same names in its `#any-of?` (only these names resolve, so a
+ * user method with another name never does).
+ */
+const HELPERS = [
+  'Ok', 'Created', 'Accepted', 'NoContent', 'BadRequest', 'Unauthorized', 'Forbid', 'NotFound', 'Conflict',
+  'UnprocessableEntity', 'InternalServerError',
+];
+
 export const csharp: LanguageSpec = {
   id: 'csharp',
   name: 'C#',
@@ -12,11 +22,28 @@ export const csharp: LanguageSpec = {
   statusQuery,
   handlerQuery,
   values: {
-    number: [],
+    number: ['integer_literal'],
+    // No ASP.NET API takes a status as a string; "409" in a string is text.
     string: [],
-    transparent: [],
-    conditional: [],
-    identifier: [],
+    // Arguments are wrapped: StatusCode(409) is (argument (integer_literal)). Casts are not transparent (their first
+    // child is the type); status.scm captures the value inside `(int)HttpStatusCode.Conflict` instead.
+    transparent: ['parenthesized_expression', 'argument'],
+    conditional: [{ type: 'conditional_expression', arms: ['consequence', 'alternative'] }],
+    identifier: ['identifier'],
   },
-  symbols: [],
+  // Minimal APIs: app.MapPost("/streams", …) is named "POST /streams".
+  routeVerb: /^Map(?<verb>[A-Z][a-z]+)$/,
+  symbols: [
+    // System.Net: HttpStatusCode.Conflict (with the .NET synonyms Ambiguous, Moved, Redirect, RedirectMethod, …)
+    { pattern: /^(?:System\.Net\.)?HttpStatusCode\.(?<name>[A-Za-z]+)$/ },
+    // ASP.NET Core: StatusCodes.Status409Conflict
+    { pattern: /^(?:Microsoft\.AspNetCore\.Http\.)?StatusCodes\.Status(?<code>\d{3})[A-Za-z]*$/ },
+    // Conflict(), Results.Conflict(): the helper's name (captured alone); CreatedAtAction, AcceptedAtRoute
+    { pattern: new RegExp(`^(?<name>${HELPERS.join('|')})$`) },
+    { pattern: /^(?<name>Created|Accepted)At(?:Action|Route)$/ },
+    // new ConflictObjectResult(error), new NotFoundResult(), Assert.IsType<ConflictObjectResult>(result)
+    { pattern: new RegExp(`^(?<name>${HELPERS.join('|')})(?:Object)?Result$`) },
+  ],
+  names: { Forbid: 403, Unused: 306 },
+  hint: /HttpStatusCode|StatusCodes|StatusCode\b|Results\.|\b(?:Ok|Created|Accepted|NoContent|BadRequest|Unauthorized|Forbid|NotFound|Conflict|UnprocessableEntity)(?:Object)?(?:Result)?\s*[(<]/,
 };

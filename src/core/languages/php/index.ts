@@ -12,11 +12,36 @@ export const php: LanguageSpec = {
   statusQuery,
   handlerQuery,
   values: {
-    number: [],
-    string: [],
-    transparent: [],
-    conditional: [],
-    identifier: [],
+    number: ['integer'],
+    string: ['string', 'encapsed_string'],
+    // `argument` wraps each call argument (helper calls are followed through it)
+    transparent: ['parenthesized_expression', 'argument'],
+    conditional: [{ type: 'conditional_expression', arms: ['body', 'alternative'] }],
+    // `name`: a constant (CONFLICT, or the CONFLICT of self::CONFLICT); `variable_name`: a helper's `$code` parameter
+    identifier: ['name', 'variable_name'],
   },
-  symbols: [],
+  symbols: [
+    // Symfony and Laravel: Response::HTTP_CONFLICT, JsonResponse::HTTP_NOT_FOUND, \Symfony\…\Response::HTTP_GONE
+    { pattern: /^(?:\\?(?:\w+\\)*)\w*Response::HTTP_(?<name>[A-Z_]+)$/ },
+    // PSR (fig/http-message-util, Slim): StatusCodeInterface::STATUS_CONFLICT; Codeception: HttpCode::CONFLICT
+    { pattern: /^(?:\\?(?:\w+\\)*)StatusCodeInterface::STATUS_(?<name>[A-Z_]+)$/ },
+    { pattern: /^(?:\\?(?:\w+\\)*)HttpCode::(?<name>[A-Z_]+)$/ },
+    // Symfony HttpKernel exceptions: ConflictHttpException, \Symfony\…\AccessDeniedHttpException
+    { pattern: /^(?:\\?(?:\w+\\)*)(?<name>[A-Z][A-Za-z]+)HttpException$/ },
+    // Symfony AbstractController: createNotFoundException(), createAccessDeniedException()
+    { pattern: /^create(?<name>NotFound|AccessDenied)Exception$/ },
+    // Laravel: response()->noContent()
+    { pattern: /^(?<name>noContent)$/ },
+    // Laravel tests: $response->assertConflict()
+    { pattern: /^assert(?<name>[A-Z][A-Za-z]+)$/ },
+    // header('HTTP/1.1 409 Conflict'), header('Status: 409 Conflict')
+    { pattern: /^(?:HTTP\/[\d.]+|Status:) *(?<code>[1-5]\d\d)(?: .*)?$/ },
+  ],
+  names: {
+    AccessDenied: 403, // AccessDeniedHttpException, createAccessDeniedException()
+    Unprocessable: 422, // Laravel assertUnprocessable()
+    PermanentlyRedirect: 308, // Symfony Response::HTTP_PERMANENTLY_REDIRECT
+    ReservedForWebdavAdvancedCollectionsExpiredProposal: 425, // Symfony's old name for 425
+  },
+  hint: /Response::HTTP_[A-Z]|StatusCodeInterface::STATUS_|HttpCode::[A-Z]|[A-Za-z]HttpException\b|->noContent\(\)|->create(?:NotFound|AccessDenied)Exception\(|->assert(?:Ok|Created|Accepted|NoContent|MovedPermanently|Found|NotModified|TemporaryRedirect|PermanentRedirect|BadRequest|Unauthorized|PaymentRequired|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|UnsupportedMediaType|Unprocessable|TooManyRequests|InternalServerError|ServiceUnavailable)\(/,
 };

@@ -1,2 +1,234 @@
 ; PHP: where an HTTP status code stands. Vocabulary and rules: ../README.md.
-(ERROR) @_stub
+; Captures (vocabulary in src/core/languages/captures.ts):
+;   @status.send     the value a request handler returns, sends or sets (checked against the table)
+;   @status.mention  a status code in any other status context (explained, never flagged)
+;   @constant.name / @constant.value   `const NAME = <number>` definitions that status values may refer to
+;   @call.name / @call.arguments       calls of helpers that may send one of their parameters
+; Captures starting with "_" only serve predicates.
+;
+; A value is written `(argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .)`:
+; the argument's (last) expression, and for `self::CONFLICT` / `static::CONFLICT` also the bare constant name, so
+; that class constants resolve (`private const CONFLICT = 409;`). The last named child skips a named argument's
+; name (`status: 409`).
+
+; ---- Plain PHP: send -------------------------------------------------------------------------------------------
+
+; http_response_code(409)
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#eq? @_fn "http_response_code"))
+
+; header('Location: /x', true, 301): the third argument is the response code
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument) . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#eq? @_fn "header"))
+
+; header('HTTP/1.1 409 Conflict'), header('Status: 409 Conflict'): a status line (the code is read by a symbol rule)
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument [(string (string_content) @status.send) (encapsed_string . (string_content) @status.send .)]))
+  (#eq? @_fn "header")
+  (#match? @status.send "^(HTTP/[0-9.]+|Status:) *[1-5][0-9][0-9]( |$)"))
+
+; ---- Laravel: send ---------------------------------------------------------------------------------------------
+
+; abort(409), abort(Response::HTTP_CONFLICT)
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#eq? @_fn "abort"))
+
+; abort_if($exists, 409), abort_unless($ok, 403), response($body, 409), redirect('/home', 301)
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#any-of? @_fn "abort_if" "abort_unless" "response" "redirect"))
+
+; response()->json($data, 409), response()->make($body, 409), redirect()->to($url, 301)
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @_method
+  arguments: (arguments . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#any-of? @_helper "response" "redirect")
+  (#any-of? @_method "json" "make" "to" "away"))
+
+; response()->view('errors.conflict', $data, 409)
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @_method
+  arguments: (arguments . (argument) . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#eq? @_helper "response")
+  (#eq? @_method "view"))
+
+; response()->noContent() is a 204 (the method name is read by a symbol rule); response()->noContent(205)
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @status.send
+  arguments: (arguments) @_arguments
+  (#eq? @_helper "response")
+  (#eq? @_arguments "()")
+  (#eq? @status.send "noContent"))
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @_method
+  arguments: (arguments . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#eq? @_helper "response")
+  (#eq? @_method "noContent"))
+
+; Response facade: Response::json($data, 409), Response::make($body, 409)
+(scoped_call_expression
+  scope: (name) @_class
+  name: (name) @_method
+  arguments: (arguments . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#eq? @_class "Response")
+  (#any-of? @_method "json" "make"))
+
+; ---- Symfony, Laravel, PSR-7: send -----------------------------------------------------------------------------
+
+; $response->setStatusCode(409), response()->json($x)->setStatusCode(409); PSR-7 (Slim): $response->withStatus(409)
+(member_call_expression
+  name: (name) @_method
+  arguments: (arguments . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#any-of? @_method "setStatusCode" "withStatus"))
+
+; new Response($body, 409), new JsonResponse($data, Response::HTTP_CONFLICT), new RedirectResponse($url, 301)
+(object_creation_expression
+  [(name) (qualified_name)] @_class
+  (arguments . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#match? @_class "(^|\\\\)(Response|JsonResponse|RedirectResponse|StreamedResponse|StreamedJsonResponse|BinaryFileResponse|HtmlResponse|TextResponse|XmlResponse)$"))
+
+; PSR-7 responses take the status first: return new Response(409) (Nyholm, Laminas, Guzzle), fn () => new EmptyResponse(204).
+; Only when returned: elsewhere (Guzzle's MockHandler queue in tests) it is a mention, below.
+([(return_statement (object_creation_expression
+    [(name) (qualified_name)] @_class
+    (arguments . (argument [(integer) @status.send (name) @status.send (class_constant_access_expression) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))))
+  (arrow_function body: (object_creation_expression
+    [(name) (qualified_name)] @_class
+    (arguments . (argument [(integer) @status.send (name) @status.send (class_constant_access_expression) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))))]
+  (#match? @_class "(^|\\\\)(Response|EmptyResponse)$"))
+
+; Symfony AbstractController: $this->json($data, 409), $this->redirect($url, 301), $this->redirectToRoute('home', [], 301)
+(member_call_expression
+  object: (variable_name (name) @_this)
+  name: (name) @_method
+  arguments: (arguments . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#eq? @_this "this")
+  (#any-of? @_method "json" "redirect"))
+(member_call_expression
+  object: (variable_name (name) @_this)
+  name: (name) @_method
+  arguments: (arguments . (argument) . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#eq? @_this "this")
+  (#eq? @_method "redirectToRoute"))
+
+; Symfony: throw $this->createNotFoundException(), throw $this->createAccessDeniedException() (read by a symbol rule)
+(member_call_expression
+  object: (variable_name (name) @_this)
+  name: (name) @status.send
+  (#eq? @_this "this")
+  (#any-of? @status.send "createNotFoundException" "createAccessDeniedException"))
+
+; Symfony HttpKernel exceptions (Symfony, Laravel): throw new ConflictHttpException(), new AccessDeniedHttpException()
+(object_creation_expression
+  [(name) (qualified_name)] @status.send
+  (#match? @status.send "[A-Z][A-Za-z]+HttpException$"))
+
+; throw new HttpException(409, 'Stream exists')
+(object_creation_expression
+  [(name) (qualified_name)] @_class
+  (arguments . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#match? @_class "(^|\\\\)HttpException$"))
+
+; ---- Mentions: explained, never flagged ------------------------------------------------------------------------
+
+; ['status' => 404], ["status_code" => 404] anywhere else
+(array_element_initializer
+  [(string) (encapsed_string)] @_key
+  [(integer) (string) (encapsed_string)] @status.mention
+  (#match? @_key "^[\"'](status|statusCode|status_code|httpStatus|http_status|httpStatusCode)[\"']$"))
+
+; new Response(409) anywhere else: a PSR-7 response built in a test or a client mock (new MockHandler([new Response(409)]))
+(object_creation_expression
+  [(name) (qualified_name)] @_class
+  (arguments . (argument [(integer) (class_constant_access_expression)] @status.mention .))
+  (#match? @_class "(^|\\\\)(Response|EmptyResponse)$"))
+
+; Clients and tests reading a status: $response->getStatusCode() === 409 (Guzzle, Symfony HttpClient, PSR-7),
+; $response->status() !== 404 (Laravel HTTP client), 409 == $response->status
+(binary_expression
+  left: [(member_call_expression name: (name) @_getter) (member_access_expression name: (name) @_getter)]
+  right: [(integer) (string) (encapsed_string) (class_constant_access_expression)] @status.mention
+  (#any-of? @_getter "getStatusCode" "status" "statusCode"))
+(binary_expression
+  left: [(integer) (string) (encapsed_string) (class_constant_access_expression)] @status.mention
+  right: [(member_call_expression name: (name) @_getter) (member_access_expression name: (name) @_getter)]
+  (#any-of? @_getter "getStatusCode" "status" "statusCode"))
+
+; switch ($response->getStatusCode()) { case 404: … }, match ($response->status()) { 404 => … }
+(switch_statement
+  condition: (parenthesized_expression [(member_call_expression name: (name) @_getter) (member_access_expression name: (name) @_getter)])
+  body: (switch_block (case_statement value: [(integer) (class_constant_access_expression)] @status.mention))
+  (#any-of? @_getter "getStatusCode" "status" "statusCode"))
+(match_expression
+  condition: (parenthesized_expression [(member_call_expression name: (name) @_getter) (member_access_expression name: (name) @_getter)])
+  body: (match_block (match_conditional_expression conditional_expressions: (match_condition_list [(integer) (class_constant_access_expression)] @status.mention)))
+  (#any-of? @_getter "getStatusCode" "status" "statusCode"))
+
+; PHPUnit: $this->assertEquals(409, $response->getStatusCode()), self::assertSame(404, $response->status())
+(_
+  name: (name) @_assert
+  arguments: (arguments
+    . (argument [(integer) (string) (encapsed_string) (class_constant_access_expression)] @status.mention .)
+    . (argument [(member_call_expression name: (name) @_getter) (member_access_expression name: (name) @_getter)] .))
+  (#any-of? @_assert "assertEquals" "assertSame" "assertNotEquals" "assertNotSame")
+  (#any-of? @_getter "getStatusCode" "status" "statusCode"))
+
+; Laravel tests: $response->assertStatus(409); Symfony WebTestCase: $this->assertResponseStatusCodeSame(409);
+; Codeception: $I->seeResponseCodeIs(HttpCode::CONFLICT); Lumen: $this->seeStatusCode(409)
+(_
+  name: (name) @_assert
+  arguments: (arguments . (argument [(integer) (string) (encapsed_string) (class_constant_access_expression) (name)] @status.mention .))
+  (#any-of? @_assert "assertStatus" "assertResponseStatus" "assertResponseStatusCodeSame" "seeStatusCode" "seeResponseCodeIs" "seeResponseCodeIsNot" "dontSeeResponseCodeIs"))
+
+; Laravel tests by name: $response->assertConflict(), ->assertNotFound(), ->assertUnprocessable() (read by a symbol rule)
+(member_call_expression
+  name: (name) @status.mention
+  (#match? @status.mention "^assert(Ok|Created|Accepted|NoContent|MovedPermanently|Found|NotModified|TemporaryRedirect|PermanentRedirect|BadRequest|Unauthorized|PaymentRequired|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|UnsupportedMediaType|Unprocessable|TooManyRequests|InternalServerError|ServiceUnavailable)$"))
+
+; Named statuses anywhere: Response::HTTP_CONFLICT (Symfony, Laravel), StatusCodeInterface::STATUS_CONFLICT (PSR),
+; HttpCode::CONFLICT (Codeception)
+(class_constant_access_expression
+  . [(name) (qualified_name)] @_class
+  . (name) @_constant
+  (#match? @_class "Response$")
+  (#match? @_constant "^HTTP_[A-Z_]+$")) @status.mention
+(class_constant_access_expression
+  . [(name) (qualified_name)] @_class
+  . (name) @_constant
+  (#match? @_class "(^|\\\\)(StatusCodeInterface|HttpCode)$")) @status.mention
+
+; ---- Helpers ---------------------------------------------------------------------------------------------------
+; sendError(409, 'x'), $this->sendError(409, 'x'), self::error(409): followed into a function or method of the same
+; file that sends one of its parameters
+(function_call_expression function: (name) @call.name arguments: (arguments) @call.arguments)
+(member_call_expression
+  object: (variable_name (name) @_this)
+  name: (name) @call.name
+  arguments: (arguments) @call.arguments
+  (#eq? @_this "this"))
+(scoped_call_expression
+  scope: (relative_scope)
+  name: (name) @call.name
+  arguments: (arguments) @call.arguments)
+
+; ---- Constants -------------------------------------------------------------------------------------------------
+; const CONFLICT = 409; (top level or in a class, read as CONFLICT or self::CONFLICT); define('CONFLICT', 409);
+(const_declaration (const_element (name) @constant.name (integer) @constant.value))
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments
+    . (argument [(string (string_content) @constant.name) (encapsed_string . (string_content) @constant.name .)])
+    . (argument (integer) @constant.value))
+  (#eq? @_fn "define"))

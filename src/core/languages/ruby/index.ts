@@ -12,11 +12,26 @@ export const ruby: LanguageSpec = {
   statusQuery,
   handlerQuery,
   values: {
-    number: [],
-    string: [],
-    transparent: [],
-    conditional: [],
-    identifier: [],
+    number: ['integer'],
+    string: ['string'],
+    transparent: ['parenthesized_statements'],
+    conditional: [{ type: 'conditional', arms: ['consequence', 'alternative'] }],
+    // `constant`: CONFLICT = 409; `identifier`: a helper's `code` parameter
+    identifier: ['constant', 'identifier'],
   },
-  symbols: [],
+  symbols: [
+    // Rails / Rack status symbols: :conflict, :not_found, :unprocessable_entity, :no_content. The assert_response
+    // classes :success, :redirect, :missing, :error stand for ranges, not codes.
+    { pattern: /^:(?!(?:success|redirect|missing|error)$)(?<name>[a-z_]+)$/ },
+    // Net::HTTPConflict, Net::HTTPNotFound (Net::HTTPSuccess and other families are no status name)
+    { pattern: /^Net::HTTP(?<name>[A-Z][A-Za-z]+)$/ },
+    // raise ActionController::BadRequest, raise Sinatra::NotFound
+    { pattern: /^(?:ActionController|Sinatra)::(?<name>BadRequest|NotFound)$/ },
+  ],
+  names: {
+    // Net::HTTP's singular class names: Net::HTTPMultipleChoice, Net::HTTPSwitchProtocol
+    MultipleChoice: 300,
+    SwitchProtocol: 101,
+  },
+  hint: /\bstatus(?::\s*|\s*=>\s*|\s*=\s*)\(?:\w|\bhead\s*\(?:\w|have_http_status|assert_response|Net::HTTP[A-Z]|raise\s+(?:ActionController::BadRequest|Sinatra::NotFound)/,
 };

@@ -1,2 +1,160 @@
 ; Ruby: where an HTTP status code stands. Vocabulary and rules: ../README.md.
-(ERROR) @_stub
+; Captures (vocabulary in src/core/languages/captures.ts):
+;   @status.send     the value a request handler returns, sends or sets (checked against the table)
+;   @status.mention  a status code in any other status context (explained, never flagged)
+;   @constant.name / @constant.value   `NAME = <number>` definitions that status values may refer to
+;   @call.name / @call.arguments       calls of helpers that may send one of their parameters
+; Captures starting with "_" only serve predicates. Symbols (`:conflict`) are read by the symbol rules in index.ts.
+
+; ---- Rails: send ---------------------------------------------------------------------------------------------
+
+; render json: x, status: 409; render :new, status: :unprocessable_entity; redirect_to url, status: :moved_permanently;
+; head :no_content, status: …; send_data bytes, status: 409; old style: render :json => x, :status => 409
+(call
+  method: (identifier) @_method
+  arguments: (argument_list
+    (pair key: [(hash_key_symbol) (simple_symbol) (string)] @_key value: (_) @status.send))
+  (#any-of? @_method "render" "head" "redirect_to" "redirect_back" "redirect_back_or_to" "send_data" "send_file")
+  (#match? @_key "^[:\"']?status[\"']?$"))
+
+; head :no_content, head 409
+(call
+  method: (identifier) @_method
+  arguments: (argument_list . [(simple_symbol) (integer) (constant)] @status.send)
+  (#eq? @_method "head"))
+
+; Rails, Rack, Roda, Hanami: response.status = 409, self.status = :conflict
+(assignment
+  left: (call receiver: [(identifier) (self)] @_object method: (identifier) @_property)
+  right: (_) @status.send
+  (#match? @_object "^(response|res|self)$")
+  (#eq? @_property "status"))
+
+; raise ActionController::BadRequest, raise Sinatra::NotFound
+(call
+  method: (identifier) @_method
+  arguments: (argument_list . (scope_resolution) @status.send)
+  (#eq? @_method "raise")
+  (#match? @status.send "^(ActionController::BadRequest|Sinatra::NotFound)$"))
+
+; ---- Sinatra, Grape, Hanami, Roda: send ------------------------------------------------------------------------
+
+; status 409; halt 409; halt 409, { 'X-Y' => 'z' }, 'body'; halt(409)
+(call
+  !receiver
+  method: (identifier) @_method
+  arguments: (argument_list . [(integer) (simple_symbol) (constant) (identifier) (conditional) (parenthesized_statements)] @status.send)
+  (#any-of? @_method "status" "halt"))
+
+; Grape: error!('Conflict', 409), error!({ error: 'x' }, 409)
+(call
+  !receiver
+  method: (identifier) @_method
+  arguments: (argument_list . (_) . (_) @status.send)
+  (#eq? @_method "error!"))
+
+; ---- Rack: send ------------------------------------------------------------------------------------------------
+
+; Rack::Response.new(body, 409)
+(call
+  receiver: (scope_resolution) @_class
+  method: (identifier) @_new
+  arguments: (argument_list . (_) . (_) @status.send)
+  (#eq? @_class "Rack::Response")
+  (#eq? @_new "new"))
+
+; def call(env) … [409, { 'content-type' => 'text/plain' }, ['Conflict']] … end
+(method
+  name: (identifier) @_name
+  body: (body_statement
+    [(array . (integer) @status.send . (_) . (_) .)
+     (return (argument_list . (array . (integer) @status.send . (_) . (_) .) .))
+     (if_modifier body: (return (argument_list . (array . (integer) @status.send . (_) . (_) .) .)))
+     (unless_modifier body: (return (argument_list . (array . (integer) @status.send . (_) . (_) .) .)))])
+  (#eq? @_name "call"))
+
+; ---- Mentions: explained, never flagged ------------------------------------------------------------------------
+
+; Sinatra: error 409 do … end (a handler for the status, not a status it sends)
+(call
+  !receiver
+  method: (identifier) @_method
+  arguments: (argument_list . [(integer) (constant)] @status.mention)
+  block: (_)
+  (#eq? @_method "error"))
+
+; { status: 404 }, { 'status' => 404 }, json_response(body, status: 409) anywhere else. Not symbols: outside the calls
+; above, `status: :accepted` is as likely a model's state (Order.where(status: :accepted)).
+(pair
+  key: [(hash_key_symbol) (simple_symbol) (string)] @_key
+  value: [(integer) (string)] @status.mention
+  (#match? @_key "^[:\"']?(status|status_code|http_status)[\"']?$"))
+
+; Clients and tests reading a status: res.code == '404' (Net::HTTP gives strings), response.status != 409,
+; res.code.to_i == 409, 409 == response.status
+(binary
+  left: (call method: (identifier) @_property)
+  right: [(integer) (string)] @status.mention
+  (#any-of? @_property "status" "code" "status_code"))
+(binary
+  left: (call receiver: (call method: (identifier) @_property) method: (identifier) @_to_i)
+  right: (integer) @status.mention
+  (#any-of? @_property "status" "code" "status_code")
+  (#eq? @_to_i "to_i"))
+(binary
+  left: [(integer) (string)] @status.mention
+  right: (call method: (identifier) @_property)
+  (#any-of? @_property "status" "code" "status_code"))
+
+; case res.code when '404' then … end
+(case
+  value: (call method: (identifier) @_property)
+  (when pattern: (pattern [(integer) (string)] @status.mention))
+  (#any-of? @_property "status" "code" "status_code"))
+
+; RSpec: expect(response.status).to eq(409), expect(last_response.status).to eq 409, expect(res.code).not_to eq('404')
+(call
+  receiver: (call
+    method: (identifier) @_expect
+    arguments: (argument_list . (call method: (identifier) @_property) .))
+  method: (identifier) @_to
+  arguments: (argument_list
+    (call
+      method: (identifier) @_matcher
+      arguments: (argument_list . [(integer) (string)] @status.mention .)))
+  (#eq? @_expect "expect")
+  (#any-of? @_property "status" "code" "status_code")
+  (#any-of? @_to "to" "not_to" "to_not")
+  (#any-of? @_matcher "eq" "eql" "equal" "be"))
+
+; RSpec: expect(response).to have_http_status(:conflict); minitest/Rails: assert_response :conflict;
+; Rack::Utils.status_code(:conflict)
+(call
+  method: (identifier) @_method
+  arguments: (argument_list . [(integer) (string) (simple_symbol) (constant)] @status.mention)
+  (#any-of? @_method "have_http_status" "assert_response" "status_code"))
+
+; minitest: assert_equal 409, response.status; assert_equal '404', res.code
+(call
+  method: (identifier) @_assert
+  arguments: (argument_list
+    . [(integer) (string) (simple_symbol)] @status.mention
+    . (call method: (identifier) @_property))
+  (#any-of? @_assert "assert_equal" "refute_equal")
+  (#any-of? @_property "status" "code" "status_code"))
+
+; Net::HTTP response classes anywhere: when Net::HTTPConflict, res.is_a?(Net::HTTPNotFound)
+(scope_resolution
+  scope: (constant) @_net
+  name: (constant) @_class
+  (#eq? @_net "Net")
+  (#match? @_class "^HTTP[A-Z]")) @status.mention
+
+; ---- Helpers ---------------------------------------------------------------------------------------------------
+; render_error(409, 'x'), render_error 409, 'x': followed into a method of the same file that sends one of its
+; parameters
+(call method: (identifier) @call.name arguments: (argument_list) @call.arguments)
+
+; ---- Constants -------------------------------------------------------------------------------------------------
+; CONFLICT = 409
+(assignment left: (constant) @constant.name right: (integer) @constant.value)
