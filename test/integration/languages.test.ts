@@ -20,7 +20,8 @@ async function polyglotFiles(): Promise<Expected[]> {
     assert.ok(line >= 0, `${name} marks its flagged line`);
     files.push({ uri, line, handler: /expect: handler:409@(\S+)/.exec(lines[line])![1] });
   }
-  assert.ok(files.length >= 8, `one file per language (found ${files.length})`);
+  // JavaScript's handler is src/handlers.js (features.test.ts); the seven other languages have a file here.
+  assert.ok(files.length >= 7, `one file per language (found ${files.length})`);
   return files;
 }
 

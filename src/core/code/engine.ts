@@ -155,12 +155,15 @@ function collectFunctions(matches: QueryMatch[], spec: LanguageSpec): Map<number
   return functions;
 }
 
-/** Parameter names in order: each parameter's `name` or `pattern` field, else its first identifier-like leaf. */
+/**
+ * Parameter names in order: each parameter's `name` fields (Go declares `code, retry int` in one), else its
+ * `pattern` field, else its first identifier-like leaf.
+ */
 function parameterNames(list: Node): string[] {
-  return list.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment').map((parameter) => {
-    const named = parameter.childForFieldName('name') ?? parameter.childForFieldName('pattern');
-    const node = named ?? firstLeaf(parameter);
-    return (node?.text ?? '').replace(/^[$&*]+/, '');
+  return list.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment').flatMap((parameter) => {
+    const names = parameter.childrenForFieldName('name').filter((node): node is Node => node !== null);
+    const nodes = names.length > 0 ? names : [parameter.childForFieldName('pattern') ?? firstLeaf(parameter)];
+    return nodes.map((node) => (node?.text ?? '').replace(/^[$&*]+/, ''));
   });
 }
 

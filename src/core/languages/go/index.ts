@@ -1,3 +1,5 @@
+// Go: net/http, Gin, Echo, Fiber, chi (render), AWS Lambda events. Go has no conditional expression, so there are
+// no conditional arms to follow.
 import { LanguageSpec } from '../spec';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
@@ -12,11 +14,21 @@ export const go: LanguageSpec = {
   statusQuery,
   handlerQuery,
   values: {
-    number: [],
+    number: ['int_literal'],
+    // Statuses are ints in every Go API; a string holding digits is never one.
     string: [],
-    transparent: [],
+    // (409); literal_element wraps the values of composite literals: Response{StatusCode: 409}
+    transparent: ['parenthesized_expression', 'literal_element'],
     conditional: [],
-    identifier: [],
+    identifier: ['identifier'],
   },
-  symbols: [],
+  symbols: [
+    // net/http and Fiber constants: http.StatusConflict, fiber.StatusTeapot
+    { pattern: /^(?:http|fiber)\.Status(?<name>[A-Z][A-Za-z]+)$/ },
+    // Echo and Fiber predefined errors: echo.ErrNotFound, echo.ErrStatusRequestEntityTooLarge, fiber.ErrConflict
+    { pattern: /^(?:echo|fiber)\.Err(?:Status)?(?<name>[A-Z][A-Za-z]+)$/ },
+    // http.NotFound(w, r)
+    { pattern: /^http\.(?<name>NotFound)$/ },
+  ],
+  hint: /\b(?:http|fiber)\.Status[A-Z]|\b(?:echo|fiber)\.Err[A-Z]|\bhttp\.NotFound\b/,
 };

@@ -1,2 +1,191 @@
 ; Go: where an HTTP status code stands. Vocabulary and rules: ../README.md.
-(ERROR) @_stub
+; Captures (vocabulary in src/core/languages/captures.ts):
+;   @status.send     the value a request handler returns, sends or sets (checked against the table)
+;   @status.mention  a status code in any other status context (explained, never flagged)
+;   @constant.name / @constant.value   `const NAME = <number>` definitions that status values may refer to
+;   @call.name / @call.arguments       calls of helpers in the same file that send one of their parameters
+; Captures starting with "_" only serve predicates.
+
+; ---- Handlers: send ---------------------------------------------------------------------------------------
+
+; net/http: w.WriteHeader(409), w.WriteHeader(http.StatusConflict)
+(call_expression
+  function: (selector_expression field: (field_identifier) @_method)
+  arguments: (argument_list . (_) @status.send)
+  (#eq? @_method "WriteHeader"))
+
+; net/http: http.Error(w, msg, 409), http.Redirect(w, r, url, 302), http.RedirectHandler(url, 307)
+(call_expression
+  function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function)
+  arguments: (argument_list (_) . (_) . (_) @status.send .)
+  (#eq? @_package "http")
+  (#eq? @_function "Error"))
+(call_expression
+  function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function)
+  arguments: (argument_list (_) . (_) . (_) . (_) @status.send .)
+  (#eq? @_package "http")
+  (#eq? @_function "Redirect"))
+(call_expression
+  function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function)
+  arguments: (argument_list (_) . (_) @status.send .)
+  (#eq? @_package "http")
+  (#eq? @_function "RedirectHandler"))
+
+; net/http: http.NotFound(w, r) sends 404 (the callee itself is the status)
+(call_expression
+  function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function) @status.send
+  (#eq? @_package "http")
+  (#eq? @_function "NotFound"))
+
+; go-chi/render: render.Status(r, 409)
+(call_expression
+  function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function)
+  arguments: (argument_list (_) . (_) @status.send)
+  (#eq? @_package "render")
+  (#eq? @_function "Status"))
+
+; Gin, Echo, Fiber (status first; methods no other library has): c.AbortWithStatus(409),
+; c.AbortWithStatusJSON(409, obj), c.AbortWithError(409, err), c.IndentedJSON(409, obj), c.NoContent(204),
+; c.SendStatus(409), c.JSONBlob(409, b)
+(call_expression
+  function: (selector_expression field: (field_identifier) @_method)
+  arguments: (argument_list . (_) @status.send)
+  (#any-of? @_method
+    "AbortWithStatus" "AbortWithStatusJSON" "AbortWithError" "IndentedJSON" "SecureJSON" "AsciiJSON" "PureJSON"
+    "JSONP" "DataFromReader" "NoContent" "SendStatus" "JSONBlob" "JSONPretty" "XMLBlob" "XMLPretty" "HTMLBlob"))
+
+; Gin, Echo (status first) on the usual context names: c.JSON(409, obj), c.String(http.StatusConflict, "x"),
+; c.Data(409, "text/plain", b), c.Redirect(302, url), c.Status(204); Fiber: c.Status(409).JSON(x)
+(call_expression
+  function: (selector_expression operand: (identifier) @_context field: (field_identifier) @_method)
+  arguments: (argument_list . (_) @status.send)
+  (#any-of? @_context "c" "ctx" "context" "gc" "ec" "fc")
+  (#any-of? @_method "JSON" "String" "HTML" "XML" "YAML" "TOML" "ProtoBuf" "Data" "Blob" "Stream" "Render"
+    "Redirect" "Status"))
+
+; Fiber: c.Redirect("/login", 302) (v2: the status comes second; in Gin and Echo the second is the URL)
+(call_expression
+  function: (selector_expression operand: (identifier) @_context field: (field_identifier) @_method)
+  arguments: (argument_list . (_) . (_) @status.send .)
+  (#any-of? @_context "c" "ctx" "context" "fc")
+  (#eq? @_method "Redirect"))
+
+; Echo, Fiber errors: echo.NewHTTPError(409, "x"), fiber.NewError(409, "x")
+(call_expression
+  function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function)
+  arguments: (argument_list . (_) @status.send)
+  (#any-of? @_package "echo" "fiber")
+  (#any-of? @_function "NewHTTPError" "NewError"))
+
+; Echo, Fiber predefined errors returned by a handler: return echo.ErrNotFound, return fiber.ErrConflict
+(return_statement
+  (expression_list
+    (selector_expression operand: (identifier) @_package field: (field_identifier) @_error) @status.send)
+  (#any-of? @_package "echo" "fiber")
+  (#match? @_error "^Err[A-Z]"))
+
+; AWS Lambda: return events.APIGatewayProxyResponse{StatusCode: 409, Body: "…"}, nil
+(return_statement
+  (expression_list
+    (composite_literal
+      type: (qualified_type package: (package_identifier) @_package)
+      body: (literal_value
+        (keyed_element
+          key: (literal_element (identifier) @_key)
+          value: (literal_element (_) @status.send)))))
+  (#eq? @_package "events")
+  (#eq? @_key "StatusCode"))
+
+; ---- Mentions: explained, never flagged ---------------------------------------------------------------------
+
+; Clients and tests reading a status: resp.StatusCode == 409, 404 != w.Code
+(binary_expression
+  left: (selector_expression field: (field_identifier) @_field)
+  right: (int_literal) @status.mention
+  (#any-of? @_field "StatusCode" "Code"))
+(binary_expression
+  left: (int_literal) @status.mention
+  right: (selector_expression field: (field_identifier) @_field)
+  (#any-of? @_field "StatusCode" "Code"))
+
+; switch resp.StatusCode { case 404, 409: … }
+(expression_switch_statement
+  value: (selector_expression field: (field_identifier) @_field)
+  (expression_case value: (expression_list (int_literal) @status.mention))
+  (#any-of? @_field "StatusCode" "Code"))
+
+; testify: assert.Equal(t, 409, w.Code), require.Equal(t, rec.Code, 409), s.Equal(409, resp.StatusCode)
+(call_expression
+  function: (selector_expression field: (field_identifier) @_method)
+  arguments: (argument_list (int_literal) @status.mention (selector_expression field: (field_identifier) @_field))
+  (#any-of? @_method "Equal" "EqualValues" "Exactly" "NotEqual")
+  (#any-of? @_field "StatusCode" "Code"))
+(call_expression
+  function: (selector_expression field: (field_identifier) @_method)
+  arguments: (argument_list (selector_expression field: (field_identifier) @_field) (int_literal) @status.mention)
+  (#any-of? @_method "Equal" "EqualValues" "Exactly" "NotEqual")
+  (#any-of? @_field "StatusCode" "Code"))
+
+; testify: assert.HTTPStatusCode(t, handler, "GET", "/x", nil, 409)
+(call_expression
+  function: (selector_expression field: (field_identifier) @_method)
+  arguments: (argument_list (int_literal) @status.mention .)
+  (#eq? @_method "HTTPStatusCode"))
+
+; Gomega: Expect(resp.StatusCode).To(Equal(409)), Expect(resp).To(HaveHTTPStatus(409))
+(call_expression
+  function: (selector_expression
+    operand: (call_expression
+      function: (identifier) @_expect
+      arguments: (argument_list (selector_expression field: (field_identifier) @_field)))
+    field: (field_identifier) @_to)
+  arguments: (argument_list
+    (call_expression function: (identifier) @_matcher arguments: (argument_list . (int_literal) @status.mention)))
+  (#eq? @_expect "Expect")
+  (#any-of? @_field "StatusCode" "Code")
+  (#any-of? @_to "To" "NotTo" "ToNot" "Should" "ShouldNot")
+  (#any-of? @_matcher "Equal" "BeEquivalentTo" "BeNumerically"))
+(call_expression
+  function: (identifier) @_matcher
+  arguments: (argument_list (int_literal) @status.mention)
+  (#eq? @_matcher "HaveHTTPStatus"))
+
+; Status fields in data: &http.Response{StatusCode: 409}, ErrorBody{Status: 404}
+(keyed_element
+  key: (literal_element (identifier) @_key)
+  value: (literal_element (int_literal) @status.mention)
+  (#any-of? @_key "StatusCode" "Status" "HTTPStatus" "HttpStatus"))
+
+; http.StatusText(409)
+(call_expression
+  function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function)
+  arguments: (argument_list . (int_literal) @status.mention .)
+  (#eq? @_package "http")
+  (#eq? @_function "StatusText"))
+
+; Named statuses anywhere: http.StatusConflict (net/http, also used by Gin and Echo), fiber.StatusConflict,
+; echo.ErrNotFound, fiber.ErrConflict
+(selector_expression
+  operand: (identifier) @_package
+  field: (field_identifier) @_name
+  (#any-of? @_package "http" "fiber")
+  (#match? @_name "^Status[A-Z]")) @status.mention
+(selector_expression
+  operand: (identifier) @_package
+  field: (field_identifier) @_name
+  (#any-of? @_package "echo" "fiber")
+  (#match? @_name "^Err[A-Z]")) @status.mention
+
+; ---- Helpers ---------------------------------------------------------------------------------------------------
+; writeError(w, 409, "x"), s.respond(w, 409): followed into a function or method in the same file that sends one of
+; its parameters
+(call_expression function: (identifier) @call.name arguments: (argument_list) @call.arguments)
+(call_expression
+  function: (selector_expression operand: (identifier) field: (field_identifier) @call.name)
+  arguments: (argument_list) @call.arguments)
+
+; ---- Constants ------------------------------------------------------------------------------------------------
+; const Conflict = 409, and inside const ( … ) blocks (a spec with one value; `A, B = 1, 2` is left out)
+(const_spec
+  name: (identifier) @constant.name
+  value: (expression_list . (int_literal) @constant.value .))

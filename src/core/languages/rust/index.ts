@@ -1,3 +1,4 @@
+// Rust: axum and everything built on the http crate's StatusCode (hyper, reqwest, warp), and actix-web.
 import { LanguageSpec } from '../spec';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
@@ -12,11 +13,23 @@ export const rust: LanguageSpec = {
   statusQuery,
   handlerQuery,
   values: {
-    number: [],
+    number: ['integer_literal'],
+    // Statuses are u16 or StatusCode in every Rust API; a string holding digits is never one.
     string: [],
-    transparent: [],
-    conditional: [],
-    identifier: [],
+    // (409), 409 as u16, and the arms of `if` (a block `{ 201 }`, an `else` clause) down to their value
+    transparent: ['parenthesized_expression', 'type_cast_expression', 'block', 'else_clause'],
+    conditional: [{ type: 'if_expression', arms: ['consequence', 'alternative'] }],
+    identifier: ['identifier'],
   },
-  symbols: [],
+  symbols: [
+    // http / axum / reqwest / actix-web: StatusCode::CONFLICT, http::StatusCode::IM_A_TEAPOT
+    { pattern: /^(?:[a-z_]+::)*StatusCode::(?<name>[A-Z][A-Z0-9_]*)$/ },
+    // actix-web: HttpResponse::Conflict(), HttpResponse::ImATeapot()
+    { pattern: /^(?:[a-z_]+::)*HttpResponse::(?<name>[A-Z][A-Za-z]+)$/ },
+    // actix-web error helpers: ErrorConflict(e), error::ErrorTooManyRequests(e)
+    { pattern: /^(?:(?:actix_web::)?error::)?Error(?<name>[A-Z][A-Za-z]+)$/ },
+    // StatusCode::CONFLICT inside a macro's token tree, where only the name after `StatusCode ::` is one node
+    { pattern: /^(?<name>[A-Z][A-Z_]*[A-Z])$/ },
+  ],
+  hint: /StatusCode::[A-Z]|HttpResponse::[A-Z]|\bError[A-Z][a-z]/,
 };
