@@ -6,6 +6,7 @@ import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { run } from '../../src/cli/run';
+import { isListed, readerForPath } from '../../src/core';
 import { fixture, nodeGrammars, repoRoot } from './helpers';
 
 interface Result { code: number; stdout: string; stderr: string }
@@ -31,6 +32,20 @@ interface SarifLog {
   runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region: object } }> }> }>;
 }
 
+/** Code fixtures by path relative to the repository, as the CLI reports them. */
+function fixtureFiles(): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (readerForPath(full)?.kind === 'code') out.push([path.relative(repoRoot, full), fs.readFileSync(full, 'utf8')]);
+    }
+  };
+  walk(fixture());
+  return out;
+}
+
 const HANDLER = 'app.post("/x", (req, res) => {\n  res.status(409).end();\n});\n';
 
 suite('cli', () => {
@@ -41,6 +56,27 @@ suite('cli', () => {
     assert.strictEqual(lines[1], 'test/fixtures/javascript/express.js');
     assert.match(lines[2], /^ {2}13:14 {2}warning {2}createLogStream returns 409 Conflict, which is not an LTS status code; listed: .* {2}unlisted-status$/);
     assert.ok(stdout.includes('✖ 6 problems (0 errors, 6 warnings)'), stdout);
+  });
+
+  test('check over every fixture reports exactly the unlisted handler codes their markers name', async () => {
+    const { code, stdout } = await cli(['check', '--format', 'json', 'test/fixtures']);
+    assert.strictEqual(code, 1);
+    const reported = new Map<string, string[]>();
+    for (const file of JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ line: number; message: string }> }>) {
+      reported.set(file.filePath, file.messages.map((m) => `${m.line}:${/returns (\d{3})|^(\d{3})/.exec(m.message)!.slice(1).find(Boolean)}`));
+    }
+    let total = 0;
+    for (const [relative, text] of fixtureFiles()) {
+      const expected: string[] = [];
+      text.split('\n').forEach((line, index) => {
+        for (const [, code] of (/expect:(.*)$/.exec(line)?.[1] ?? '').matchAll(/handler:(\d{3})/g)) {
+          if (!isListed(Number(code))) expected.push(`${index + 1}:${code}`);
+        }
+      });
+      total += expected.length;
+      assert.deepStrictEqual(reported.get(relative) ?? [], expected, relative);
+    }
+    assert.ok(total > 100, `${total} findings expected across the fixtures`);
   });
 
   test('check: a clean tree prints nothing and exits 0; --allow and --max-warnings relax it', async () => {
