@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import { parseArgs } from 'util';
 import { version } from '../../package.json';
 import {
-  analyzeDocument, CodeEngine, describeStatus, explainText, GrammarLoader, isStatusCode, Logger, readerForPath, readerLanguage,
+  analyzeDocument, CodeEngine, describeStatus, errorRow, explainErrorText, explainText, GrammarLoader, isStatusCode, Logger, readerForPath, readerLanguage,
 } from '../core';
 import { collectFiles, describeError } from './files';
 import { eslintJson, FileResult, sarif, scanJson, stylish } from './output';
@@ -24,7 +24,7 @@ export const USAGE = `Usage: lts-status <command> [options]
 Commands:
   check [paths…]      report handlers that return a status code the LTS API does not list
   scan [paths…]       list every status-code occurrence and every finding (JSON)
-  explain <code>      explain a status code from the LTS table
+  explain <code>      explain a status code from the LTS table, or an LTS error code (LTS.0205)
 
 Options:
   --format <name>     check: stylish (default), json or sarif; scan: json
@@ -124,8 +124,16 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
 
 function explain(args: readonly string[], io: CliIo): number {
   if (args.length !== 1) throw new UsageError('explain takes exactly one status code');
+  const errorCode = /^(LTS|APIGW)\.\d{4}$/i.exec(args[0]);
+  if (errorCode) {
+    const mention = { errorCode: args[0].toUpperCase(), service: errorCode[1].toUpperCase() as 'LTS' | 'APIGW', row: errorRow(args[0]) };
+    io.stdout(`${explainErrorText(mention)}\n`);
+    return mention.row ? 0 : 1;
+  }
   const code = Number(args[0]);
-  if (!/^\d{3}$/.test(args[0]) || !isStatusCode(code)) throw new UsageError(`"${args[0]}" is not an HTTP status code (100–599)`);
+  if (!/^\d{3}$/.test(args[0]) || !isStatusCode(code)) {
+    throw new UsageError(`"${args[0]}" is neither an HTTP status code (100–599) nor an error code such as LTS.0205`);
+  }
   const info = describeStatus(code);
   io.stdout(`${explainText(info)}\n`);
   return info.listed ? 0 : 1;

@@ -2,7 +2,9 @@
  * Text shown to users: hover Markdown, inlay-hint labels, diagnostic messages and lookup details.
  * Returns plain strings; the adapters wrap them in editor types.
  */
+import { LTS_ERROR_ROWS, LTS_ERROR_SOURCE } from '../data/errorCodes';
 import { LTS_STATUS_SOURCE } from '../data/statusCodes';
+import { ErrorCodeMention } from './errorCodes';
 import { formatMessage, Translate } from './l10n';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { describeStatus, LISTED_CODES, StatusClass, StatusInfo, statusName, suggestionsFor } from './table';
@@ -118,4 +120,51 @@ export function diagnosticMessage(code: number, handler: string | null | undefin
   return handler
     ? t('{0} returns {1}, which is not an LTS status code; listed: {2}.', handler, subject, listedCodesText())
     : t('{0} is not an LTS status code; listed: {1}.', subject, listedCodesText());
+}
+
+/** Hover Markdown for an error code (`LTS.0205`, `APIGW.0101`); `lineStatus` is the status on the same line, if any. */
+export function errorCodeMarkdown(mention: Pick<ErrorCodeMention, 'errorCode' | 'service' | 'row'>, lineStatus?: number,
+  options: FormatOptions = {}): string {
+  const t = options.t ?? formatMessage;
+  const code = escapeMarkdown(mention.errorCode);
+  const paragraphs: string[] = [];
+  const row = mention.row;
+  if (row) {
+    paragraphs.push(`**${code}** — ${t('LTS error code')} · ${t('comes with {0}', `**${escapeMarkdown(codeWithName(row.responseCode))}**`)}`);
+    paragraphs.push(escapeMarkdown(row.description));
+    paragraphs.push(t('Error message: {0}', codeSpan(row.errorMessage)));
+    paragraphs.push(t('Handling: {0}', escapeMarkdown(row.handlingMeasure)));
+    if (lineStatus !== undefined && lineStatus !== row.responseCode) {
+      paragraphs.push(t('The LTS table documents {0} with status {1}; this line has {2}.', code, row.responseCode, lineStatus));
+    }
+  } else if (mention.service === 'LTS') {
+    paragraphs.push(`**${code}** — ${t('LTS error code')}`);
+    paragraphs.push(t('{0} is not in the LTS error-code table, which documents {1} codes.', code, LTS_ERROR_ROWS.length));
+  } else {
+    paragraphs.push(`**${code}** — ${t('API Gateway error code')}`);
+    paragraphs.push(t('The API Gateway in front of LTS answered, not LTS itself: {0} is not an LTS error code.', code));
+  }
+  paragraphs.push(t('Source: [{0}]({1})', escapeMarkdown(LTS_ERROR_SOURCE.title), LTS_ERROR_SOURCE.url));
+  return paragraphs.join('\n\n');
+}
+
+/** One line about an error code on the same line as a status, appended to the status hover. */
+export function errorCodeNote(mention: Pick<ErrorCodeMention, 'errorCode' | 'row'>, lineStatus: number, t: Translate = formatMessage): string {
+  const row = mention.row;
+  if (!row) return t('{0} on this line is not in the LTS error-code table.', codeSpan(mention.errorCode));
+  const mismatch = row.responseCode !== lineStatus
+    ? ` ${t('The LTS table documents it with status {0}.', row.responseCode)}` : '';
+  return `${t('{0} on this line: {1}', codeSpan(row.errorCode), escapeMarkdown(row.description))} ${t('Handling: {0}', escapeMarkdown(row.handlingMeasure))}${mismatch}`;
+}
+
+/** Plain-text explanation of an LTS error code (CLI, notifications). */
+export function explainErrorText(mention: Pick<ErrorCodeMention, 'errorCode' | 'service' | 'row'>, t: Translate = formatMessage): string {
+  const row = mention.row;
+  if (!row) {
+    return mention.service === 'LTS'
+      ? t('{0} is not in the LTS error-code table, which documents {1} codes.', mention.errorCode, LTS_ERROR_ROWS.length)
+      : t('The API Gateway in front of LTS answered, not LTS itself: {0} is not an LTS error code.', mention.errorCode);
+  }
+  return `${row.errorCode} — ${t('LTS error code')} · ${t('comes with {0}', codeWithName(row.responseCode))}. ${row.description} `
+    + `${t('Error message: {0}', `"${row.errorMessage}"`)}. ${t('Handling: {0}', row.handlingMeasure)}`;
 }

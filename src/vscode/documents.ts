@@ -4,19 +4,23 @@
  */
 import * as vscode from 'vscode';
 import {
-  CodeAnalysis, CodeEngine, LanguageSpec, languageForId, Logger, MAX_CODE_CHARS, Occurrence, rangesIntersect, scanLine, scanLines,
+  CodeAnalysis, CodeEngine, ErrorCodeMention, LanguageSpec, languageForId, Logger, MAX_CODE_CHARS, Occurrence, rangesIntersect,
+  readerForPath, scanErrorCodes, scanLine, scanLines,
 } from '../core';
 import { fromPosition, fromRange } from './convert';
 
-/** Language ids read as log or plain text. */
-export const TEXT_LANGUAGE_IDS: readonly string[] = ['log', 'plaintext', 'json', 'jsonc', 'jsonl'];
+/** Language ids read as log or plain text (`Log` is what VS Code gives Output-panel channels). */
+export const TEXT_LANGUAGE_IDS: readonly string[] = ['log', 'Log', 'plaintext', 'json', 'jsonc', 'jsonl'];
+
+/** Files read as logs whatever language another extension gives them. */
+export const TEXT_FILE_PATTERN = '**/*.{log,txt,jsonl,ndjson}';
 
 export type DocumentKind = { kind: 'code'; spec: LanguageSpec } | { kind: 'text' };
 
 export function documentKind(document: vscode.TextDocument): DocumentKind | undefined {
   const spec = languageForId(document.languageId);
   if (spec) return { kind: 'code', spec };
-  if (TEXT_LANGUAGE_IDS.includes(document.languageId)) return { kind: 'text' };
+  if (TEXT_LANGUAGE_IDS.includes(document.languageId) || readerForPath(document.uri.path)?.kind === 'text') return { kind: 'text' };
   return undefined;
 }
 
@@ -67,6 +71,13 @@ export class DocumentAnalyzer implements vscode.Disposable {
     if (kind.kind === 'text') return scanLine(document.lineAt(position.line).text, position.line).find(contains);
     const { occurrences } = await this.codeAnalysis(document, kind.spec);
     return occurrences.find(contains);
+  }
+
+  /** The LTS or API Gateway error code under `position`, in any document the extension reads. */
+  errorCodeAt(document: vscode.TextDocument, position: vscode.Position): ErrorCodeMention | undefined {
+    if (!documentKind(document)) return undefined;
+    return scanErrorCodes(document.lineAt(position.line).text, position.line)
+      .find((m) => m.range.start.character <= position.character && position.character <= m.range.end.character);
   }
 
   forget(uri: vscode.Uri): void {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CodeEngine, LANGUAGES } from '../core';
 import { CommandId } from './commands';
 import { SECTION } from './config';
-import { DocumentAnalyzer, TEXT_LANGUAGE_IDS } from './documents';
+import { DocumentAnalyzer, TEXT_FILE_PATTERN, TEXT_LANGUAGE_IDS } from './documents';
 import { checkWorkspace } from './features/checkWorkspace';
 import { StatusCodeActions } from './features/codeActions';
 import { DiagnosticsManager } from './features/diagnostics';
@@ -16,9 +16,9 @@ import { ChannelLogger } from './logger';
 
 /** Every document the extension reads, on any scheme (files, untitled, virtual workspaces, Output channels). */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
-  ...LANGUAGES.flatMap((spec) => spec.languageIds),
-  ...TEXT_LANGUAGE_IDS,
-].map((language) => ({ language }));
+  ...[...LANGUAGES.flatMap((spec) => spec.languageIds), ...TEXT_LANGUAGE_IDS].map((language) => ({ language })),
+  { pattern: TEXT_FILE_PATTERN },
+];
 
 export class Services implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];

@@ -3,8 +3,8 @@
  * Prints one table; a row over its budget is marked and makes the run exit 1.
  */
 import * as path from 'path';
-import { analyzeDocument, CodeEngine, GrammarLoader, languageForPath, scanLines } from '../../src/core';
-import { minifiedJs, pythonModule } from './generate';
+import { analyzeDocument, CodeEngine, GrammarLoader, languageForPath, scanLine, scanLines } from '../../src/core';
+import { accessLog, minifiedJs, pythonModule } from './generate';
 
 const wasmDir = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
 const grammars: GrammarLoader = {
@@ -57,24 +57,32 @@ async function main(): Promise<number> {
     budgetMs: 3000, note: `${pyFindings} findings`,
   });
 
-  const log = Array.from({ length: 200_000 }, (_, i) =>
-    `10.0.${i % 256}.4 - - [30/Nov/2026:10:00:00 +0000] "GET /v2/p/groups/${i} HTTP/1.1" ${[200, 404, 429, 503][i % 4]} ${1000 + i} "-" "sdk"`);
-  rows.push({
-    name: 'hover/inlay scan of 200 log lines', input: `${log.length} lines`,
-    runs: await time(() => scanLines((line) => log[line], 100_000, 100_199), 50),
-    budgetMs: 3, note: '',
-  });
+  // Logs: hover reads one line, inlay hints read the requested range; neither may depend on the file size.
+  for (const megabytes of [1, 50]) {
+    const lines = accessLog(megabytes * 1024 * 1024);
+    const middle = Math.floor(lines.length / 2);
+    rows.push({
+      name: `hover in a ${megabytes} MB access log`, input: `${lines.length} lines`,
+      runs: await time(() => scanLine(lines[middle], middle), 2000),
+      budgetMs: 1, note: '',
+    });
+    rows.push({
+      name: `inlay hints, 200 lines of a ${megabytes} MB log`, input: `${lines.length} lines`,
+      runs: await time(() => scanLines((line) => lines[line], middle, middle + 199), 500),
+      budgetMs: 3, note: '',
+    });
+  }
 
-  const width = [42, 26, 10, 10, 10, 10];
-  const header = ['case', 'input', 'p50 ms', 'p95 ms', 'budget', 'verdict'];
+  const width = [42, 26, 10, 10, 13, 10];
+  const header = ['case', 'input', 'p50 ms', 'p99 ms', 'budget (p99)', 'verdict'];
   console.log(header.map((h, i) => h.padEnd(width[i])).join(' '));
   let failed = false;
   for (const row of rows) {
     const p50 = percentile(row.runs, 50);
-    const p95 = percentile(row.runs, 95);
-    const ok = p95 <= row.budgetMs;
+    const p99 = percentile(row.runs, 99);
+    const ok = p99 <= row.budgetMs;
     failed ||= !ok;
-    console.log([row.name, row.input, p50.toFixed(1), p95.toFixed(1), `${row.budgetMs} ms`, `${ok ? 'ok' : 'OVER'} ${row.note}`]
+    console.log([row.name, row.input, p50.toFixed(3), p99.toFixed(3), `${row.budgetMs} ms`, `${ok ? 'ok' : 'OVER'} ${row.note}`]
       .map((c, i) => c.padEnd(width[i])).join(' '));
   }
   console.log(`\nNode ${process.version}, ${process.platform} ${process.arch}, ${new Date().toISOString().slice(0, 10)}`);

@@ -50,3 +50,19 @@ export function pythonModule(lines: number, seed = 2): string {
   }
   return out.slice(0, lines).join('\n');
 }
+
+/** Access-log lines (combined format, with JSON lines mixed in) adding up to about `bytes` bytes. */
+export function accessLog(bytes: number, seed = 3): string[] {
+  const next = random(seed);
+  const lines: string[] = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const code = CODES[Math.floor(next() * CODES.length)];
+    const line = next() < 0.8
+      ? `10.0.${i % 256}.${Math.floor(next() * 255)} - - [30/Nov/2026:10:00:00 +0000] "GET /v2/p/groups/${i} HTTP/1.1" ${code} ${Math.floor(next() * 9000)} "-" "sdk/3.0"`
+      : `{"time":"2026-11-30T10:00:00Z","status":${code},"latency_ms":${Math.floor(next() * 900)},"bytes":${Math.floor(next() * 9000)}}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines;
+}

@@ -283,6 +283,19 @@ suite('lookup command', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('accepts LTS error codes', async () => {
+    const running = vscode.commands.executeCommand<{ code: string } | undefined>('ltsStatus.lookup', { query: 'LTS.0205' });
+    await sleep(800);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await sleep(500);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const result = await Promise.race([running, sleep(5000).then(() => 'timeout' as const)]);
+    assert.deepStrictEqual(result, { code: 'LTS.0205', action: undefined });
+    assert.deepStrictEqual(await vscode.commands.executeCommand('ltsStatus.lookup', { code: 'LTS.0201', action: 'copy' }),
+      { code: 'LTS.0201', action: 'copy' });
+    assert.strictEqual(await vscode.env.clipboard.readText(), 'LTS.0201');
+  });
+
   test('the quick pick lists the table, pre-filled from the code under the cursor', async () => {
     const editor = await open(...HANDLERS);
     const position = positionOf(editor.document, 'res.status(409)', 'res.status('.length + 1);

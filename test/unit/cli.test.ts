@@ -196,6 +196,9 @@ suite('cli', () => {
       code: 0, stderr: '',
       stdout: '429 Too Many Requests — LTS status code · Client error (4xx). The number of requests exceeds the upper limit.\n',
     });
+    assert.strictEqual((await cli(['explain', 'LTS.0205'])).code, 0);
+    assert.ok((await cli(['explain', 'lts.0205'])).stdout.includes('comes with 400 Bad Request'));
+    assert.strictEqual((await cli(['explain', 'LTS.0106'])).code, 1);
     const unlisted = await cli(['explain', '409']);
     assert.strictEqual(unlisted.code, 1);
     assert.ok(unlisted.stdout.includes('Nearest listed: 400 Bad Request'));

@@ -1,7 +1,8 @@
 /**
  * Where a status code stands in log and plain text, as data. Each pattern is a global regular expression whose
- * named group `code` is the status code; everything else in the match is context that must be present.
- * A number that matches none of these (a byte count, a latency, a port, a number in prose) is not a status code.
+ * named group `code` is the status code (or whose group `codes` is a list of them; the `d` flag gives their offsets); everything else in the match is
+ * context that must be present. A number that matches none of these (a byte count, a latency, a port, a pid, an IP
+ * octet, a line number, a number in prose) is not a status code.
  */
 export interface TextPattern {
   readonly id: string;
@@ -9,25 +10,66 @@ export interface TextPattern {
   readonly regex: RegExp;
 }
 
-/** Keys whose value is an HTTP status in JSON, logfmt, YAML and SDK exception texts. */
-const STATUS_KEY = String.raw`(?:(?:http[._]?(?:response[._]?)?|response[._]?|upstream[._]?)?status(?:[._]?code)?|(?:http[._]?)?response[._]?code|httpStatusCode)`;
+/** Keys whose value is an HTTP status in JSON, logfmt, YAML, ECS and SDK exception texts. */
+const STATUS_KEY = String.raw`(?:(?:http[._]?(?:response[._]?)?|response[._]?|upstream[._]?)?status(?:[._]?code)?|(?:http[._]?)?response[._]?code|httpStatusCode|sc[-_]status)`;
 
 const METHODS = 'GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT|TRACE';
+const CODE = '(?<code>[1-5]\\d\\d)';
 
 export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   {
     id: 'http-status-line',
     description: 'HTTP status line: HTTP/1.1 429 Too Many Requests, < HTTP/2 404',
-    regex: /\bHTTP\/\d(?:\.\d)?[ \t]+(?<code>[1-5]\d\d)(?![\w.])/g,
+    regex: new RegExp(String.raw`\bHTTP\/\d(?:\.\d)?[ \t]+${CODE}(?!\w|\.\d)`, 'dg'),
   },
   {
     id: 'status-field',
-    description: 'A status field: status=429, "status": 429, "status_code":"503", httpStatusCode: 404',
-    regex: new RegExp(String.raw`(?<![\w.$-])["']?${STATUS_KEY}["']?[ \t]*[:=][ \t]*["']?(?<code>[1-5]\d\d)(?![\w.])`, 'gi'),
+    description: 'A status field: status=429, "status": 429, "status_code":"503", httpStatusCode: 404, "http.response.status_code": 503',
+    regex: new RegExp(String.raw`(?<![\w.$-])["']?${STATUS_KEY}["']?[ \t]*[:=][ \t]*["']?${CODE}(?!\w|\.\d)`, 'dgi'),
   },
   {
     id: 'access-log-status',
-    description: 'The status after the quoted request of a common/combined access log: "GET /x HTTP/1.1" 200 2326',
-    regex: new RegExp(String.raw`"(?:${METHODS}) [^"]*"[ \t]+(?<code>[1-5]\d\d)(?=[ \t]|$)`, 'g'),
+    description: 'The status after the quoted request of a common/combined access log (nginx, Apache, ingress-nginx, SDK access logs): "GET /x HTTP/1.1" 200 2326',
+    regex: new RegExp(String.raw`"(?:${METHODS}) [^"]*"[ \t]+${CODE}(?=[ \t]|$)`, 'dg'),
   },
+  {
+    id: 'ingress-upstream-status',
+    description: 'ingress-nginx: the upstream status before the request id, after [upstream] [alternative] addr length time',
+    regex: new RegExp(String.raw`\] \[[^\]]*\] \S+ (?:\d+|-) (?:[\d.]+|-) ${CODE} [0-9a-f]{16,}$`, 'dg'),
+  },
+  {
+    id: 'exception-status',
+    description: 'Java HttpClientErrorException$TooManyRequests: 429 Too Many Requests; WebClientResponseException: 503 Service Unavailable',
+    regex: new RegExp(String.raw`\w*(?:Exception|Error)(?:\$\w+)?: ${CODE} [A-Z]`, 'dg'),
+  },
+  {
+    id: 'python-requests',
+    description: 'Python requests: 429 Client Error: Too Many Requests for url',
+    regex: new RegExp(String.raw`(?<![\w.])${CODE} (?:Client|Server) Error: `, 'dg'),
+  },
+  {
+    id: 'status-code-phrase',
+    description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, but got 415 instead',
+    regex: new RegExp(String.raw`(?:\b(?:status[ _-]?code|HTTP status|response code|HTTP)\b[ \t]*[:=#]?[ \t]*|\bbut got )${CODE}(?!\w|\.\d)`, 'dgi'),
+  },
+  {
+    id: 'expected-codes',
+    description: 'Terraform / gophertelekomcloud: Expected HTTP response code [202 204]',
+    regex: /\bExpected HTTP response code \[(?<codes>[\d ,]+)\]/dg,
+  },
+]);
+
+/**
+ * Phrases that stand for a status on lines that carry no number for it (gophertelekomcloud and OTC Terraform
+ * errors, SDK messages). Matched case-insensitively as written.
+ */
+export const STATUS_PHRASES: ReadonlyArray<{ readonly phrase: string; readonly code: number }> = Object.freeze([
+  { phrase: 'Bad request with:', code: 400 },
+  { phrase: 'Authentication failed', code: 401 },
+  { phrase: 'Action Forbidden', code: 403 },
+  { phrase: 'Resource not found:', code: 404 },
+  { phrase: 'The server timed out waiting for the request', code: 408 },
+  { phrase: 'Too many requests have been sent', code: 429 },
+  { phrase: 'Internal Server Error', code: 500 },
+  { phrase: 'The service is currently unable to handle the request', code: 503 },
 ]);

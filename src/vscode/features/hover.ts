@@ -1,21 +1,33 @@
 /** Hover: explains the status code under the cursor, in code and in logs. */
 import * as vscode from 'vscode';
-import { describeStatus, hoverMarkdown } from '../../core';
+import { describeStatus, errorCodeMarkdown, errorCodeNote, hoverMarkdown, scanErrorCodes, scanLine } from '../../core';
 import { readConfig } from '../config';
 import { toRange } from '../convert';
-import { DocumentAnalyzer } from '../documents';
+import { DocumentAnalyzer, documentKind } from '../documents';
 
 export function registerHover(selector: vscode.DocumentSelector, analyzer: DocumentAnalyzer): vscode.Disposable {
   return vscode.languages.registerHoverProvider(selector, {
     async provideHover(document, position, token) {
       const config = readConfig(document);
       if (!config.hoverEnabled) return undefined;
+      const options = { t: vscode.l10n.t, allowedCodes: config.allowedCodes };
+      const isText = documentKind(document)?.kind === 'text';
+      const lineText = document.lineAt(position.line).text;
+
+      const errorCode = analyzer.errorCodeAt(document, position);
+      if (errorCode) {
+        const lineStatus = isText ? scanLine(lineText, position.line)[0]?.code : undefined;
+        return new vscode.Hover(untrustedMarkdown(errorCodeMarkdown(errorCode, lineStatus, options)), toRange(errorCode.range));
+      }
+
       const occurrence = await analyzer.occurrenceAt(document, position);
       if (!occurrence || token.isCancellationRequested) return undefined;
-      return new vscode.Hover(untrustedMarkdown(hoverMarkdown(describeStatus(occurrence.code), occurrence, {
-        t: vscode.l10n.t,
-        allowedCodes: config.allowedCodes,
-      })), toRange(occurrence.range));
+      const parts = [hoverMarkdown(describeStatus(occurrence.code), occurrence, options)];
+      // In a log line, the LTS error code beside the status says what went wrong.
+      if (isText) {
+        for (const mention of scanErrorCodes(lineText, position.line)) parts.push(errorCodeNote(mention, occurrence.code, vscode.l10n.t));
+      }
+      return new vscode.Hover(untrustedMarkdown(parts.join('\n\n')), toRange(occurrence.range));
     },
   });
 }

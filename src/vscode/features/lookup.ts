@@ -3,64 +3,90 @@
  * HTTP meaning. Picking an entry explains it and offers Insert Code and Copy.
  */
 import * as vscode from 'vscode';
-import { codeWithName, explainText, isStatusCode, lookupEntries, StatusInfo, suggestionsFor } from '../../core';
+import {
+  codeWithName, errorRow, explainErrorText, explainText, isStatusCode, lookupEntries, LTS_ERROR_ROWS, LtsErrorRow, StatusInfo,
+  suggestionsFor,
+} from '../../core';
 import { readConfig } from '../config';
 import { DocumentAnalyzer } from '../documents';
 
 export type LookupAction = 'insert' | 'copy';
 
-/** Arguments for keybindings and scripts: `{ "query": "429" }` pre-fills; `{ "code": 429, "action": "copy" }` skips the UI. */
+/**
+ * Arguments for keybindings and scripts: `{ "query": "429" }` pre-fills; `{ "code": 429, "action": "copy" }` (or
+ * `"code": "LTS.0205"`) skips the UI.
+ */
 export interface LookupArgs {
   readonly query?: string | number;
-  readonly code?: number;
+  readonly code?: number | string;
   readonly action?: LookupAction;
 }
 
 export interface LookupResult {
-  readonly code: number;
+  /** A status code, or an LTS error code such as `LTS.0205`. */
+  readonly code: number | string;
   readonly action?: LookupAction;
 }
 
-interface StatusPickItem extends vscode.QuickPickItem {
-  readonly info: StatusInfo;
+type Picked = { readonly info: StatusInfo } | { readonly errorRow: LtsErrorRow };
+interface PickItem extends vscode.QuickPickItem {
+  readonly info?: StatusInfo;
+  readonly errorRow?: LtsErrorRow;
 }
 
 export class LookupCommand {
   constructor(private readonly analyzer: DocumentAnalyzer) {}
 
   async run(args: LookupArgs = {}): Promise<LookupResult | undefined> {
-    if (args.code !== undefined && isStatusCode(Number(args.code)) && args.action) {
-      await this.perform(Number(args.code), args.action);
-      return { code: Number(args.code), action: args.action };
+    const direct = args.code !== undefined ? codeText(args.code) : undefined;
+    if (direct !== undefined && args.action) {
+      await this.perform(direct, args.action);
+      return { code: args.code!, action: args.action };
     }
     const initial = args.query !== undefined ? String(args.query) : await this.codeUnderCursor();
-    const info = await this.pick(initial ?? '');
-    if (!info) return undefined;
+    const picked = await this.pick(initial ?? '');
+    if (!picked) return undefined;
+    const allowedCodes = readConfig(vscode.window.activeTextEditor?.document).allowedCodes;
+    const [value, text]: [number | string, string] = 'info' in picked
+      ? [picked.info.code, explainText(picked.info, { t: vscode.l10n.t, allowedCodes })]
+      : [picked.errorRow.errorCode, explainErrorText({ errorCode: picked.errorRow.errorCode, service: 'LTS', row: picked.errorRow }, vscode.l10n.t)];
     const insert = vscode.l10n.t('Insert Code');
     const copy = vscode.l10n.t('Copy');
-    const allowedCodes = readConfig(vscode.window.activeTextEditor?.document).allowedCodes;
-    const choice = await vscode.window.showInformationMessage(explainText(info, { t: vscode.l10n.t, allowedCodes }), insert, copy);
+    const choice = await vscode.window.showInformationMessage(text, insert, copy);
     const action: LookupAction | undefined = choice === insert ? 'insert' : choice === copy ? 'copy' : undefined;
-    if (action) await this.perform(info.code, action);
-    return { code: info.code, action };
+    if (action) await this.perform(String(value), action);
+    return { code: value, action };
   }
 
-  private pick(initial: string): Promise<StatusInfo | undefined> {
-    const quickPick = vscode.window.createQuickPick<StatusPickItem>();
+  private pick(initial: string): Promise<Picked | undefined> {
+    const quickPick = vscode.window.createQuickPick<PickItem>();
     quickPick.title = vscode.l10n.t('LTS status codes');
-    quickPick.placeholder = vscode.l10n.t('Type a code, a returned value or words of a description');
+    quickPick.placeholder = vscode.l10n.t('Type a code, a returned value, words of a description or an LTS error code');
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
+    const errorItems: PickItem[] = [
+      { label: vscode.l10n.t('LTS error codes'), kind: vscode.QuickPickItemKind.Separator },
+      ...LTS_ERROR_ROWS.map((row): PickItem => ({
+        errorRow: row,
+        label: row.errorCode,
+        description: codeWithName(row.responseCode),
+        detail: row.description,
+      })),
+    ];
     const update = (value: string) => {
-      quickPick.items = lookupEntries(value).map(({ info, suggested }) => ({ ...toItem(info), alwaysShow: suggested }));
+      quickPick.items = [
+        ...lookupEntries(value).map(({ info, suggested }) => ({ ...toItem(info), alwaysShow: suggested })),
+        ...errorItems,
+      ];
     };
     update(initial);
     quickPick.value = initial;
     return new Promise((resolve) => {
-      let picked: StatusInfo | undefined;
+      let picked: Picked | undefined;
       quickPick.onDidChangeValue(update);
       quickPick.onDidAccept(() => {
-        picked = quickPick.selectedItems[0]?.info ?? quickPick.activeItems[0]?.info;
+        const item = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+        picked = item?.info ? { info: item.info } : item?.errorRow ? { errorRow: item.errorRow } : undefined;
         quickPick.hide();
       });
       quickPick.onDidHide(() => {
@@ -71,7 +97,7 @@ export class LookupCommand {
     });
   }
 
-  private async perform(code: number, action: LookupAction): Promise<void> {
+  private async perform(code: string, action: LookupAction): Promise<void> {
     if (action === 'copy') {
       await vscode.env.clipboard.writeText(String(code));
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', code), 3000);
@@ -83,15 +109,17 @@ export class LookupCommand {
       return;
     }
     await editor.edit((edit) => {
-      for (const selection of editor.selections) edit.replace(selection, String(code));
+      for (const selection of editor.selections) edit.replace(selection, code);
     });
   }
 
-  /** The status code under the cursor: a detected occurrence, or a bare three-digit number. */
+  /** The code under the cursor: an LTS error code, a detected occurrence, or a bare three-digit number. */
   private async codeUnderCursor(): Promise<string | undefined> {
     const editor = vscode.window.activeTextEditor;
     if (!editor) return undefined;
     const position = editor.selection.active;
+    const errorCode = this.analyzer.errorCodeAt(editor.document, position);
+    if (errorCode) return errorCode.errorCode;
     const occurrence = await this.analyzer.occurrenceAt(editor.document, position);
     if (occurrence) return String(occurrence.code);
     const word = editor.document.getWordRangeAtPosition(position, /\d{3}/);
@@ -100,7 +128,14 @@ export class LookupCommand {
   }
 }
 
-function toItem(info: StatusInfo): StatusPickItem {
+/** A status code or a listed LTS error code as text, or undefined when it is neither. */
+function codeText(code: number | string): string | undefined {
+  const text = String(code).trim();
+  if (/^\d{3}$/.test(text) && isStatusCode(Number(text))) return text;
+  return errorRow(text)?.errorCode;
+}
+
+function toItem(info: StatusInfo): PickItem {
   if (info.row) {
     return {
       info,

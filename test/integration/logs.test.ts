@@ -1,0 +1,59 @@
+/** Logs: status codes and LTS error codes explained in .log, JSON-lines and text files and in the Output panel. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, hoversAt, hoverText, ltsHoverAt, open, positionOf, waitFor } from './util';
+
+suite('logs', () => {
+  suiteSetup(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+
+  test('a status field in a JSON-lines file, with the LTS error code on its line', async () => {
+    const editor = await open('logs', 'app.jsonl');
+    const text = await ltsHoverAt(editor.document.uri, positionOf(editor.document, '"status":429', '"status":4'.length));
+    assert.ok(text.includes('429 Too Many Requests'), text);
+    assert.ok(text.includes('The number of requests exceeds the upper limit'), text);
+    assert.ok(text.includes('`LTS.0205` on this line: Failed to create a log stream because the log stream name already exists'), text);
+    const nested = await ltsHoverAt(editor.document.uri, positionOf(editor.document, '"status_code":"201"', '"status_code":"2'.length));
+    assert.ok(nested.includes('201 OK'), nested);
+    for (const needle of ['"bytes":404', '"latency_ms":200', '"bytes":503']) {
+      const position = positionOf(editor.document, needle, needle.length - 1);
+      assert.ok(!hoverText(await hoversAt(editor.document.uri, position)).includes('LTS status code'), needle);
+    }
+  });
+
+  test('an LTS error code in a log line: description, message, handling and its status', async () => {
+    const editor = await open('logs', 'app.jsonl');
+    const hovers = await hoversAt(editor.document.uri, positionOf(editor.document, 'LTS.0205', 4));
+    const text = hoverText(hovers);
+    assert.ok(text.includes('LTS error code · comes with **400 Bad Request**'), text);
+    assert.ok(text.includes('Handling: Check whether the log stream with the same name already exists'), text);
+    assert.ok(text.includes('The LTS table documents LTS\\.0205 with status 400; this line has 429.'), text);
+  });
+
+  test('a phrase that stands for a status, on a line with no status number', async () => {
+    const editor = await open('logs', 'terraform.txt');
+    const forbidden = await ltsHoverAt(editor.document.uri, positionOf(editor.document, 'Action Forbidden', 3));
+    assert.ok(forbidden.includes('403 Forbidden'), forbidden);
+    assert.ok(forbidden.includes('`Action Forbidden` stands for status 403.'), forbidden);
+    const bad = await ltsHoverAt(editor.document.uri, positionOf(editor.document, 'Bad request with:', 2));
+    assert.ok(bad.includes('400 Bad Request'), bad);
+    const unknown = hoverText(await hoversAt(editor.document.uri, positionOf(editor.document, 'LTS.0106', 5)));
+    assert.ok(unknown.includes('is not in the LTS error-code table'), unknown);
+  });
+
+  test('a status line in an Output channel', async () => {
+    const channel = vscode.window.createOutputChannel('LTS integration test');
+    try {
+      channel.appendLine('GET https://lts.eu-de.otc.t-systems.com/v2/p/groups');
+      channel.appendLine('< HTTP/1.1 429 Too Many Requests');
+      channel.show(true);
+      const document = await waitFor('the Output channel document', () => vscode.workspace.textDocuments
+        .find((d) => d.uri.scheme === 'output' && d.getText().includes('< HTTP/1.1 429')), 15_000);
+      const text = await ltsHoverAt(document.uri, positionOf(document, 'HTTP/1.1 429', 'HTTP/1.1 4'.length));
+      assert.ok(text.includes('429 Too Many Requests'), `${document.languageId}: ${text}`);
+    } finally {
+      channel.dispose();
+    }
+  });
+});
