@@ -58,7 +58,7 @@ const builds = testsOnly ? [] : [{
   sourcesContent: false,
 }, {
   ...common,
-  entryPoints: { cli: 'src/cli/main.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
   outdir: 'dist',
   banner: { js: '#!/usr/bin/env node' },
   minify: production,

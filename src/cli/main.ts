@@ -1,5 +1,6 @@
 /** The `lts-status` executable (bundled to dist/cli.js, next to dist/grammars/). */
 import * as path from 'path';
+import { grammarsIn } from './pool';
 import { run } from './run';
 
 const grammarDir = path.join(__dirname, 'grammars');
@@ -8,10 +9,9 @@ run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  grammars: {
-    runtimeLocation: () => path.join(grammarDir, 'tree-sitter.wasm'),
-    grammar: async (name) => path.join(grammarDir, `tree-sitter-${name}.wasm`),
-  },
+  grammars: grammarsIn(grammarDir),
+  grammarDir,
+  workerScript: path.join(__dirname, 'cli-worker.js'),
 }).then((code) => {
   process.exitCode = code;
 });

@@ -3,13 +3,12 @@
  * Exit codes: 0 clean (explain: a listed code), 1 findings (explain: a valid code the table does not list),
  * 2 a usage or I/O error.
  */
-import * as fs from 'fs';
+import * as os from 'os';
 import { parseArgs } from 'util';
 import { version } from '../../package.json';
-import {
-  analyzeDocument, CodeEngine, describeStatus, errorRow, explainErrorText, explainText, GrammarLoader, isStatusCode, Logger, readerForPath, readerLanguage,
-} from '../core';
-import { collectFiles, describeError } from './files';
+import { describeStatus, errorRow, explainErrorText, explainText, GrammarLoader, isStatusCode } from '../core';
+import { collectFiles } from './files';
+import { analyzeAll } from './pool';
 import { eslintJson, FileResult, sarif, scanJson, stylish } from './output';
 
 export interface CliIo {
@@ -17,6 +16,9 @@ export interface CliIo {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly grammars: GrammarLoader;
+  /** Where the grammar files are, and the worker script that can read them; without both, no worker threads. */
+  readonly grammarDir?: string;
+  readonly workerScript?: string;
 }
 
 export const USAGE = `Usage: lts-status <command> [options]
@@ -31,15 +33,13 @@ Options:
   --max-warnings <n>  check: exit 1 only when there are more than n findings
   --allow <codes>     codes to accept besides the table, comma-separated (e.g. 202,409)
   --severity <level>  warning (default) or error
+  --jobs <n>          worker threads for large trees (default: one per core, at most 8; 1 = none)
   -h, --help          show this help
   -v, --version       show the version
 
 Paths default to the current directory. Directories are walked (honouring .gitignore, skipping node_modules and
 .git); a path is always taken literally, never as a glob.
 Exit codes: 0 clean, 1 findings, 2 usage or I/O error.`;
-
-/** Files larger than this are skipped (logs up to it are read whole). */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 class UsageError extends Error {}
 
@@ -67,6 +67,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         'max-warnings': { type: 'string' },
         allow: { type: 'string', multiple: true },
         severity: { type: 'string' },
+        jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -99,7 +100,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       const severity = values.severity ?? 'warning';
       if (severity !== 'warning' && severity !== 'error') throw new UsageError(`--severity takes warning or error, not "${severity}"`);
       const allowedCodes = parseAllowed(values.allow ?? []);
-      const results = await analyzePaths(rest.length > 0 ? rest : ['.'], io, allowedCodes);
+      const jobs = values.jobs === undefined ? Math.min(8, os.availableParallelism?.() ?? os.cpus().length) : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number from 1, not "${values.jobs}"`);
+      const results = await analyzePaths(rest.length > 0 ? rest : ['.'], io, allowedCodes, jobs);
       if (command === 'scan') {
         io.stdout(`${scanJson(results.files, severity)}\n`);
         return results.failed ? 2 : 0;
@@ -149,37 +152,18 @@ function parseAllowed(values: readonly string[]): Set<number> {
   return codes;
 }
 
-async function analyzePaths(paths: readonly string[], io: CliIo, allowedCodes: ReadonlySet<number>): Promise<{ files: FileResult[]; failed: boolean }> {
-  const logger: Logger = { debug() {}, info() {}, warn: (m) => io.stderr(`lts-status: ${m}\n`), error: (m) => io.stderr(`lts-status: ${m}\n`) };
-  const engine = new CodeEngine(io.grammars, logger);
+async function analyzePaths(paths: readonly string[], io: CliIo, allowedCodes: ReadonlySet<number>, jobs: number): Promise<{ files: FileResult[]; failed: boolean }> {
   const collected = collectFiles(paths, io.cwd);
   let failed = collected.errors.length > 0;
   for (const error of collected.errors) io.stderr(`lts-status: ${error}\n`);
+  const outcomes = await analyzeAll(collected.files, {
+    jobs, workerScript: io.workerScript, grammarDir: io.grammarDir, grammars: io.grammars, allowedCodes,
+  });
   const files: FileResult[] = [];
-  for (const file of collected.files) {
-    const reader = readerForPath(file.absolute) ?? (file.explicit ? { kind: 'text' as const, language: 'plaintext' } : undefined);
-    if (!reader) continue;
-    let text: string;
-    try {
-      const size = fs.statSync(file.absolute).size;
-      if (size > MAX_FILE_BYTES) {
-        io.stderr(`lts-status: ${file.display}: skipped, ${size} bytes is over the ${MAX_FILE_BYTES}-byte limit\n`);
-        continue;
-      }
-      const bytes = fs.readFileSync(file.absolute);
-      if (bytes.subarray(0, 8000).includes(0)) {
-        if (file.explicit) io.stderr(`lts-status: ${file.display}: skipped, binary file\n`);
-        continue;
-      }
-      text = bytes.toString('utf8');
-    } catch (error) {
-      io.stderr(`lts-status: ${file.display}: ${describeError(error)}\n`);
-      failed = true;
-      continue;
-    }
-    const result = await analyzeDocument(engine, text, reader, { allowedCodes });
-    if (result.skipped) io.stderr(`lts-status: ${file.display}: not analysed (${result.skipped === 'tooLarge' ? 'too large' : 'parsing took too long'})\n`);
-    files.push({ path: file.display, language: readerLanguage(reader), result });
+  for (const outcome of outcomes) {
+    if (outcome.message) io.stderr(`lts-status: ${outcome.message}\n`);
+    failed ||= outcome.failed === true;
+    if (outcome.result) files.push(outcome.result);
   }
   return { files, failed };
 }

@@ -91,13 +91,20 @@ export function explainText(info: StatusInfo, options: FormatOptions = {}): stri
 }
 
 /** Hover Markdown for an occurrence; `handler` comes from the document and is escaped. */
-export function hoverMarkdown(info: StatusInfo, occurrence: { context: 'handler' | 'mention'; handler?: string | null; symbol?: string },
+export function hoverMarkdown(info: StatusInfo,
+  occurrence: { context: 'handler' | 'mention'; handler?: string | null; symbol?: string; via?: string },
   options: FormatOptions = {}): string {
   const t = options.t ?? formatMessage;
   const [title, ...rest] = explainParagraphs(info, options);
   const about: string[] = [];
   if (occurrence.symbol) about.push(t('{0} stands for status {1}.', codeSpan(occurrence.symbol), info.code));
-  if (occurrence.context === 'handler' && occurrence.handler) about.push(t('Sent by the handler {0}.', codeSpan(occurrence.handler)));
+  if (occurrence.context === 'handler' && occurrence.via) {
+    about.push(occurrence.handler
+      ? t('Sent by the handler {0} through {1}.', codeSpan(occurrence.handler), codeSpan(occurrence.via))
+      : t('Sent through {0}.', codeSpan(occurrence.via)));
+  } else if (occurrence.context === 'handler' && occurrence.handler) {
+    about.push(t('Sent by the handler {0}.', codeSpan(occurrence.handler)));
+  }
   return [title, ...about, ...rest].join('\n\n');
 }
 

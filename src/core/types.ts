@@ -21,6 +21,8 @@ export interface Occurrence {
   readonly context: OccurrenceContext;
   /** Name of the enclosing handler, when it has one (only for `handler` occurrences). */
   readonly handler: string | null;
+  /** The helper in the same file that sends this code for the handler (`sendError` in `sendError(res, 409)`). */
+  readonly via?: string;
   /** Set when the code was resolved from a name (a constant or a framework symbol) rather than written as a number. */
   readonly symbol?: string;
 }

@@ -66,3 +66,71 @@ export function accessLog(bytes: number, seed = 3): string[] {
   }
   return lines;
 }
+
+/** The handler forms of the repository benchmark, one per language; ast-grep rules in ast-grep/ match the same. */
+const HANDLER_FORMS: Readonly<Record<string, { ext: string; send: (code: number, i: number) => string; noise: (i: number, n: () => number) => string }>> = {
+  javascript: {
+    ext: 'js',
+    send: (code, i) => `app.post('/r${i}', (req, res) => {\n  if (!req.body) return res.status(${code}).json({ error: 'e${i}' });\n  res.json({ ok: true });\n});\n`,
+    noise: (i, n) => `function compute${i}(items, width = ${100 + Math.floor(n() * 400)}) {\n  // retry after 500 ms, see issue 404\n  const limit = items.length * ${Math.floor(n() * 900)};\n  return items.filter((x) => x.size < limit).map((x) => ({ id: x.id, height: ${200 + (i % 300)} }));\n}\n`,
+  },
+  typescript: {
+    ext: 'ts',
+    send: (code, i) => `export async function handle${i}(req: Request, res: Response): Promise<void> {\n  res.status(${code}).end();\n}\n`,
+    noise: (i, n) => `export interface Shape${i} { width: number; height: number }\nexport const defaults${i}: Shape${i} = { width: ${100 + Math.floor(n() * 400)}, height: ${300 + (i % 200)} };\nexport function area${i}(s: Shape${i}): number { return s.width * s.height + ${Math.floor(n() * 500)}; }\n`,
+  },
+  python: {
+    ext: 'py',
+    send: (code, i) => `@app.route("/r${i}")\ndef handler_${i}():\n    if not ready():\n        abort(${code})\n    return jsonify(ok=True)\n\n`,
+    noise: (i, n) => `def helper_${i}(values, width=${100 + Math.floor(n() * 400)}):\n    # the 404 page is rendered elsewhere\n    total = sum(v * ${Math.floor(n() * 900)} for v in values)\n    return total // ${100 + (i % 400)}\n\n`,
+  },
+  go: {
+    ext: 'go',
+    send: (code, i) => `func handler${i}(w http.ResponseWriter, r *http.Request) {\n\tif r.Body == nil {\n\t\tw.WriteHeader(${code})\n\t\treturn\n\t}\n}\n\n`,
+    noise: (i, n) => `func compute${i}(items []int) int {\n\tlimit := ${100 + Math.floor(n() * 400)}\n\ttotal := 0\n\tfor _, x := range items {\n\t\tif x < limit {\n\t\t\ttotal += x * ${Math.floor(n() * 900)}\n\t\t}\n\t}\n\treturn total\n}\n\n`,
+  },
+  java: {
+    ext: 'java',
+    send: (code, i) => `  @PostMapping("/r${i}")\n  public ResponseEntity<String> handle${i}(@RequestBody String body) {\n    return ResponseEntity.status(${code}).body("e${i}");\n  }\n\n`,
+    noise: (i, n) => `  private int compute${i}(int[] items) {\n    int limit = ${100 + Math.floor(n() * 400)};\n    int total = 0;\n    for (int x : items) { if (x < limit) total += x * ${Math.floor(n() * 900)}; }\n    return total;\n  }\n\n`,
+  },
+};
+
+const LISTED = [200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503];
+const UNLISTED = [202, 302, 409, 410, 418, 422, 502, 504];
+
+/**
+ * A multi-language source tree of about `files` files and `bytes` bytes in all: most files without any status
+ * code (but with plenty of other numbers), the rest with a realistic density of handlers, some of them sending a code
+ * the LTS table does not list. Returns the files and how many unlisted sends were written.
+ */
+export function sourceTree(files: number, bytes: number, seed = 4): { files: Map<string, string>; unlisted: number } {
+  const next = random(seed);
+  const languages = Object.keys(HANDLER_FORMS);
+  const out = new Map<string, string>();
+  const perFile = bytes / files;
+  let unlisted = 0;
+  for (let f = 0; f < files; f++) {
+    const language = languages[f % languages.length];
+    const form = HANDLER_FORMS[language];
+    const withHandlers = next() < 0.2;
+    const parts: string[] = [language === 'java' ? `public class File${f} {\n` : language === 'go' ? 'package main\n\n' : ''];
+    let size = 0;
+    for (let i = 0; size < perFile; i++) {
+      let chunk: string;
+      if (withHandlers && next() < 0.08) {
+        const bad = next() < 0.3;
+        const code = bad ? UNLISTED[Math.floor(next() * UNLISTED.length)] : LISTED[Math.floor(next() * LISTED.length)];
+        if (bad) unlisted++;
+        chunk = form.send(code, i);
+      } else {
+        chunk = form.noise(i, next);
+      }
+      parts.push(chunk);
+      size += chunk.length;
+    }
+    if (language === 'java') parts.push('}\n');
+    out.set(`${language}/pkg${f % 20}/file${f}.${form.ext}`, parts.join(''));
+  }
+  return { files: out, unlisted };
+}

@@ -209,6 +209,25 @@ suite('cli', () => {
     assert.strictEqual((await cli(['--version'])).stdout, `${JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version}\n`);
   });
 
+  test('worker threads give the same output as one thread', async () => {
+    const grammarDir = path.join(repoRoot, 'dist', 'grammars');
+    const workerScript = path.join(repoRoot, 'dist', 'cli-worker.js');
+    assert.ok(fs.existsSync(workerScript), 'dist/cli-worker.js is built (npm run build)');
+    const capture = async (jobs: string) => {
+      let stdout = '';
+      const code = await run(['scan', '--jobs', jobs, 'test/fixtures'], {
+        cwd: repoRoot, stdout: (t) => { stdout += t; }, stderr: () => undefined, grammars: nodeGrammars, grammarDir, workerScript,
+      });
+      return { code, stdout };
+    };
+    const one = await capture('1');
+    const two = await capture('2');
+    assert.strictEqual(one.code, 0);
+    assert.ok(JSON.parse(one.stdout).files.length > 40);
+    assert.strictEqual(two.stdout, one.stdout);
+    assert.strictEqual((await cli(['check', '--jobs', '0'])).code, 2);
+  });
+
   test('the bundled dist/cli.js runs on its own', () => {
     const cliJs = path.join(repoRoot, 'dist', 'cli.js');
     assert.ok(fs.existsSync(cliJs), 'dist/cli.js is built (npm run build)');

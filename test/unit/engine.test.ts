@@ -66,7 +66,7 @@ suite('code engine: details', () => {
   });
 
   test('files without a candidate number are not parsed', async () => {
-    const result = await sharedEngine().analyze('res.status(OK); const x = 42;', ts);
+    const result = await sharedEngine().analyze('res.status(OK); const x = 42; // status', ts);
     assert.strictEqual(result.skipped, 'noCandidates');
   });
 
@@ -102,6 +102,32 @@ suite('code engine: details', () => {
 });
 
 suite('language data', () => {
+  test('every fixture occurrence has a trigger word within two lines, matches the hint, or comes through a helper', async () => {
+    for (const folder of fixtureFolders()) {
+      for (const name of fs.readdirSync(fixture(folder))) {
+        const file = fixture(folder, name);
+        const spec = languageForPath(file)!;
+        const lines = fs.readFileSync(file, 'utf8').replace(/expect:[^\n]*/g, '').split('\n');
+        const { occurrences } = await analyzeFixture(file);
+        for (const occurrence of occurrences) {
+          if (occurrence.via) continue;
+          const line = occurrence.range.start.line;
+          const window = lines.slice(Math.max(0, line - 2), line + 3).join('\n');
+          assert.ok(spec.trigger!.test(window) || spec.hint?.test(window),
+            `${folder}/${name}:${line + 1}: no ${spec.id} trigger or hint near "${lines[line].trim()}"`);
+        }
+      }
+    }
+  });
+
+  test('files without a trigger word are not parsed, whatever numbers they hold', async () => {
+    for (const spec of LANGUAGES) assert.ok(spec.trigger, `${spec.id} declares a trigger`);
+    const ts = languageForPath('x.ts')!;
+    assert.strictEqual((await sharedEngine().analyze('const width = 200; const limit = items.length * 409;', ts)).skipped, 'noCandidates');
+    assert.strictEqual((await sharedEngine().analyze('res.status(409);', ts)).occurrences.length, 1);
+  });
+
+
   test('query files use only the declared capture names', () => {
     for (const spec of LANGUAGES) {
       for (const query of [spec.statusQuery, spec.handlerQuery]) {

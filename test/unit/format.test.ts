@@ -44,6 +44,11 @@ suite('formatting', () => {
     assert.ok(md.includes('Sent by the handler `create`.'), md);
   });
 
+  test('a code sent through a helper names both', () => {
+    const md = hoverMarkdown(describeStatus(409), { context: 'handler', handler: 'create', via: 'sendError' });
+    assert.ok(md.includes('Sent by the handler `create` through `sendError`.'), md);
+  });
+
   test('inlay labels are short', () => {
     assert.strictEqual(inlayLabel(describeStatus(429)), 'Too Many Requests');
     assert.strictEqual(inlayLabel(describeStatus(409)), 'Conflict · not LTS');

@@ -41,6 +41,11 @@ interface CompiledLanguage {
 const CANDIDATE = /(?<![\d.])[1-5]\d\d(?![\d])/;
 
 const DEFAULT_TIMEOUT_MS = 5_000;
+
+/** Whether a document can hold anything the language's queries find (cheap text tests, no parse). */
+export function worthParsing(text: string, spec: LanguageSpec): boolean {
+  return (CANDIDATE.test(text) && (spec.trigger?.test(text) ?? true)) || (spec.hint?.test(text) ?? false);
+}
 const MAX_VALUE_DEPTH = 8;
 
 export class CodeEngine {
@@ -51,7 +56,7 @@ export class CodeEngine {
 
   /** Finds status-code occurrences in a whole document. */
   async analyze(text: string, spec: LanguageSpec, options: AnalyzeOptions = {}): Promise<CodeAnalysis> {
-    if (!CANDIDATE.test(text) && !spec.hint?.test(text)) return { occurrences: [], skipped: 'noCandidates' };
+    if (!worthParsing(text, spec)) return { occurrences: [], skipped: 'noCandidates' };
     const language = await this.language(spec);
     const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const tree = language.parser.parse(text, null, {
@@ -208,7 +213,7 @@ class DocumentRun {
     private readonly functions: Map<number, FunctionInfo>,
   ) {}
 
-  add(node: Node, context: OccurrenceContext, handlerAt: Node = node): void {
+  add(node: Node, context: OccurrenceContext, handlerAt: Node = node, via?: string): void {
     const values = resolveValues(node, this.spec, this.constants, 0);
     if (values.length === 0 && context === 'handler') this.noteForwarder(node);
     for (const value of values) {
@@ -226,6 +231,7 @@ class DocumentRun {
         text: inner ? value.node.text.slice(inner[0], inner[1]) : value.node.text,
         context,
         handler: context === 'handler' ? enclosingFunction(handlerAt, this.functions, this.spec.decorators)?.name ?? null : null,
+        ...(via ? { via } : {}),
         ...(value.symbol ? { symbol: value.symbol } : {}),
       });
     }
@@ -254,7 +260,7 @@ class DocumentRun {
       const list = args.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
       for (const index of indexes) {
         const argument = list[index];
-        if (argument) this.add(argument, 'handler', args);
+        if (argument) this.add(argument, 'handler', args, name.text);
       }
     }
   }

@@ -56,6 +56,12 @@ export interface LanguageSpec {
   /** Names this language's libraries use beyond the shared name table (`Forbid` → 403 in ASP.NET Core). */
   readonly names?: Readonly<Record<string, number>>;
   /**
+   * Words a file must contain, besides a three-digit number from 100 to 599, to be worth parsing: the names the
+   * queries anchor on (`status`, `abort`, `Response`…). Files without them are skipped, which is what keeps a
+   * repository check fast. test/unit/engine.test.ts proves that every fixture occurrence has one nearby.
+   */
+  readonly trigger?: RegExp;
+  /**
    * Text that a file must contain to be worth parsing when it has no three-digit number: the symbolic forms'
    * tell-tale words. Without it, only files with a candidate number are parsed.
    */

@@ -33,6 +33,8 @@ export const csharp: LanguageSpec = {
   },
   // Minimal APIs: app.MapPost("/streams", …) is named "POST /streams".
   routeVerb: /^Map(?<verb>[A-Z][a-z]+)$/,
+  // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
+  trigger: /status|result|response|problem|ok|created|accepted|content|request|found|conflict|forbid|unauthorized|unprocessable|equal|assert|should|produces|exception/i,
   symbols: [
     // System.Net: HttpStatusCode.Conflict (with the .NET synonyms Ambiguous, Moved, Redirect, RedirectMethod, …)
     { pattern: /^(?:System\.Net\.)?HttpStatusCode\.(?<name>[A-Za-z]+)$/ },

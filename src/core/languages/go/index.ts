@@ -22,6 +22,8 @@ export const go: LanguageSpec = {
     conditional: [],
     identifier: ['identifier'],
   },
+  // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
+  trigger: /status|header|json|string|error|redirect|code|data|blob|abort|equal|render|err/i,
   symbols: [
     // net/http and Fiber constants: http.StatusConflict, fiber.StatusTeapot
     { pattern: /^(?:http|fiber)\.Status(?<name>[A-Z][A-Za-z]+)$/ },

@@ -44,6 +44,8 @@ export const java: LanguageSpec = {
     conditional: [{ type: 'ternary_expression', arms: ['consequence', 'alternative'] }],
     identifier: ['identifier'],
   },
+  // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
+  trigger: /status|response|exception|http|equal|assert|is[A-Z]|error|halt|ok|created|accepted|content|found|request/i,
   symbols: [
     // Spring: HttpStatus.valueOf(409), HttpStatusCode.valueOf(409); JAX-RS: Response.Status.fromStatusCode(409)
     { pattern: new RegExp(String.raw`^${PKG}(?:HttpStatus|HttpStatusCode)\.valueOf\(\s*(?<code>\d{3})\s*\)$`) },

@@ -20,6 +20,8 @@ export const javascript: LanguageSpec = {
   statusQuery,
   handlerQuery,
   values: JS_VALUES,
+  // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
+  trigger: /status|code|response|exception|json|text|body|html|redirect|expect|assert|tobe|toequal/i,
   symbols: [
     // NestJS HttpStatus, http-status-codes StatusCodes, axios HttpStatusCode: HttpStatus.CONFLICT
     { pattern: /^(?:HttpStatus|StatusCodes|HttpStatusCode)\.(?<name>[A-Za-z_]+)$/ },

@@ -20,6 +20,8 @@ export const php: LanguageSpec = {
     // `name`: a constant (CONFLICT, or the CONFLICT of self::CONFLICT); `variable_name`: a helper's `$code` parameter
     identifier: ['name', 'variable_name'],
   },
+  // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
+  trigger: /status|response|abort|exception|http|header|redirect|json|assert|code/i,
   symbols: [
     // Symfony and Laravel: Response::HTTP_CONFLICT, JsonResponse::HTTP_NOT_FOUND, \Symfony\…\Response::HTTP_GONE
     { pattern: /^(?:\\?(?:\w+\\)*)\w*Response::HTTP_(?<name>[A-Z_]+)$/ },

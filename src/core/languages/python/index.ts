@@ -19,6 +19,8 @@ export const python: LanguageSpec = {
     conditional: [],
     identifier: ['identifier'],
   },
+  // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
+  trigger: /status|abort|response|return .*, *[1-5][0-9][0-9]|exception|http|raise|error|redirect|assert/i,
   symbols: [
     // Starlette/FastAPI and DRF: status.HTTP_409_CONFLICT, fastapi.status.HTTP_404_NOT_FOUND, HTTP_201_CREATED
     { pattern: /^(?:(?:\w+\.)*status\.)?HTTP_(?<code>[1-5]\d\d)_[A-Z0-9_]+$/ },

@@ -19,6 +19,8 @@ export const ruby: LanguageSpec = {
     // `constant`: CONFLICT = 409; `identifier`: a helper's `code` parameter
     identifier: ['constant', 'identifier'],
   },
+  // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
+  trigger: /status|head|render|redirect|halt|error|response|expect|assert|code|send_|raise|\[\s*[1-5][0-9][0-9]\s*,/i,
   symbols: [
     // Rails / Rack status symbols: :conflict, :not_found, :unprocessable_entity, :no_content. The assert_response
     // classes :success, :redirect, :missing, :error stand for ranges, not codes.

@@ -21,6 +21,8 @@ export const rust: LanguageSpec = {
     conditional: [{ type: 'if_expression', arms: ['consequence', 'alternative'] }],
     identifier: ['identifier'],
   },
+  // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
+  trigger: /status|response|error|code|http|assert|ok|err/i,
   symbols: [
     // http / axum / reqwest / actix-web: StatusCode::CONFLICT, http::StatusCode::IM_A_TEAPOT
     { pattern: /^(?:[a-z_]+::)*StatusCode::(?<name>[A-Z][A-Z0-9_]*)$/ },
