@@ -6,7 +6,7 @@ import { CodeEngine } from './code/engine';
 import { findUnlisted } from './findings';
 import { Translate } from './l10n';
 import { LanguageSpec, languageForPath } from './languages';
-import { scanLines } from './text/scan';
+import { scanText } from './text/scan';
 import { Finding, Occurrence } from './types';
 
 /** Code documents larger than this are not parsed (minified bundles beyond it say nothing useful). */
@@ -44,10 +44,8 @@ export interface DocumentOptions {
 }
 
 export async function analyzeDocument(engine: CodeEngine, text: string, reader: Reader, options: DocumentOptions = {}): Promise<DocumentResult> {
+  if (reader.kind === 'text') return { occurrences: scanText(text), findings: [] };
   const lines = text.split(/\r\n|\r|\n/);
-  if (reader.kind === 'text') {
-    return { occurrences: scanLines((line) => lines[line], 0, lines.length - 1), findings: [] };
-  }
   if (text.length > MAX_CODE_CHARS) return { occurrences: [], findings: [], skipped: 'tooLarge' };
   const analysis = await engine.analyze(text, reader.spec);
   const findings = findUnlisted(analysis.occurrences, { ...options, lineAt: (line) => lines[line] ?? '' });

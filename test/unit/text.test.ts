@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { scanLine, scanLines } from '../../src/core';
+import { scanLine, scanLines, scanText } from '../../src/core';
+import { accessLog } from '../bench/generate';
 import { expectations, fixture } from './helpers';
 
 suite('text scanner', () => {
@@ -16,6 +17,20 @@ suite('text scanner', () => {
       });
     });
   }
+
+  test('scanText over a whole file equals scanLine over each of its lines', () => {
+    const perLine = (text: string) => text.split(/\r\n|\r|\n/).flatMap((line, index) => scanLine(line, index));
+    const texts = fs.readdirSync(fixture('logs')).map((name) => fs.readFileSync(fixture('logs', name), 'utf8'));
+    texts.push(accessLog(200_000).join('\n'));
+    texts.push('HTTP/1.1 404\r\nAction Forbidden\r\n\r\nstatus=503 Internal Server Error\rInternal Server Error');
+    texts.push(`${'x'.repeat(30_000)} status=404\nstatus=429\n${'y '.repeat(15_000)}Action Forbidden`);
+    texts.push('');
+    for (const text of texts) {
+      const whole = scanText(text);
+      assert.ok(whole.length > 0 || text === '', 'something found');
+      assert.deepStrictEqual(whole, perLine(text));
+    }
+  });
 
   test('ranges point at the code', () => {
     const line = '< HTTP/1.1 429 Too Many Requests';
