@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import {
-  CodeAnalysis, CodeEngine, ErrorCodeMention, LanguageSpec, languageForId, Logger, MAX_CODE_CHARS, Occurrence, rangesIntersect,
-  readerForPath, scanErrorCodes, scanLine, scanLines,
+  CodeAnalysis, CodeEngine, CodeSession, ErrorCodeMention, LanguageSpec, languageForId, Logger, MAX_CODE_CHARS, Occurrence,
+  rangesIntersect, readerForPath, scanErrorCodes, scanLine, scanLines, TextChange, textChange,
 } from '../core';
 import { fromPosition, fromRange } from './convert';
 
@@ -29,13 +29,41 @@ interface CacheEntry {
   readonly analysis: Promise<CodeAnalysis>;
 }
 
+/** A parsed code document: its session, the version it last analysed, and the one edit since, if that is all. */
+interface SessionState {
+  readonly session: CodeSession;
+  /** The version the session's tree reflects, once its last update has finished. */
+  version: number;
+  /** The single edit that turns `version` into `version + 1`. */
+  pending?: { readonly version: number; readonly change: TextChange };
+  /** Updates run one after another. */
+  queue: Promise<unknown>;
+}
+
 const EMPTY: CodeAnalysis = { occurrences: [] };
 
 export class DocumentAnalyzer implements vscode.Disposable {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly sessions = new Map<string, SessionState>();
   private readonly tooLargeLogged = new Set<string>();
+  private readonly listener: vscode.Disposable;
 
-  constructor(private readonly engine: CodeEngine, private readonly logger: Logger) {}
+  constructor(private readonly engine: CodeEngine, private readonly logger: Logger) {
+    // Remember a document's edit, so that its next analysis can parse incrementally.
+    this.listener = vscode.workspace.onDidChangeTextDocument((event) => {
+      const state = this.sessions.get(event.document.uri.toString());
+      if (!state) return;
+      const [change] = event.contentChanges;
+      state.pending = event.contentChanges.length === 1 && state.version === event.document.version - 1
+        ? {
+          version: event.document.version,
+          change: textChange(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text,
+            { row: change.range.start.line, column: change.range.start.character },
+            { row: change.range.end.line, column: change.range.end.character }),
+        }
+        : undefined;
+    });
+  }
 
   /** The analysis of a code document at its current version (computed once per version). */
   codeAnalysis(document: vscode.TextDocument, spec: LanguageSpec): Promise<CodeAnalysis> {
@@ -81,27 +109,50 @@ export class DocumentAnalyzer implements vscode.Disposable {
   }
 
   forget(uri: vscode.Uri): void {
-    this.cache.delete(uri.toString());
+    const key = uri.toString();
+    this.cache.delete(key);
+    this.sessions.get(key)?.session.dispose();
+    this.sessions.delete(key);
   }
 
   dispose(): void {
+    this.listener.dispose();
+    for (const state of this.sessions.values()) state.session.dispose();
+    this.sessions.clear();
     this.cache.clear();
   }
 
   private async analyze(document: vscode.TextDocument, spec: LanguageSpec): Promise<CodeAnalysis> {
+    const key = document.uri.toString();
     const text = document.getText();
+    const version = document.version;
     if (text.length > MAX_CODE_CHARS) {
-      const key = document.uri.toString();
       if (!this.tooLargeLogged.has(key)) {
         this.tooLargeLogged.add(key);
         this.logger.info(`${document.uri.fsPath || key}: ${text.length} characters is over the ${MAX_CODE_CHARS} limit; not analysed.`);
       }
       return EMPTY;
     }
+    let state = this.sessions.get(key);
+    if (!state || state.session.spec !== spec) {
+      state?.session.dispose();
+      state = { session: this.engine.session(spec), version: -1, queue: Promise.resolve() };
+      this.sessions.set(key, state);
+    }
+    const current = state;
+    const run = current.queue.then(async () => {
+      const incremental = current.pending && current.pending.version === version && current.version === version - 1;
+      const result = await current.session.update(text, incremental ? current.pending!.change : undefined);
+      current.version = version;
+      current.pending = undefined;
+      return result;
+    });
+    current.queue = run.catch(() => undefined);
     try {
-      return await this.engine.analyze(text, spec);
+      return await run;
     } catch (error) {
-      this.logger.error(`Analysing ${document.uri.toString()} failed`, error);
+      this.logger.error(`Analysing ${key} failed`, error);
+      current.version = -1;
       return EMPTY;
     }
   }

@@ -134,3 +134,19 @@ export function sourceTree(files: number, bytes: number, seed = 4): { files: Map
   }
   return { files: out, unlisted };
 }
+
+/** One source file of about `lines` lines in `language` (a key of the benchmark's handler forms), a handler every ~10 blocks. */
+export function sourceFile(language: string, lines: number, seed = 5): string {
+  const next = random(seed);
+  const form = HANDLER_FORMS[language];
+  const parts: string[] = [language === 'java' ? 'public class Handlers {\n' : language === 'go' ? 'package main\n\n' : ''];
+  let count = 1;
+  for (let i = 0; count < lines; i++) {
+    const code = next() < 0.3 ? UNLISTED[Math.floor(next() * UNLISTED.length)] : LISTED[Math.floor(next() * LISTED.length)];
+    const chunk = next() < 0.1 ? form.send(code, i) : form.noise(i, next);
+    parts.push(chunk);
+    count += chunk.split('\n').length - 1;
+  }
+  if (language === 'java') parts.push('}\n');
+  return parts.join('');
+}

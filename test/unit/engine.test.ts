@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { findUnlisted, languageForPath, LANGUAGES, Occurrence } from '../../src/core';
+import { findUnlisted, languageForPath, LANGUAGES, LineIndex, Occurrence, TextChange, textChange } from '../../src/core';
 import { ALLOWED_CAPTURES } from '../../src/core/languages/captures';
 import { expectations, fixture, sharedEngine } from './helpers';
 
@@ -150,4 +150,86 @@ suite('language data', () => {
     assert.strictEqual(languageForPath('x.py')?.id, 'python');
     assert.strictEqual(languageForPath('notes.txt'), undefined);
   });
+});
+
+suite('code engine: incremental sessions', () => {
+  /** Applies an edit to `text` and returns the new text and the change, positions taken from the old text. */
+  function edit(text: string, start: number, end: number, inserted: string): { text: string; change: TextChange } {
+    const lines = new LineIndex(text);
+    const toPoint = (index: number) => { const p = lines.position(index); return { row: p.line, column: p.character }; };
+    return { text: text.slice(0, start) + inserted + text.slice(end), change: textChange(start, end, inserted, toPoint(start), toPoint(end)) };
+  }
+
+  /**
+   * A deterministic edit of a kind people make: change a code, add a comment line, type a character, paste a copy
+   * of a line, remove a blank or comment line. Returns [start, end, inserted] against `text`.
+   */
+  function nextEdit(text: string, comment: string, random: (n: number) => number): [number, number, string] {
+    const starts = [0, ...[...text.matchAll(/\n/g)].map((m) => m.index! + 1)];
+    const line = random(starts.length - 1);
+    const lineStart = starts[line];
+    const lineEnd = starts[line + 1] ?? text.length;
+    const lineText = text.slice(lineStart, lineEnd);
+    const indent = /^[ \t]*/.exec(lineText)![0];
+    switch (random(5)) {
+      case 0: {
+        const numbers = [...text.matchAll(/(?<!\w)[1-5]\d\d(?!\w)/g)];
+        if (numbers.length > 0) {
+          const at = numbers[random(numbers.length)].index!;
+          return [at, at + 3, String(200 + random(360))];
+        }
+        return [lineStart, lineStart, '\n'];
+      }
+      case 1:
+        return [lineStart, lineStart, `${indent}${comment} status 409 was here\n`];
+      case 2: {
+        const at = lineStart + random(lineEnd - lineStart);
+        return [at, at, 'x'];
+      }
+      case 3:
+        return [lineEnd, lineEnd, lineText];
+      default:
+        return /^\s*$/.test(lineText) || lineText.includes('status 409 was here') ? [lineStart, lineEnd, ''] : [lineStart, lineStart, '\n'];
+    }
+  }
+
+  for (const [folder, name] of [['javascript', 'express.js'], ['javascript', 'hono-helpers.js'], ['typescript', 'nest-controller.ts'],
+    ['python', 'flask_app.py'], ['go', 'gin.go'], ['java', 'spring.java'], ['csharp', 'controller.cs'], ['php', 'laravel.php'],
+    ['ruby', 'rails_controller.rb'], ['rust', 'axum.rs']] as const) {
+    test(`${folder}/${name}: after every edit, the session finds exactly what a fresh analysis finds`, async () => {
+      const spec = languageForPath(name)!;
+      let text = fs.readFileSync(fixture(folder, name), 'utf8');
+      const session = sharedEngine().session(spec);
+      try {
+        await session.update(text);
+        let incremental = 0;
+        let compared = 0;
+        let state = name.length * 7919;
+        const random = (n: number) => { state = (state * 1103515245 + 12345) % 2147483648; return state % Math.max(1, n); };
+        for (let i = 0; i < 40; i++) {
+          const [start, end, inserted] = nextEdit(text, spec.lineComment, random);
+          const before = text;
+          let next = edit(text, start, end, inserted);
+          text = next.text;
+          let result = await session.update(text, next.change);
+          if (session.lastUpdate === 'incremental') incremental++;
+          if ((await sharedEngine().analyze(text, spec)).syntaxErrors) {
+            // Broken code may be recovered differently by an incremental and a fresh parse; take the edit back,
+            // as a user would, and compare once the code is whole again.
+            next = edit(text, start, start + inserted.length, before.slice(start, end));
+            text = next.text;
+            assert.strictEqual(text, before);
+            result = await session.update(text, next.change);
+          }
+          compared++;
+          const fresh = await sharedEngine().analyze(text, spec);
+          assert.deepStrictEqual(result.occurrences, fresh.occurrences, `after replacing [${start}, ${end}) with ${JSON.stringify(inserted)}`);
+        }
+        assert.ok(incremental > 10, `${incremental} edits were incremental`);
+        assert.ok(compared > 10, `${compared} edits were compared`);
+      } finally {
+        session.dispose();
+      }
+    });
+  }
 });

@@ -2,7 +2,7 @@
  * The generic code engine: parse with tree-sitter, run the language's queries, resolve captured values to status
  * codes. Nothing here knows a framework; that knowledge is in ../languages/<lang>/*.scm.
  */
-import { Language, Node, Parser, Query, QueryMatch } from '@vscode/tree-sitter-wasm';
+import { Language, Node, Parser, Query, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
 import { HANDLER_CAPTURES, STATUS_CAPTURES } from '../languages/captures';
 import { LanguageSpec } from '../languages/spec';
 import { codeForName } from '../names';
@@ -27,11 +27,16 @@ export type SkipReason = 'noCandidates' | 'timeout';
 export interface CodeAnalysis {
   /** Every status-code occurrence, sorted by position. */
   readonly occurrences: readonly Occurrence[];
+  /**
+   * True when the parse needed error recovery. Recovery is heuristic: for broken code an incremental parse may read a
+   * region differently from a fresh one, until the code is whole again.
+   */
+  readonly syntaxErrors?: boolean;
   /** Set when the document was not parsed. */
   readonly skipped?: SkipReason;
 }
 
-interface CompiledLanguage {
+export interface CompiledLanguage {
   readonly parser: Parser;
   readonly statusQuery: Query;
   readonly handlerQuery: Query;
@@ -41,6 +46,33 @@ interface CompiledLanguage {
 const CANDIDATE = /(?<![\d.])[1-5]\d\d(?![\d])/;
 
 const DEFAULT_TIMEOUT_MS = 5_000;
+
+/** Lines around a match that a query region also covers (a call split over lines, a multi-line object). */
+const REGION_MARGIN = 2;
+/** Regions closer than this many lines are queried as one. */
+const REGION_GAP = 8;
+
+/**
+ * Line ranges [from, to] worth querying: lines with a status-like number, a trigger word or a hint, with a margin,
+ * merged. Every capture the queries can make lies on such a line (test/unit/engine.test.ts checks the fixtures).
+ */
+function regionsOfInterest(text: string, spec: LanguageSpec): Array<[number, number]> {
+  const regions: Array<[number, number]> = [];
+  let line = 0;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const content = text.slice(start, end);
+    if (CANDIDATE.test(content) || spec.trigger?.test(content) || spec.hint?.test(content)) {
+      const from = Math.max(0, line - REGION_MARGIN);
+      const last = regions[regions.length - 1];
+      if (last && from <= last[1] + REGION_GAP) last[1] = line + REGION_MARGIN;
+      else regions.push([from, line + REGION_MARGIN]);
+    }
+    start = end + 1;
+  }
+  return regions;
+}
 
 /** Whether a document can hold anything the language's queries find (cheap text tests, no parse). */
 export function worthParsing(text: string, spec: LanguageSpec): boolean {
@@ -52,40 +84,29 @@ export class CodeEngine {
   private runtime: Promise<void> | undefined;
   private readonly compiled = new Map<string, Promise<CompiledLanguage>>();
 
-  constructor(private readonly loader: GrammarLoader, private readonly logger: Logger = nullLogger) {}
+  constructor(private readonly loader: GrammarLoader, readonly logger: Logger = nullLogger) {}
 
   /** Finds status-code occurrences in a whole document. */
   async analyze(text: string, spec: LanguageSpec, options: AnalyzeOptions = {}): Promise<CodeAnalysis> {
     if (!worthParsing(text, spec)) return { occurrences: [], skipped: 'noCandidates' };
     const language = await this.language(spec);
-    const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
-    const tree = language.parser.parse(text, null, {
-      // Returning true cancels the parse; the typings say void, the runtime honours the value.
-      progressCallback: (() => Date.now() > deadline) as () => void,
-    });
-    if (!tree) {
-      this.logger.warn(`Parsing a ${spec.name} document of ${text.length} characters took longer than the time limit; skipped.`);
-      return { occurrences: [], skipped: 'timeout' };
-    }
+    const tree = parseWithin(language.parser, text, null, options.timeoutMs);
+    if (!tree) return this.timedOut(spec, text);
     try {
-      const root = tree.rootNode;
-      const statusMatches = language.statusQuery.matches(root);
-      const run = new DocumentRun(spec, collectConstants(statusMatches), collectFunctions(language.handlerQuery.matches(root), spec));
-      for (const match of statusMatches) {
-        for (const capture of match.captures) {
-          const context = contextOf(capture.name);
-          if (context) run.add(capture.node, context);
-        }
-      }
-      run.followForwarders(statusMatches);
-      return { occurrences: run.occurrences() };
+      const run = queryRegions(language, spec, tree.rootNode, regionsOfInterest(text, spec));
+      return { occurrences: toOccurrences(run.entries, new LineIndex(text)), syntaxErrors: tree.rootNode.hasError };
     } finally {
       tree.delete();
     }
   }
 
+  /** A document kept parsed between edits, for the editor (see {@link CodeSession}). */
+  session(spec: LanguageSpec): CodeSession {
+    return new CodeSession(this, spec);
+  }
+
   /** Loads and compiles a language once; later calls share the promise. */
-  private language(spec: LanguageSpec): Promise<CompiledLanguage> {
+  language(spec: LanguageSpec): Promise<CompiledLanguage> {
     let compiled = this.compiled.get(spec.id);
     if (!compiled) {
       compiled = this.compile(spec);
@@ -93,6 +114,11 @@ export class CodeEngine {
       this.compiled.set(spec.id, compiled);
     }
     return compiled;
+  }
+
+  timedOut(spec: LanguageSpec, text: string): CodeAnalysis {
+    this.logger.warn(`Parsing a ${spec.name} document of ${text.length} characters took longer than the time limit; skipped.`);
+    return { occurrences: [], skipped: 'timeout' };
   }
 
   private async compile(spec: LanguageSpec): Promise<CompiledLanguage> {
@@ -110,6 +136,212 @@ export class CodeEngine {
     this.logger.info(`Loaded the ${spec.grammar} grammar for ${spec.name} in ${Date.now() - started} ms.`);
     return compiled;
   }
+}
+
+function parseWithin(parser: Parser, text: string, old: Tree | null, timeoutMs = DEFAULT_TIMEOUT_MS): Tree | null {
+  const deadline = Date.now() + timeoutMs;
+  // Returning true cancels the parse; the typings say void, the runtime honours the value.
+  return parser.parse(text, old, { progressCallback: (() => Date.now() > deadline) as () => void });
+}
+
+/** Runs the queries over line regions of a tree and collects what they find. */
+function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node, regions: ReadonlyArray<readonly [number, number]>,
+  seed?: { constants: Map<string, number>; forwarders: Map<string, Set<number>> }): QueryResult {
+  const inRegions = (query: Query) => regions.flatMap(([from, to]) =>
+    query.matches(root, { startPosition: { row: from, column: 0 }, endPosition: { row: to + 1, column: 0 } }));
+  const statusMatches = inRegions(language.statusQuery);
+  const handlerMatches = inRegions(language.handlerQuery);
+  const functions = collectFunctions(handlerMatches, spec);
+  const constants = seed?.constants ?? collectConstants(statusMatches);
+  const run = new DocumentRun(spec, constants, functions, seed?.forwarders);
+  for (const match of statusMatches) {
+    for (const capture of match.captures) {
+      const context = contextOf(capture.name);
+      if (context) run.add(capture.node, context);
+    }
+  }
+  run.followForwarders(statusMatches);
+  return {
+    entries: [...run.byStart.values()], statusMatches, forwarders: run.forwarders, forwarderRanges: run.forwarderRanges,
+    nameRanges: namingRanges(handlerMatches),
+  };
+}
+
+interface QueryResult {
+  /** Index ranges of the nodes that name handlers (names, verbs, routes, parameters). */
+  readonly nameRanges: Array<[number, number]>;
+  readonly entries: Entry[];
+  readonly statusMatches: QueryMatch[];
+  readonly forwarders: Map<string, Set<number>>;
+  readonly forwarderRanges: Array<[number, number]>;
+}
+
+/** One edit of a document, in the coordinates tree-sitter takes (indices and columns in UTF-16 code units). */
+export interface TextChange {
+  readonly startIndex: number;
+  readonly oldEndIndex: number;
+  readonly newEndIndex: number;
+  readonly startPosition: { readonly row: number; readonly column: number };
+  readonly oldEndPosition: { readonly row: number; readonly column: number };
+  readonly newEndPosition: { readonly row: number; readonly column: number };
+}
+
+/**
+ * The change that replaces `oldText[start, end)` with `inserted`, with the positions tree-sitter needs; `start` and
+ * `end` are given as positions in the old text too (the editor knows them already).
+ */
+export function textChange(start: number, end: number, inserted: string,
+  startPosition: { row: number; column: number }, oldEndPosition: { row: number; column: number }): TextChange {
+  const lines = inserted.split(/\r\n|\r|\n/);
+  const last = lines[lines.length - 1];
+  return {
+    startIndex: start,
+    oldEndIndex: end,
+    newEndIndex: start + inserted.length,
+    startPosition,
+    oldEndPosition,
+    newEndPosition: lines.length === 1
+      ? { row: startPosition.row, column: startPosition.column + last.length }
+      : { row: startPosition.row + lines.length - 1, column: last.length },
+  };
+}
+
+/** A region smaller than this many lines is taken whole rather than split into its children. */
+const SPLIT_LINES = 40;
+
+/**
+ * A document kept parsed between edits. After one edit it parses incrementally and queries only the lines around the
+ * change, reusing what it found elsewhere; when the edit touches something the rest of the document depends on (a
+ * constant, a helper that sends its parameter, a handler's name), it analyses the whole document again.
+ */
+export class CodeSession {
+  private tree: Tree | null = null;
+  private entries: Entry[] = [];
+  private constants = new Map<string, number>();
+  private constantRanges: Array<[number, number]> = [];
+  private forwarders = new Map<string, Set<number>>();
+  private forwarderRanges: Array<[number, number]> = [];
+  private nameRanges: Array<[number, number]> = [];
+  /** How the last update went, for tests and the benchmark. */
+  lastUpdate: 'full' | 'incremental' | 'skipped' = 'skipped';
+
+  constructor(private readonly engine: CodeEngine, readonly spec: LanguageSpec) {}
+
+  /** Analyses `text`; `change` is the one edit since the last call, when known. */
+  async update(text: string, change?: TextChange): Promise<CodeAnalysis> {
+    const language = await this.engine.language(this.spec);
+    if (!this.tree || !change || !worthParsing(text, this.spec)) return this.full(language, text);
+    const old = this.tree;
+    old.edit(change);
+    const tree = parseWithin(language.parser, text, old);
+    if (!tree) return this.full(language, text);
+    const changed = old.getChangedRanges(tree);
+    old.delete();
+    this.tree = tree;
+
+    const delta = change.newEndIndex - change.oldEndIndex;
+    const shift = (range: [number, number]): [number, number] | undefined =>
+      range[1] <= change.startIndex ? range : range[0] >= change.oldEndIndex ? [range[0] + delta, range[1] + delta] : undefined;
+    const touched = (ranges: Array<[number, number]>) =>
+      ranges.some((range) => range[1] >= change.startIndex && range[0] <= change.oldEndIndex);
+    if (touched(this.constantRanges) || touched(this.forwarderRanges) || touched(this.nameRanges)) return this.full(language, text);
+
+    const lines = new LineIndex(text);
+    let fromRow = change.startPosition.row;
+    let toRow = change.newEndPosition.row;
+    for (const range of changed) {
+      fromRow = Math.min(fromRow, range.startPosition.row);
+      toRow = Math.max(toRow, range.endPosition.row);
+    }
+    [fromRow, toRow] = expandRegion(tree.rootNode, fromRow, toRow);
+    const regionStart = lines.lineStart(fromRow);
+    const regionEnd = toRow + 1 < lines.lineCount ? lines.lineStart(toRow + 1) : text.length;
+
+    // Constants and helpers found before are trusted only where this edit cannot have changed them.
+    const inRegion = (range: [number, number] | undefined) => range !== undefined && range[1] >= regionStart && range[0] < regionEnd;
+    if (this.constantRanges.map(shift).some(inRegion) || this.forwarderRanges.map(shift).some(inRegion)) return this.full(language, text);
+
+    const run = queryRegions(language, this.spec, tree.rootNode, [[fromRow, toRow]], { constants: this.constants, forwarders: this.forwarders });
+    const changeEnd = change.newEndIndex;
+    const touchesChange = (range: [number, number]) => range[1] >= change.startIndex && range[0] <= changeEnd;
+    if (constantRangesOf(run.statusMatches).some(touchesChange) || run.forwarders.size > this.forwarders.size
+      || run.nameRanges.some(touchesChange)) {
+      return this.full(language, text);
+    }
+
+    const kept: Entry[] = [];
+    for (const entry of this.entries) {
+      const moved = shift([entry.start, entry.end]);
+      if (moved && (moved[1] <= regionStart || moved[0] >= regionEnd)) kept.push({ ...entry, start: moved[0], end: moved[1] });
+    }
+    const fresh = run.entries.filter((entry) => entry.start >= regionStart && entry.start < regionEnd);
+    this.entries = [...kept, ...fresh].sort((a, b) => a.start - b.start);
+    this.constantRanges = this.constantRanges.map(shift).filter((r): r is [number, number] => r !== undefined);
+    this.forwarderRanges = this.forwarderRanges.map(shift).filter((r): r is [number, number] => r !== undefined);
+    this.nameRanges = this.nameRanges.map(shift).filter((r): r is [number, number] => r !== undefined);
+    this.lastUpdate = 'incremental';
+    return { occurrences: toOccurrences(this.entries, lines), syntaxErrors: tree.rootNode.hasError };
+  }
+
+  dispose(): void {
+    this.tree?.delete();
+    this.tree = null;
+  }
+
+  private full(language: CompiledLanguage, text: string): CodeAnalysis {
+    this.dispose();
+    this.entries = [];
+    this.lastUpdate = 'skipped';
+    if (!worthParsing(text, this.spec)) return { occurrences: [], skipped: 'noCandidates' };
+    const tree = parseWithin(language.parser, text, null);
+    if (!tree) return this.engine.timedOut(this.spec, text);
+    this.tree = tree;
+    const regions = regionsOfInterest(text, this.spec);
+    const run = queryRegions(language, this.spec, tree.rootNode, regions);
+    this.entries = run.entries;
+    this.constants = collectConstants(run.statusMatches);
+    this.constantRanges = constantRangesOf(run.statusMatches);
+    this.forwarders = run.forwarders;
+    this.forwarderRanges = run.forwarderRanges;
+    this.nameRanges = run.nameRanges;
+    this.lastUpdate = 'full';
+    return { occurrences: toOccurrences(this.entries, new LineIndex(text)), syntaxErrors: tree.rootNode.hasError };
+  }
+}
+
+/**
+ * Widens a changed line range to whole syntax: the smallest run of sibling nodes that covers it, descending into a
+ * node only while it is large (a class body, a long function), so queries see complete statements and declarations.
+ */
+function expandRegion(root: Node, fromRow: number, toRow: number): [number, number] {
+  let node = root;
+  for (;;) {
+    const covering = node.namedChildren.filter((child): child is Node =>
+      child !== null && child.endPosition.row >= fromRow && child.startPosition.row <= toRow);
+    if (covering.length === 0) return [fromRow, toRow];
+    const first = covering[0];
+    const last = covering[covering.length - 1];
+    const span: [number, number] = [Math.min(fromRow, first.startPosition.row), Math.max(toRow, last.endPosition.row)];
+    if (covering.length > 1 || first.endPosition.row - first.startPosition.row < SPLIT_LINES || first.namedChildCount === 0) return span;
+    node = first;
+  }
+}
+
+/** Index ranges of constant definitions (name through value). */
+function constantRangesOf(matches: QueryMatch[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const match of matches) {
+    const name = match.captures.find((c) => c.name === STATUS_CAPTURES.constantName)?.node;
+    const value = match.captures.find((c) => c.name === STATUS_CAPTURES.constantValue)?.node;
+    if (name && value) ranges.push([Math.min(name.startIndex, value.startIndex), Math.max(name.endIndex, value.endIndex)]);
+  }
+  return ranges;
+}
+
+/** Index ranges of the nodes that name handlers. */
+function namingRanges(matches: QueryMatch[]): Array<[number, number]> {
+  const naming = new Set<string>([HANDLER_CAPTURES.name, HANDLER_CAPTURES.verb, HANDLER_CAPTURES.route, HANDLER_CAPTURES.parameters]);
+  return matches.flatMap((match) => match.captures.filter((c) => naming.has(c.name)).map((c): [number, number] => [c.node.startIndex, c.node.endIndex]));
 }
 
 function contextOf(captureName: string): OccurrenceContext | undefined {
@@ -180,14 +412,19 @@ function firstLeaf(node: Node): Node | null {
 
 /** The innermost named function around a node (or, from inside a decorator, the function it decorates). */
 function enclosingFunction(node: Node, functions: Map<number, FunctionInfo>, decorators: readonly string[] = []): FunctionInfo | undefined {
+  return enclosingFunctionNode(node, functions, decorators)?.info;
+}
+
+function enclosingFunctionNode(node: Node, functions: Map<number, FunctionInfo>, decorators: readonly string[] = []):
+  { node: Node; info: FunctionInfo } | undefined {
   for (let current: Node | null = node.parent; current; current = current.parent) {
     const info = functions.get(current.id);
-    if (info) return info;
+    if (info) return { node: current, info };
     if (decorators.includes(current.type)) {
       let next = current.nextNamedSibling;
       while (next && (decorators.includes(next.type) || next.type === 'comment')) next = next.nextNamedSibling;
       const decorated = next && functions.get(next.id);
-      if (decorated) return decorated;
+      if (next && decorated) return { node: next, info: decorated };
     }
   }
   return undefined;
@@ -201,38 +438,50 @@ interface ResolvedValue {
   readonly digits?: readonly [number, number];
 }
 
-/** The occurrences of one document, collected while its query matches are walked. */
+/** An occurrence before it gets a range: where it starts and ends in the text (UTF-16 indices). */
+export interface Entry {
+  readonly start: number;
+  readonly end: number;
+  readonly occurrence: Omit<Occurrence, 'range'>;
+}
+
+/** The occurrences of one document (or of a region of it), collected while its query matches are walked. */
 class DocumentRun {
-  private readonly byStart = new Map<number, Occurrence>();
+  readonly byStart = new Map<number, Entry>();
   /** Functions that send one of their own parameters: name → parameter indexes. */
-  private readonly forwarders = new Map<string, Set<number>>();
+  readonly forwarders: Map<string, Set<number>>;
+  /** Index ranges of those functions, so that an edit inside one can be recognised. */
+  readonly forwarderRanges: Array<[number, number]> = [];
 
   constructor(
     private readonly spec: LanguageSpec,
     private readonly constants: Map<string, number>,
     private readonly functions: Map<number, FunctionInfo>,
-  ) {}
+    forwarders?: Map<string, Set<number>>,
+  ) {
+    this.forwarders = new Map(forwarders);
+  }
 
   add(node: Node, context: OccurrenceContext, handlerAt: Node = node, via?: string): void {
     const values = resolveValues(node, this.spec, this.constants, 0);
     if (values.length === 0 && context === 'handler') this.noteForwarder(node);
     for (const value of values) {
-      const previous = this.byStart.get(value.node.startIndex + (value.digits?.[0] ?? 0));
-      if (previous && (previous.context === 'handler' || context === 'mention')) continue;
-      const start = value.node.startPosition;
-      const end = value.node.endPosition;
       // A code inside a longer literal ('HTTP/1.1 409 Conflict') is narrowed to its digits.
-      const inner = value.digits && start.row === end.row ? value.digits : undefined;
-      this.byStart.set(value.node.startIndex + (inner?.[0] ?? 0), {
-        range: inner
-          ? { start: { line: start.row, character: start.column + inner[0] }, end: { line: start.row, character: start.column + inner[1] } }
-          : { start: { line: start.row, character: start.column }, end: { line: end.row, character: end.column } },
-        code: value.code,
-        text: inner ? value.node.text.slice(inner[0], inner[1]) : value.node.text,
-        context,
-        handler: context === 'handler' ? enclosingFunction(handlerAt, this.functions, this.spec.decorators)?.name ?? null : null,
-        ...(via ? { via } : {}),
-        ...(value.symbol ? { symbol: value.symbol } : {}),
+      const start = value.node.startIndex + (value.digits?.[0] ?? 0);
+      const end = value.digits ? value.node.startIndex + value.digits[1] : value.node.endIndex;
+      const previous = this.byStart.get(start);
+      if (previous && (previous.occurrence.context === 'handler' || context === 'mention')) continue;
+      this.byStart.set(start, {
+        start,
+        end,
+        occurrence: {
+          code: value.code,
+          text: value.digits ? value.node.text.slice(value.digits[0], value.digits[1]) : value.node.text,
+          context,
+          handler: context === 'handler' ? enclosingFunction(handlerAt, this.functions, this.spec.decorators)?.name ?? null : null,
+          ...(via ? { via } : {}),
+          ...(value.symbol ? { symbol: value.symbol } : {}),
+        },
       });
     }
   }
@@ -241,12 +490,13 @@ class DocumentRun {
   private noteForwarder(node: Node): void {
     const name = unwrap(node, this.spec);
     if (!name || !this.spec.values.identifier.includes(name.type)) return;
-    const fn = enclosingFunction(node, this.functions, this.spec.decorators);
-    const index = fn ? fn.parameters.indexOf(name.text.replace(/^[$&*]+/, '')) : -1;
-    if (!fn || index < 0) return;
-    const indexes = this.forwarders.get(fn.name) ?? new Set<number>();
+    const found = enclosingFunctionNode(node, this.functions, this.spec.decorators);
+    const index = found ? found.info.parameters.indexOf(name.text.replace(/^[$&*]+/, '')) : -1;
+    if (!found || index < 0) return;
+    const indexes = this.forwarders.get(found.info.name) ?? new Set<number>();
     indexes.add(index);
-    this.forwarders.set(fn.name, indexes);
+    this.forwarders.set(found.info.name, indexes);
+    this.forwarderRanges.push([found.node.startIndex, found.node.endIndex]);
   }
 
   /** Adds the arguments of calls to forwarding helpers as codes their caller sends. */
@@ -264,10 +514,39 @@ class DocumentRun {
       }
     }
   }
+}
 
-  occurrences(): Occurrence[] {
-    return [...this.byStart.entries()].sort((a, b) => a[0] - b[0]).map(([, occurrence]) => occurrence);
+/** Line starts of a text, to turn indices into zero-based lines and UTF-16 columns. */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
+
+  position(index: number): { line: number; character: number } {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.starts[mid] <= index) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: index - this.starts[low] };
+  }
+
+  lineStart(line: number): number {
+    return this.starts[Math.min(Math.max(line, 0), this.starts.length - 1)];
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+}
+
+export function toOccurrences(entries: Iterable<Entry>, lines: LineIndex): Occurrence[] {
+  return [...entries].sort((a, b) => a.start - b.start)
+    .map((entry) => ({ range: { start: lines.position(entry.start), end: lines.position(entry.end) }, ...entry.occurrence }));
 }
 
 /** Strips transparent wrappers (parentheses, casts, C# `argument` nodes). */
