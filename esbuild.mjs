@@ -5,9 +5,9 @@
 //   --out <dir>   where the tests go (default: out); lets several builds run side by side
 //   --watch       rebuild on change
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const production = process.argv.includes('--production');
@@ -17,12 +17,47 @@ const outIndex = process.argv.indexOf('--out');
 const testsOut = outIndex > 0 ? process.argv[outIndex + 1] : 'out';
 const watch = process.argv.includes('--watch');
 
+/** A query file without its comment lines and indentation (tree-sitter ignores both). */
+function stripQuery(file) {
+  return readFileSync(file, 'utf8').split('\n').map((line) => line.trim()).filter((line) => line && !line.startsWith(';')).join('\n');
+}
+
+/**
+ * Query files: in the shipped bundles a reference to dist/queries/<language>/<file>, loaded with the grammar when a
+ * document of that language is first analysed, so their text stays out of the JavaScript; in tests, the text itself.
+ */
+function queries(mode) {
+  return {
+    name: 'tree-sitter-queries',
+    setup(build) {
+      build.onLoad({ filter: /\.scm$/ }, (args) => {
+        if (mode === 'text') return { loader: 'text', contents: stripQuery(args.path) };
+        const file = `${basename(dirname(args.path))}/${basename(args.path)}`;
+        return { loader: 'json', contents: JSON.stringify({ file }) };
+      });
+    },
+  };
+}
+
+/** Copies every language's stripped queries to dist/queries/<language>/. */
+function copyQueries() {
+  const root = 'src/core/languages';
+  rmSync('dist/queries', { recursive: true, force: true });
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    for (const file of readdirSync(join(root, entry.name)).filter((f) => f.endsWith('.scm'))) {
+      mkdirSync(join('dist/queries', entry.name), { recursive: true });
+      writeFileSync(join('dist/queries', entry.name, file), stripQuery(join(root, entry.name, file)));
+    }
+  }
+}
+
 const common = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node18',
-  loader: { '.scm': 'text' },
+  plugins: [queries('text')],
   logLevel: 'warning',
 };
 
@@ -51,6 +86,7 @@ function copyGrammars() {
 const builds = testsOnly ? [] : [{
   ...common,
   entryPoints: { extension: 'src/vscode/extension.ts' },
+  plugins: [queries('file')],
   outdir: 'dist',
   external: ['vscode'],
   minify: production,
@@ -59,6 +95,7 @@ const builds = testsOnly ? [] : [{
 }, {
   ...common,
   entryPoints: { cli: 'src/cli/main.ts', 'cli-worker': 'src/cli/worker.ts' },
+  plugins: [queries('file')],
   outdir: 'dist',
   banner: { js: '#!/usr/bin/env node' },
   minify: production,
@@ -88,7 +125,10 @@ if (tests) {
   });
 }
 
-if (!testsOnly) copyGrammars();
+if (!testsOnly) {
+  copyGrammars();
+  copyQueries();
+}
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {

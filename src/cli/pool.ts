@@ -2,6 +2,7 @@
  * Spreads a file list over worker threads (one engine each) and returns the outcomes in the list's order.
  * With one job, or few files, everything runs in the calling thread; the results are the same either way.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { CodeEngine, GrammarLoader } from '../core';
@@ -23,10 +24,12 @@ export interface WorkerResponse {
   readonly outcome: FileOutcome;
 }
 
+/** The grammars in `dir` (dist/grammars) and the queries beside it (dist/queries). */
 export function grammarsIn(dir: string): GrammarLoader {
   return {
     runtimeLocation: () => path.join(dir, 'tree-sitter.wasm'),
     grammar: async (name) => path.join(dir, `tree-sitter-${name}.wasm`),
+    query: (file) => fs.promises.readFile(path.join(dir, '..', 'queries', file), 'utf8'),
   };
 }
 

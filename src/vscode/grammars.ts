@@ -1,4 +1,8 @@
-/** Grammar files shipped in the extension's `dist/grammars/`, read only when a document of their language is analysed. */
+/**
+ * Grammars and queries shipped in the extension's `dist/grammars/` and `dist/queries/`, read only when a document of
+ * their language is analysed.
+ */
+import * as fs from 'fs';
 import * as path from 'path';
 import { GrammarLoader } from '../core';
 
@@ -7,5 +11,6 @@ export function grammarLoader(extensionPath: string): GrammarLoader {
   return {
     runtimeLocation: () => path.join(dir, 'tree-sitter.wasm'),
     grammar: async (name) => path.join(dir, `tree-sitter-${name}.wasm`),
+    query: (file) => fs.promises.readFile(path.join(extensionPath, 'dist', 'queries', file), 'utf8'),
   };
 }

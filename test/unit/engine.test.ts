@@ -131,7 +131,8 @@ suite('language data', () => {
   test('query files use only the declared capture names', () => {
     for (const spec of LANGUAGES) {
       for (const query of [spec.statusQuery, spec.handlerQuery]) {
-        const withoutComments = query.split('\n').map((line) => line.replace(/;.*$/, '')).join('\n');
+        assert.strictEqual(typeof query, 'string', 'tests load query text');
+        const withoutComments = String(query).split('\n').map((line) => line.replace(/;.*$/, '')).join('\n');
         for (const [, name] of withoutComments.matchAll(/@([\w.]+)/g)) {
           assert.ok(name.startsWith('_') || ALLOWED_CAPTURES.has(name), `${spec.id}: unknown capture @${name}`);
         }

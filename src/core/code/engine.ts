@@ -4,7 +4,7 @@
  */
 import { Language, Node, Parser, Query, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
 import { HANDLER_CAPTURES, STATUS_CAPTURES } from '../languages/captures';
-import { LanguageSpec } from '../languages/spec';
+import { LanguageSpec, QuerySource } from '../languages/spec';
 import { codeForName } from '../names';
 import { isStatusCode } from '../table';
 import { Logger, nullLogger, Occurrence, OccurrenceContext } from '../types';
@@ -15,6 +15,8 @@ export interface GrammarLoader {
   runtimeLocation(): string;
   /** A grammar, by its name in @vscode/tree-sitter-wasm (`typescript` → `tree-sitter-typescript.wasm`). */
   grammar(name: string): Promise<string | Uint8Array>;
+  /** The text of a query file shipped beside the grammars (`javascript/status.scm`), for specs that name one. */
+  query?(file: string): Promise<string>;
 }
 
 export interface AnalyzeOptions {
@@ -121,6 +123,12 @@ export class CodeEngine {
     return { occurrences: [], skipped: 'timeout' };
   }
 
+  private async queryText(source: QuerySource): Promise<string> {
+    if (typeof source === 'string') return source;
+    if (!this.loader.query) throw new Error(`No query loader for ${source.file}`);
+    return this.loader.query(source.file);
+  }
+
   private async compile(spec: LanguageSpec): Promise<CompiledLanguage> {
     this.runtime ??= Parser.init({ locateFile: () => this.loader.runtimeLocation() });
     await this.runtime;
@@ -130,8 +138,8 @@ export class CodeEngine {
     parser.setLanguage(language);
     const compiled = {
       parser,
-      statusQuery: new Query(language, spec.statusQuery),
-      handlerQuery: new Query(language, spec.handlerQuery),
+      statusQuery: new Query(language, await this.queryText(spec.statusQuery)),
+      handlerQuery: new Query(language, await this.queryText(spec.handlerQuery)),
     };
     this.logger.info(`Loaded the ${spec.grammar} grammar for ${spec.name} in ${Date.now() - started} ms.`);
     return compiled;

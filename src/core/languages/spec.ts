@@ -26,6 +26,12 @@ export interface SymbolRule {
   readonly pattern: RegExp;
 }
 
+/**
+ * A query: its text, or (in the shipped bundles, which keep query text out of the JavaScript) the name of a file
+ * the grammar loader reads when the language is first used.
+ */
+export type QuerySource = string | { readonly file: string };
+
 export interface LanguageSpec {
   /** Stable id used in output (`javascript`, `typescript`, `tsx`). */
   readonly id: string;
@@ -40,9 +46,9 @@ export interface LanguageSpec {
   /** Line comment token, for suppression comments. */
   readonly lineComment: string;
   /** Query text: status contexts and constants. */
-  readonly statusQuery: string;
+  readonly statusQuery: QuerySource;
   /** Query text: handler names. */
-  readonly handlerQuery: string;
+  readonly handlerQuery: QuerySource;
   readonly values: ValueSyntax;
   /**
    * Node types that stand before the function they belong to as siblings (TypeScript class-member decorators):

@@ -31,8 +31,10 @@ function findCodes(text: string, patterns: readonly TextPattern[]): Hit[] {
   for (const pattern of patterns) {
     if (pattern.requires && !pattern.requires.some((literal) => text.includes(literal))) continue;
     const hits: Hit[] = [];
-    pattern.regex.lastIndex = 0;
-    for (const match of text.matchAll(pattern.regex)) {
+    const regex = pattern.regex;
+    regex.lastIndex = 0;
+    for (let match = regex.exec(text); match; match = regex.exec(text)) {
+      if (match[0].length === 0) regex.lastIndex++;
       const { code, codes } = match.groups ?? {};
       if (code !== undefined) {
         const offset = (match.index ?? 0) + match[0].length - code.length;
