@@ -15,8 +15,8 @@ export const python: LanguageSpec = {
     number: ['integer'],
     string: ['string'],
     transparent: ['parenthesized_expression'],
-    // `409 if taken else 201` has no arm fields in the Python grammar: status.scm captures both arms itself.
-    conditional: [],
+    // `409 if taken else 201`: the grammar gives the arms no fields; they are named children 0 and 2.
+    conditional: [{ type: 'conditional_expression', arms: [0, 2] }],
     identifier: ['identifier'],
   },
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).

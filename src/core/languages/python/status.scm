@@ -6,10 +6,7 @@
 ;   @call.name / @call.arguments       calls of plain functions, for helpers that send one of their parameters
 ; Captures starting with "_" only serve predicates.
 ;
-; The Python grammar gives `conditional_expression` (`409 if taken else 201`) no field names, so the engine cannot
-; walk its arms; where a value is sent, each pattern instead offers the alternative
-;   [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]
-; which captures both arms (the condition in the middle is skipped).
+; `409 if taken else 201`: the engine follows both arms (conditional arms 0 and 2 in index.ts).
 
 ; ---- Handlers: send ---------------------------------------------------------------------------------------
 
@@ -19,10 +16,10 @@
 (return_statement
   [(expression_list
      . [(string) (concatenated_string) (dictionary) (list) (none) (call) (identifier)] @_body
-     . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+     . (_) @status.send)
    (tuple
      . [(string) (concatenated_string) (dictionary) (list) (none) (call) (identifier)] @_body
-     . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])]
+     . (_) @status.send)]
   (#match? @_body "^([rbfuRBFU]*[\"'{\\[]|None$|(\\w+\\.)*(jsonify|render_template|render_template_string|make_response|dumps|dump|redirect|escape|Markup|send_file|send_from_directory|dict|str|to_dict|to_json|model_dump|model_dump_json)\\(|(\\w+_)?(body|payload|content|response|resp|rv|html|message|msg|error|errors)$)")
   (#not-match? @status.send "^1\\d\\d$"))
 
@@ -30,7 +27,7 @@
 (call
   function: [(identifier) (attribute)] @_function
   arguments: (argument_list
-    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+    . (_) @status.send)
   (#match? @_function "^((flask|bottle|werkzeug|werkzeug\\.exceptions)\\.)?abort$"))
 
 ; Flask: make_response(body, 409), make_response(body, 409, headers)
@@ -38,7 +35,7 @@
   function: [(identifier) (attribute)] @_function
   arguments: (argument_list
     . (_)
-    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+    . (_) @status.send)
   (#match? @_function "^(flask\\.)?make_response$"))
 
 ; Flask: redirect("/new", 301), redirect(url_for("index"), code=307); Django's redirect("view-name", 123) passes view
@@ -47,7 +44,7 @@
   function: [(identifier) (attribute)] @_function
   arguments: (argument_list
     . (_) @_location
-    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+    . (_) @status.send)
   (#match? @_function "^(flask\\.)?redirect$")
   (#match? @_location "^([rfRF]?[\"'](/|https?:)|(\\w+\\.)*url_for\\()"))
 (call
@@ -55,7 +52,7 @@
   arguments: (argument_list
     (keyword_argument
       name: (identifier) @_keyword
-      value: [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]))
+      value: (_) @status.send))
   (#match? @_function "^(flask\\.)?redirect$")
   (#eq? @_keyword "code"))
 
@@ -69,7 +66,7 @@
   arguments: (argument_list
     (keyword_argument
       name: (identifier) @_keyword
-      value: [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]))
+      value: (_) @status.send))
   (#match? @_function "(^|\\.)(Response|JSONResponse|HTMLResponse|PlainTextResponse|RedirectResponse|StreamingResponse|FileResponse|ORJSONResponse|UJSONResponse|EventSourceResponse|TemplateResponse|HttpResponse|HttpResponse[A-Z]\\w*|JsonResponse|StreamingHttpResponse|StreamResponse|json_response|HTTPException|StarletteHTTPException)$|^((django\\.)?shortcuts\\.)?(render|render_to_response)$")
   (#not-match? @_function "^(httpx|requests|responses|respx|urllib3|aioresponses|mock)\\.|Mock|Fake|Stub|Dummy")
   (#any-of? @_keyword "status" "status_code"))
@@ -80,7 +77,7 @@
   function: [(identifier) (attribute)] @_function
   arguments: (argument_list
     . (_)
-    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+    . (_) @status.send)
   (#match? @_function "(^|\\.)(Response|JSONResponse|HTMLResponse|PlainTextResponse|RedirectResponse|StreamingResponse|FileResponse|ORJSONResponse|UJSONResponse)$")
   (#not-match? @_function "^(httpx|requests|responses|respx|urllib3|aioresponses|mock|web|aiohttp\\.web)\\.|Mock|Fake|Stub|Dummy"))
 
@@ -88,18 +85,18 @@
 (call
   function: [(identifier) (attribute)] @_function
   arguments: (argument_list
-    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+    . (_) @status.send)
   (#match? @_function "^((fastapi|starlette\\.exceptions|tornado\\.web)\\.)?(HTTPException|StarletteHTTPException|HTTPError)$"))
 
 ; Flask, Django, Starlette/FastAPI: response.status_code = 409; Flask: resp.status = 409
 (assignment
   left: (attribute object: (_) @_object attribute: (identifier) @_property)
-  right: [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]
+  right: (_) @status.send
   (#eq? @_property "status_code")
   (#not-match? @_object "[Mm]ock|[Ff]ake|[Ss]tub|[Dd]ummy|return_value|side_effect"))
 (assignment
   left: (attribute object: (_) @_object attribute: (identifier) @_property)
-  right: [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send]
+  right: (_) @status.send
   (#eq? @_property "status")
   (#match? @_object "^(self\\.)?(resp|response|rv)$|_(resp|response)$"))
 
@@ -107,7 +104,7 @@
 (call
   function: (attribute object: (_) @_object attribute: (identifier) @_method)
   arguments: (argument_list
-    . [(conditional_expression . (_) @status.send (_) (_) @status.send .) (_) @status.send])
+    . (_) @status.send)
   (#eq? @_method "set_status")
   (#match? @_object "^(self|resp|response|rv)$|_(resp|response)$"))
 
