@@ -56,7 +56,14 @@ npm_install() {
   rm -rf "$dir"
   mkdir -p "$dir"
   echo '{ "name": "lts-test-cache", "private": true }' >"$dir/package.json"
-  (cd "$dir" && npm install --no-save --no-audit --no-fund --loglevel=error "$spec")
+  # Under `npm test`, the outer npm's settings arrive as npm_* variables; the inner npm would take them as its
+  # own (npm_config_user_agent names the outer Node, which code-server's postinstall rejects). Only nodedir,
+  # set on purpose below, is kept.
+  (
+    cd "$dir"
+    for var in $(compgen -e | grep '^npm_' | grep -v '^npm_config_nodedir$'); do unset "$var"; done
+    npm install --no-save --no-audit --no-fund --loglevel=error "$spec"
+  )
 }
 
 # Node 24 ------------------------------------------------------------------------------
