@@ -14,7 +14,7 @@ export * from './document';
 export * from './errorCodes';
 export { LTS_ERROR_ROWS, LTS_ERROR_SOURCE } from '../data/errorCodes';
 export type { LtsErrorRow } from '../data/errorCodes';
-export { codeForName } from './names';
+export { codeForName, replaceSymbolCode } from './names';
 export type { LanguageSpec } from './languages';
 export { LTS_STATUS_ROWS, LTS_STATUS_SOURCE } from '../data/statusCodes';
 export type { LtsStatusRow } from '../data/statusCodes';

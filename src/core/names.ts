@@ -32,3 +32,71 @@ export function codeForName(name: string, extra?: Readonly<Record<string, number
   }
   return byName.get(key);
 }
+
+/** Every name a code goes by (its phrase and the older spellings above), normalized. */
+function namesOf(code: number): string[] {
+  return [...byName.entries()].filter(([, value]) => value === code).map(([name]) => name);
+}
+
+/** Words of a phrase: `Too Many Requests` → [too, many, requests]. */
+function words(phrase: string): string[] {
+  return phrase.replace(/'/g, '').split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word.toLowerCase());
+}
+
+type Style = 'upper' | 'pascal' | 'camel' | 'snake';
+
+function render(parts: string[], style: Style): string {
+  // Initialisms stay whole in every library that capitalises words: HttpStatusCode.OK, http.StatusOK.
+  const cap = (word: string) => (word === 'ok' ? 'OK' : word.charAt(0).toUpperCase() + word.slice(1));
+  switch (style) {
+    case 'upper': return parts.map((word) => word.toUpperCase()).join('_');
+    case 'snake': return parts.join('_');
+    case 'pascal': return parts.map(cap).join('');
+    case 'camel': return parts[0] + parts.slice(1).map(cap).join('');
+  }
+}
+
+/**
+ * The same symbolic form for another code, in the same spelling style: `HttpStatus.CONFLICT` → `HttpStatus.BAD_REQUEST`,
+ * `http.StatusConflict` → `http.StatusBadRequest`, `:conflict` → `:bad_request`, `status.HTTP_409_CONFLICT` →
+ * `status.HTTP_400_BAD_REQUEST`, `ConflictException` → `BadRequestException`. Undefined when the name of `from`
+ * cannot be found in `symbol`.
+ */
+export function replaceSymbolCode(symbol: string, from: number, to: number, toPhrase: string): string | undefined {
+  for (const name of namesOf(from)) {
+    for (const style of ['upper', 'pascal', 'camel', 'snake'] as const) {
+      const phraseWords = wordsForNormalized(name, from);
+      if (!phraseWords) continue;
+      const written = render(phraseWords, style);
+      const at = findWord(symbol, written);
+      if (at < 0) continue;
+      // One lower-case word says nothing of the style: a Ruby symbol (:conflict) is snake_case, a method camelCase.
+      const target = phraseWords.length === 1 && (style === 'camel' || style === 'snake')
+        ? (symbol.charAt(at - 1) === ':' || symbol.includes('_') ? 'snake' : 'camel')
+        : style;
+      const replaced = symbol.slice(0, at) + render(words(toPhrase), target) + symbol.slice(at + written.length);
+      return replaced.replace(new RegExp(`(?<!\\d)${from}(?!\\d)`), String(to));
+    }
+  }
+  return undefined;
+}
+
+/** The words of the phrase or alias whose normalized form is `name`. */
+function wordsForNormalized(name: string, code: number): string[] | undefined {
+  const phrases = [...HTTP_STATUS_ENTRIES.filter((e) => e.code === code).map((e) => e.phrase), ...Object.keys(ALIASES).filter((a) => ALIASES[a] === code)];
+  const phrase = phrases.find((p) => normalizeName(p) === name);
+  return phrase ? words(phrase) : undefined;
+}
+
+/** Where `word` stands in `text` as a whole name part (not inside a longer word of the same case). */
+function findWord(text: string, word: string): number {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + word.length);
+    const lowerStart = /^[a-z]/.test(word);
+    const pascal = /^[A-Z][a-z]/.test(word);
+    if ((before === '' || !/[A-Za-z]/.test(before) || pascal || (!lowerStart && /[a-z0-9]/.test(before)))
+      && (after === '' || !/[a-z]/.test(after) || /^[A-Z]/.test(after))) return at;
+  }
+  return -1;
+}

@@ -23,6 +23,8 @@ export interface Occurrence {
   readonly handler: string | null;
   /** The helper in the same file that sends this code for the handler (`sendError` in `sendError(res, 409)`). */
   readonly via?: string;
+  /** True when `symbol` is a constant of the document (`const CONFLICT = 409`), not a library's name for the code. */
+  readonly constant?: boolean;
   /** Set when the code was resolved from a name (a constant or a framework symbol) rather than written as a number. */
   readonly symbol?: string;
 }

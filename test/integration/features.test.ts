@@ -258,6 +258,23 @@ suite('diagnostics', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  test('a library\'s name for the code is replaced by its name for the suggestion', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'typescript',
+      content: 'export class C {\n  create() {\n    throw new HttpException("taken", HttpStatus.CONFLICT);\n  }\n}\n',
+    });
+    await vscode.window.showTextDocument(document);
+    const [diagnostic] = await diagnosticsOf(document.uri, 1);
+    assert.strictEqual(document.getText(diagnostic.range), 'HttpStatus.CONFLICT');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
+    const use = actions.find((a) => a.title === 'Use 400 Bad Request instead of 409');
+    assert.ok(use?.edit, actions.map((a) => a.title).join(', '));
+    assert.ok(await vscode.workspace.applyEdit(use.edit));
+    assert.strictEqual(document.lineAt(2).text, '    throw new HttpException("taken", HttpStatus.BAD_REQUEST);');
+    await diagnosticsOf(document.uri, 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   test('the allow quick fix writes ltsStatus.allowedCodes', async () => {
     await vscode.commands.executeCommand('ltsStatus.allowCode', 418);
     try {

@@ -57,7 +57,7 @@ suite('code engine: details', () => {
 
   test('a constant resolves to its value and keeps its name', async () => {
     const { occurrences } = await sharedEngine().analyze('const CONFLICT = 409;\nres.status(CONFLICT);', ts);
-    assert.deepStrictEqual(occurrences.map((o) => [o.code, o.text, o.symbol, o.context]), [[409, 'CONFLICT', 'CONFLICT', 'handler']]);
+    assert.deepStrictEqual(occurrences.map((o) => [o.code, o.text, o.symbol, o.context, o.constant]), [[409, 'CONFLICT', 'CONFLICT', 'handler', true]]);
   });
 
   test('a name defined twice with different values is not resolved', async () => {

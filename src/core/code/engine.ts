@@ -442,6 +442,7 @@ interface ResolvedValue {
   readonly node: Node;
   readonly code: number;
   readonly symbol?: string;
+  readonly constant?: boolean;
   /** Where the digits stand in the node's text, when a symbol rule found them inside a longer literal. */
   readonly digits?: readonly [number, number];
 }
@@ -489,6 +490,7 @@ class DocumentRun {
           handler: context === 'handler' ? enclosingFunction(handlerAt, this.functions, this.spec.decorators)?.name ?? null : null,
           ...(via ? { via } : {}),
           ...(value.symbol ? { symbol: value.symbol } : {}),
+          ...(value.constant ? { constant: true } : {}),
         },
       });
     }
@@ -594,7 +596,7 @@ function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, nu
   }
   if (syntax.identifier.includes(type)) {
     const code = constants.get(node.text);
-    if (code !== undefined) return [{ node, code, symbol: node.text }];
+    if (code !== undefined) return [{ node, code, symbol: node.text, constant: true }];
   }
   const symbol = symbolCode(node.text, spec);
   if (!symbol) return [];

@@ -3,7 +3,7 @@
  * preferred), allow the code in this workspace, or silence this line with a comment.
  */
 import * as vscode from 'vscode';
-import { codeWithName, DISABLE_NEXT_LINE, suggestionsFor, UNLISTED_STATUS_RULE } from '../../core';
+import { codeWithName, describeStatus, DISABLE_NEXT_LINE, replaceSymbolCode, suggestionsFor, UNLISTED_STATUS_RULE } from '../../core';
 import { CommandId } from '../commands';
 import { DocumentAnalyzer, documentKind } from '../documents';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -24,21 +24,29 @@ export class StatusCodeActions implements vscode.CodeActionProvider {
       if (!occurrence) continue;
       const code = occurrence.code;
 
-      // A literal is replaced in place (inside quotes for '409'); a named constant is left to the user.
-      if (!occurrence.symbol) {
-        const digits = occurrence.text.indexOf(String(code));
-        const start = diagnostic.range.start.translate(0, Math.max(0, digits));
-        const target = new vscode.Range(start, start.translate(0, 3));
-        suggestionsFor(code).forEach((replacement, index) => {
-          const action = new vscode.CodeAction(
-            vscode.l10n.t('Use {0} instead of {1}', codeWithName(replacement), code), vscode.CodeActionKind.QuickFix);
-          action.diagnostics = [diagnostic];
-          action.isPreferred = index === 0;
-          action.edit = new vscode.WorkspaceEdit();
-          action.edit.replace(document.uri, target, String(replacement));
-          actions.push(action);
-        });
-      }
+      // A literal is replaced in place (inside quotes for '409'); a library's name for the code by the same library's
+      // name for the replacement, spelled alike (HttpStatus.CONFLICT → HttpStatus.BAD_REQUEST); a constant of the
+      // document is left to the user, whose fix is its definition.
+      suggestionsFor(code).forEach((replacement, index) => {
+        let target: vscode.Range;
+        let text: string | undefined;
+        if (!occurrence.symbol) {
+          const start = diagnostic.range.start.translate(0, Math.max(0, occurrence.text.indexOf(String(code))));
+          target = new vscode.Range(start, start.translate(0, 3));
+          text = String(replacement);
+        } else {
+          target = diagnostic.range;
+          text = occurrence.constant ? undefined : replaceSymbolCode(occurrence.text, code, replacement, describeStatus(replacement).httpPhrase ?? '');
+        }
+        if (text === undefined) return;
+        const action = new vscode.CodeAction(
+          vscode.l10n.t('Use {0} instead of {1}', codeWithName(replacement), code), vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = index === 0 && !occurrence.symbol;
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(document.uri, target, text);
+        actions.push(action);
+      });
 
       const allow = new vscode.CodeAction(vscode.l10n.t('Allow {0} in this workspace', code), vscode.CodeActionKind.QuickFix);
       allow.diagnostics = [diagnostic];
