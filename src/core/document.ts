@@ -41,13 +41,15 @@ export interface DocumentResult {
 export interface DocumentOptions {
   readonly allowedCodes?: ReadonlySet<number>;
   readonly t?: Translate;
+  /** Stop parsing after this long (see AnalyzeOptions). */
+  readonly timeoutMs?: number;
 }
 
 export async function analyzeDocument(engine: CodeEngine, text: string, reader: Reader, options: DocumentOptions = {}): Promise<DocumentResult> {
   if (reader.kind === 'text') return { occurrences: scanText(text), findings: [] };
   const lines = text.split(/\r\n|\r|\n/);
   if (text.length > MAX_CODE_CHARS) return { occurrences: [], findings: [], skipped: 'tooLarge' };
-  const analysis = await engine.analyze(text, reader.spec);
+  const analysis = await engine.analyze(text, reader.spec, { timeoutMs: options.timeoutMs });
   const findings = findUnlisted(analysis.occurrences, { ...options, lineAt: (line) => lines[line] ?? '' });
   return {
     occurrences: analysis.occurrences,

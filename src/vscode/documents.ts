@@ -4,13 +4,20 @@
  */
 import * as vscode from 'vscode';
 import {
-  CodeAnalysis, CodeEngine, CodeSession, ErrorCodeMention, LanguageSpec, languageForId, Logger, MAX_CODE_CHARS, Occurrence,
+  CodeAnalysis, CodeEngine, CodeSession, ErrorCodeMention, LanguageSpec, languageForId, Logger, Occurrence,
   rangesIntersect, readerForPath, scanErrorCodes, scanLine, scanLines, TextChange, textChange,
 } from '../core';
 import { fromPosition, fromRange } from './convert';
 
 /** Language ids read as log or plain text (`Log` is what VS Code gives Output-panel channels). */
 export const TEXT_LANGUAGE_IDS: readonly string[] = ['log', 'Log', 'plaintext', 'json', 'jsonc', 'jsonl'];
+
+/**
+ * The editor analyses code documents up to this size, parsing for at most PARSE_TIMEOUT_MS: parsing runs in the
+ * extension host, so a minified bundle must not stall it. (`lts-status check` goes up to MAX_CODE_CHARS.)
+ */
+export const MAX_EDITOR_CODE_CHARS = 2 * 1024 * 1024;
+export const PARSE_TIMEOUT_MS = 1500;
 
 /** Files read as logs whatever language another extension gives them. */
 export const TEXT_FILE_PATTERN = '**/*.{log,txt,jsonl,ndjson}';
@@ -126,17 +133,18 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const key = document.uri.toString();
     const text = document.getText();
     const version = document.version;
-    if (text.length > MAX_CODE_CHARS) {
+    if (text.length > MAX_EDITOR_CODE_CHARS) {
       if (!this.tooLargeLogged.has(key)) {
         this.tooLargeLogged.add(key);
-        this.logger.info(`${document.uri.fsPath || key}: ${text.length} characters is over the ${MAX_CODE_CHARS} limit; not analysed.`);
+        this.logger.info(`${document.uri.fsPath || key}: ${text.length} characters is over the editor's ${MAX_EDITOR_CODE_CHARS} limit; `
+          + 'not analysed (lts-status check reads larger files).');
       }
       return EMPTY;
     }
     let state = this.sessions.get(key);
     if (!state || state.session.spec !== spec) {
       state?.session.dispose();
-      state = { session: this.engine.session(spec), version: -1, queue: Promise.resolve() };
+      state = { session: this.engine.session(spec, { timeoutMs: PARSE_TIMEOUT_MS }), version: -1, queue: Promise.resolve() };
       this.sessions.set(key, state);
     }
     const current = state;

@@ -103,8 +103,8 @@ export class CodeEngine {
   }
 
   /** A document kept parsed between edits, for the editor (see {@link CodeSession}). */
-  session(spec: LanguageSpec): CodeSession {
-    return new CodeSession(this, spec);
+  session(spec: LanguageSpec, options: AnalyzeOptions = {}): CodeSession {
+    return new CodeSession(this, spec, options);
   }
 
   /** Loads and compiles a language once; later calls share the promise. */
@@ -233,7 +233,7 @@ export class CodeSession {
   /** How the last update went, for tests and the benchmark. */
   lastUpdate: 'full' | 'incremental' | 'skipped' = 'skipped';
 
-  constructor(private readonly engine: CodeEngine, readonly spec: LanguageSpec) {}
+  constructor(private readonly engine: CodeEngine, readonly spec: LanguageSpec, private readonly options: AnalyzeOptions = {}) {}
 
   /** Analyses `text`; `change` is the one edit since the last call, when known. */
   async update(text: string, change?: TextChange): Promise<CodeAnalysis> {
@@ -241,7 +241,7 @@ export class CodeSession {
     if (!this.tree || !change || !worthParsing(text, this.spec)) return this.full(language, text);
     const old = this.tree;
     old.edit(change);
-    const tree = parseWithin(language.parser, text, old);
+    const tree = parseWithin(language.parser, text, old, this.options.timeoutMs);
     if (!tree) return this.full(language, text);
     const changed = old.getChangedRanges(tree);
     old.delete();
@@ -301,7 +301,7 @@ export class CodeSession {
     this.entries = [];
     this.lastUpdate = 'skipped';
     if (!worthParsing(text, this.spec)) return { occurrences: [], skipped: 'noCandidates' };
-    const tree = parseWithin(language.parser, text, null);
+    const tree = parseWithin(language.parser, text, null, this.options.timeoutMs);
     if (!tree) return this.engine.timedOut(this.spec, text);
     this.tree = tree;
     const regions = regionsOfInterest(text, this.spec);

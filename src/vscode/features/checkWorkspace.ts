@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { analyzeDocument, CodeEngine, LANGUAGES, readerForPath } from '../../core';
 import { readConfig } from '../config';
+import { MAX_EDITOR_CODE_CHARS, PARSE_TIMEOUT_MS } from '../documents';
 import { DiagnosticsManager } from './diagnostics';
 
 export interface CheckSummary {
@@ -13,7 +14,6 @@ export interface CheckSummary {
   readonly cancelled: boolean;
 }
 
-const MAX_BYTES = 8 * 1024 * 1024;
 
 export async function checkWorkspace(engine: CodeEngine, diagnostics: DiagnosticsManager): Promise<CheckSummary> {
   const extensions = [...new Set(LANGUAGES.flatMap((spec) => spec.extensions))].map((ext) => ext.slice(1));
@@ -40,8 +40,10 @@ export async function checkWorkspace(engine: CodeEngine, diagnostics: Diagnostic
         continue;
       }
       const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
-      if (!bytes || bytes.length > MAX_BYTES || bytes.subarray(0, 8000).includes(0)) continue;
-      const result = await analyzeDocument(engine, new TextDecoder().decode(bytes), reader, { allowedCodes: config.allowedCodes, t: vscode.l10n.t });
+      if (!bytes || bytes.length > MAX_EDITOR_CODE_CHARS || bytes.subarray(0, 8000).includes(0)) continue;
+      const result = await analyzeDocument(engine, new TextDecoder().decode(bytes), reader, {
+        allowedCodes: config.allowedCodes, t: vscode.l10n.t, timeoutMs: PARSE_TIMEOUT_MS,
+      });
       if (token.isCancellationRequested) return { files, problems, cancelled: true };
       diagnostics.showChecked(uri, result.findings, config);
       problems += result.findings.length;
