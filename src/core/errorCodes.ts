@@ -39,12 +39,3 @@ export function scanErrorCodes(text: string, line: number): ErrorCodeMention[] {
   }
   return found;
 }
-
-/** Lookup: rows whose code, message or description contain every word of the query. */
-export function searchErrorCodes(query: string): LtsErrorRow[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return LTS_ERROR_ROWS.filter((row) => {
-    const haystack = `${row.errorCode} ${row.responseCode} ${row.description} ${row.errorMessage}`.toLowerCase();
-    return words.every((word) => haystack.includes(word));
-  });
-}

@@ -89,11 +89,9 @@ export function suggestionsFor(code: number): readonly number[] {
   return [200];
 }
 
-/** One entry of the command-palette lookup. */
+/** One entry of the command-palette lookup (the Quick Pick filters on its label, description and detail). */
 export interface LookupEntry {
   readonly info: StatusInfo;
-  /** Lower-cased text the filter matches against. */
-  readonly haystack: string;
   /** A listed code suggested instead of the typed, unlisted one: shown whatever the filter. */
   readonly suggested?: boolean;
 }
@@ -105,16 +103,11 @@ export interface LookupEntry {
 export function lookupEntries(query: string): LookupEntry[] {
   const typed = Number(query.trim());
   if (!/^\s*\d{3}\s*$/.test(query) || !isStatusCode(typed) || isListed(typed)) {
-    return LTS_STATUS_ROWS.map((row) => entryFor(describeStatus(row.code)));
+    return LTS_STATUS_ROWS.map((row) => ({ info: describeStatus(row.code) }));
   }
   const suggested = new Set(suggestionsFor(typed));
   return [
-    entryFor(describeStatus(typed)),
-    ...LTS_STATUS_ROWS.map((row) => ({ ...entryFor(describeStatus(row.code)), suggested: suggested.has(row.code) })),
+    { info: describeStatus(typed) },
+    ...LTS_STATUS_ROWS.map((row) => ({ info: describeStatus(row.code), suggested: suggested.has(row.code) })),
   ];
-}
-
-function entryFor(info: StatusInfo): LookupEntry {
-  const parts = [String(info.code), info.row?.returnedValue, info.row?.description, info.httpPhrase];
-  return { info, haystack: parts.filter(Boolean).join(' ').toLowerCase() };
 }

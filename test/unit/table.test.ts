@@ -83,6 +83,5 @@ suite('status-code table', () => {
     assert.strictEqual(typed.length, 12);
     assert.deepStrictEqual(typed.filter((e) => e.suggested).map((e) => e.info.code), [400]);
     assert.strictEqual(lookupEntries('429').length, 11, 'a listed code is not added twice');
-    assert.ok(lookupEntries('').find((e) => e.info.code === 429)!.haystack.includes('too many requests'));
   });
 });
