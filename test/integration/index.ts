@@ -40,7 +40,8 @@ function describeError(err: unknown): string {
 export async function run(): Promise<void> {
   const mocha = new Mocha({
     ui: 'tdd',
-    timeout: 20_000,
+    // Catches a hang only: a test waits for the extension (grammar compilation included) on a possibly busy machine.
+    timeout: 60_000,
     color: false,
     reporter: eventsFile ? EventsReporter : 'spec',
     grep: process.env.LTS_TEST_GREP || undefined,

@@ -26,7 +26,11 @@ export function positionOf(document: vscode.TextDocument, needle: string, offset
   return document.positionAt(at + offset);
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
+/**
+ * Polls `probe` until it returns a value. The limit only catches a hang: it is generous because a busy 2-core machine
+ * can take seconds to compile a grammar; no test asserts how fast anything happens (that is `npm run bench`'s job).
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -70,4 +74,21 @@ export async function setSetting(key: string, value: unknown, section = 'ltsStat
   await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Workspace);
   await waitFor(`${section}.${key} = ${JSON.stringify(value)}`, () =>
     JSON.stringify(vscode.workspace.getConfiguration(section).inspect(key)?.workspaceValue) === JSON.stringify(value) ? true : undefined);
+}
+
+/**
+ * Accepts the selected Quick Pick item until the command that opened the Quick Pick settles, and returns its result.
+ * The Quick Pick may take a while to appear on a busy machine; accepting before it is shown does nothing, so this
+ * retries rather than guessing a delay.
+ */
+export async function acceptQuickPick<T>(running: Thenable<T>, timeoutMs = 30_000): Promise<T> {
+  let settled = false;
+  const result = Promise.resolve(running).finally(() => { settled = true; });
+  const deadline = Date.now() + timeoutMs;
+  while (!settled) {
+    if (Date.now() > deadline) throw new Error('the Quick Pick command did not finish');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await Promise.race([result.catch(() => undefined), sleep(250)]);
+  }
+  return result;
 }

@@ -7,7 +7,7 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { run } from '../../src/cli/run';
 import { isListed, readerForPath } from '../../src/core';
-import { fixture, nodeGrammars, repoRoot } from './helpers';
+import { ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot } from './helpers';
 
 interface Result { code: number; stdout: string; stderr: string }
 
@@ -48,7 +48,9 @@ function fixtureFiles(): Array<[string, string]> {
 
 const HANDLER = 'app.post("/x", (req, res) => {\n  res.status(409).end();\n});\n';
 
-suite('cli', () => {
+suite('cli', function () {
+  // Spawns the CLI and its worker threads, each of which compiles its grammars (see ENGINE_TEST_TIMEOUT_MS).
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
   test('check: stylish findings per file, exit 1', async () => {
     const { code, stdout, stderr } = await cli(['check', 'test/fixtures/javascript/express.js']);
     assert.strictEqual(code, 1, stderr);

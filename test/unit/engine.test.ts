@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { findUnlisted, languageForPath, LANGUAGES, LineIndex, Occurrence, TextChange, textChange } from '../../src/core';
 import { ALLOWED_CAPTURES } from '../../src/core/languages/captures';
-import { expectations, fixture, sharedEngine } from './helpers';
+import { ENGINE_TEST_TIMEOUT_MS, expectations, fixture, sharedEngine } from './helpers';
 
 function describeLine(occurrences: Occurrence[]): string[] {
   return occurrences.map((o) => `${o.context}:${o.code}${o.handler ? `@${o.handler}` : ''}`);
@@ -26,7 +26,8 @@ function fixtureFolders(): string[] {
     .sort();
 }
 
-suite('code engine: fixtures', () => {
+suite('code engine: fixtures', function () {
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
   for (const folder of fixtureFolders()) {
     for (const name of fs.readdirSync(fixture(folder)).sort()) {
       test(`${folder}/${name}: every line yields exactly what its expect: comment says`, async () => {
@@ -43,7 +44,8 @@ suite('code engine: fixtures', () => {
   }
 });
 
-suite('code engine: details', () => {
+suite('code engine: details', function () {
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
   const ts = languageForPath('x.ts')!;
 
   test('ranges are zero-based lines and UTF-16 columns, also after non-ASCII text', async () => {
@@ -101,7 +103,8 @@ suite('code engine: details', () => {
   });
 });
 
-suite('language data', () => {
+suite('language data', function () {
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
   test('every fixture occurrence has a trigger word within two lines, matches the hint, or comes through a helper', async () => {
     for (const folder of fixtureFolders()) {
       for (const name of fs.readdirSync(fixture(folder))) {
@@ -153,7 +156,8 @@ suite('language data', () => {
   });
 });
 
-suite('code engine: incremental sessions', () => {
+suite('code engine: incremental sessions', function () {
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
   /** Applies an edit to `text` and returns the new text and the change, positions taken from the old text. */
   function edit(text: string, start: number, end: number, inserted: string): { text: string; change: TextChange } {
     const lines = new LineIndex(text);

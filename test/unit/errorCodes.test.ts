@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import { errorCodeMarkdown, errorCodeNote, errorRow, explainErrorText, LTS_ERROR_ROWS, scanErrorCodes } from '../../src/core';
-import { readTsv, sharedData } from './helpers';
+import { readTsv, docsTable } from './helpers';
 
 suite('LTS error codes', () => {
   test('the table holds exactly the rows of the documentation TSV, verbatim and in order', () => {
-    const rows = readTsv(sharedData('lts-error-codes.tsv'));
+    const rows = readTsv(docsTable('lts-error-codes.tsv'));
     assert.strictEqual(rows.length, 15);
     assert.deepStrictEqual(LTS_ERROR_ROWS.map((r) => ({
       response_code: String(r.responseCode), error_code: r.errorCode, description: r.description,

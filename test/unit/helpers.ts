@@ -1,16 +1,13 @@
-/** Test helpers: the Node grammar loader, the shared reference data and fixture expectations. */
+/** Test helpers: the Node grammar loader, the documentation tables (test/reference/) and fixture expectations. */
 import * as fs from 'fs';
 import * as path from 'path';
 import { CodeEngine, GrammarLoader } from '../../src/core';
 
 export const repoRoot = path.resolve(__dirname, '../../..');
 
-/** `../shared/data` beside the checkout (CI lays a copy there); LTS_SHARED_DATA overrides. */
-export function sharedData(file: string): string {
-  const dir = process.env.LTS_SHARED_DATA ?? path.resolve(repoRoot, '..', 'shared', 'data');
-  const full = path.join(dir, file);
-  if (!fs.existsSync(full)) throw new Error(`Reference data ${full} not found; set LTS_SHARED_DATA to the folder holding ${file}.`);
-  return fs.readFileSync(full, 'utf8');
+/** A table of the LTS documentation, as kept in test/reference/ (see its README for the source). */
+export function docsTable(file: string): string {
+  return fs.readFileSync(path.join(repoRoot, 'test', 'reference', file), 'utf8');
 }
 
 export function readTsv(text: string): Record<string, string>[] {
@@ -47,3 +44,10 @@ export function expectations(text: string): Map<number, string[]> {
   });
   return byLine;
 }
+
+/**
+ * Mocha timeout for tests that load tree-sitter grammars or run the CLI over many files. Compiling a grammar's
+ * WebAssembly (0.2-5 MB each) takes seconds on a busy 2-core machine, far over mocha's 2 s default; these tests check
+ * results, never speed (speed lives in `npm run bench`), so the limit only has to catch a hang.
+ */
+export const ENGINE_TEST_TIMEOUT_MS = 120_000;

@@ -3,11 +3,11 @@ import {
   describeStatus, HTTP_STATUS_ENTRIES, isListed, isStatusCode, LISTED_CODES, lookupEntries, LTS_STATUS_ROWS,
   statusClassOf, statusName, suggestionsFor,
 } from '../../src/core';
-import { readTsv, sharedData } from './helpers';
+import { readTsv, docsTable } from './helpers';
 
 suite('status-code table', () => {
   test('holds exactly the rows of the documentation TSV, verbatim', () => {
-    const rows = readTsv(sharedData('lts-status-codes.tsv'));
+    const rows = readTsv(docsTable('lts-status-codes.tsv'));
     assert.strictEqual(rows.length, 11);
     assert.deepStrictEqual(
       LTS_STATUS_ROWS.map((r) => ({ status_code: String(r.code), returned_value: r.returnedValue, description: r.description })),

@@ -131,8 +131,8 @@ export function startCodeServer({ setup, tmp, port, workspace, env = {} }) {
       // runtime) behind, so stop() signals the whole group.
       detached: true,
       stdio: ['ignore', log, log],
-      // XDG_DATA_HOME keeps code-server's own logs and state out of $HOME.
-      env: { ...process.env, XDG_DATA_HOME: path.join(tmp, 'xdg-data'), ...env },
+      // The XDG folders keep code-server's own config, logs and state out of $HOME.
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_DATA_HOME: path.join(tmp, 'xdg-data'), ...env },
     },
   );
   fs.closeSync(log);
