@@ -85,7 +85,8 @@ function copyGrammars() {
 
 const builds = testsOnly ? [] : [{
   ...common,
-  entryPoints: { extension: 'src/vscode/extension.ts' },
+  // The engine worker is a bundle of its own: the extension host starts it as a worker thread.
+  entryPoints: { extension: 'src/vscode/extension.ts', 'engine-worker': 'src/vscode/engineWorker.ts' },
   plugins: [queries('file')],
   outdir: 'dist',
   external: ['vscode'],

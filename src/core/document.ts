@@ -45,9 +45,14 @@ export interface DocumentOptions {
   readonly timeoutMs?: number;
 }
 
+/** A document's lines, split the way VS Code counts them: at `\r\n`, lone `\r` and `\n`. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
 export async function analyzeDocument(engine: CodeEngine, text: string, reader: Reader, options: DocumentOptions = {}): Promise<DocumentResult> {
   if (reader.kind === 'text') return { occurrences: scanText(text), findings: [] };
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   if (text.length > MAX_CODE_CHARS) return { occurrences: [], findings: [], skipped: 'tooLarge' };
   const analysis = await engine.analyze(text, reader.spec, { timeoutMs: options.timeoutMs });
   const findings = findUnlisted(analysis.occurrences, { ...options, lineAt: (line) => lines[line] ?? '' });

@@ -19,3 +19,5 @@ export type { LanguageSpec } from './languages';
 export { LTS_STATUS_ROWS, LTS_STATUS_SOURCE } from '../data/statusCodes';
 export type { LtsStatusRow } from '../data/statusCodes';
 export { HTTP_STATUS_ENTRIES } from '../data/httpStatus';
+export { EngineService, isFatalEngineError } from './service/engineService';
+export type { AnalyzeRequest, EngineRequest, EngineResponse, ForgetRequest } from './service/protocol';

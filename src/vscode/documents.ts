@@ -4,20 +4,20 @@
  */
 import * as vscode from 'vscode';
 import {
-  CodeAnalysis, CodeEngine, CodeSession, ErrorCodeMention, LanguageSpec, languageForId, Logger, Occurrence,
+  CodeAnalysis, ErrorCodeMention, LanguageSpec, languageForId, Logger, Occurrence,
   rangesIntersect, readerForPath, scanErrorCodes, scanLine, scanLines, TextChange, textChange,
 } from '../core';
 import { fromPosition, fromRange } from './convert';
+import { EngineClient } from './engineClient';
 
 /** Language ids read as log or plain text (`Log` is what VS Code gives Output-panel channels). */
 export const TEXT_LANGUAGE_IDS: readonly string[] = ['log', 'Log', 'plaintext', 'json', 'jsonc', 'jsonl'];
 
 /**
- * The editor analyses code documents up to this size, parsing for at most PARSE_TIMEOUT_MS: parsing runs in the
- * extension host, so a minified bundle must not stall it. (`lts-status check` goes up to MAX_CODE_CHARS.)
+ * The editor analyses code documents up to this size (`lts-status check` goes up to MAX_CODE_CHARS); the engine runs
+ * in a worker with a deadline (engineClient.ts), so a larger file would only be skipped after a wait.
  */
 export const MAX_EDITOR_CODE_CHARS = 2 * 1024 * 1024;
-export const PARSE_TIMEOUT_MS = 1500;
 
 /** Files read as logs whatever language another extension gives them. */
 export const TEXT_FILE_PATTERN = '**/*.{log,txt,jsonl,ndjson}';
@@ -36,43 +36,50 @@ interface CacheEntry {
   readonly analysis: Promise<CodeAnalysis>;
 }
 
-/** A parsed code document: its session, the version it last analysed, and the one edit since, if that is all. */
-interface SessionState {
-  readonly session: CodeSession;
-  /** The version the session's tree reflects, once its last update has finished. */
-  version: number;
-  /** The single edit that turns `version` into `version + 1`. */
-  pending?: { readonly version: number; readonly change: TextChange };
-  /** Updates run one after another. */
-  queue: Promise<unknown>;
+/** The one edit that turned a document's previous version into `version`, for an incremental parse. */
+interface PendingEdit {
+  readonly version: number;
+  readonly change: TextChange;
 }
 
 const EMPTY: CodeAnalysis = { occurrences: [] };
 
 export class DocumentAnalyzer implements vscode.Disposable {
   private readonly cache = new Map<string, CacheEntry>();
-  private readonly sessions = new Map<string, SessionState>();
+  /** The last analysis of each document that was not skipped: what hover and inlay hints fall back on. */
+  private readonly lastGood = new Map<string, CodeAnalysis>();
+  private readonly edits = new Map<string, PendingEdit>();
   private readonly tooLargeLogged = new Set<string>();
+  /** Documents whose current version could not be analysed, and why. */
+  private readonly skipped = new Map<string, 'timeout' | 'crashed'>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly listener: vscode.Disposable;
+  /** Fires when a document's analysis is skipped, or succeeds again after a skip. */
+  readonly onDidChangeSkipped = this.changed.event;
 
-  constructor(private readonly engine: CodeEngine, private readonly logger: Logger) {
+  constructor(private readonly engine: EngineClient, private readonly logger: Logger) {
     // Remember a document's edit, so that its next analysis can parse incrementally.
     this.listener = vscode.workspace.onDidChangeTextDocument((event) => {
-      const state = this.sessions.get(event.document.uri.toString());
-      if (!state) return;
+      const key = event.document.uri.toString();
+      if (!this.cache.has(key)) return;
       const [change] = event.contentChanges;
-      state.pending = event.contentChanges.length === 1 && state.version === event.document.version - 1
-        ? {
-          version: event.document.version,
-          change: textChange(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text,
-            { row: change.range.start.line, column: change.range.start.character },
-            { row: change.range.end.line, column: change.range.end.character }),
-        }
-        : undefined;
+      if (event.contentChanges.length !== 1) {
+        this.edits.delete(key);
+        return;
+      }
+      this.edits.set(key, {
+        version: event.document.version,
+        change: textChange(change.rangeOffset, change.rangeOffset + change.rangeLength, change.text,
+          { row: change.range.start.line, column: change.range.start.character },
+          { row: change.range.end.line, column: change.range.end.character }),
+      });
     });
   }
 
-  /** The analysis of a code document at its current version (computed once per version). */
+  /**
+   * The analysis of a code document at its current version (computed once per version). When that version could
+   * not be analysed (time limit, engine crash), the last good analysis stands in, marked with its skip reason.
+   */
   codeAnalysis(document: vscode.TextDocument, spec: LanguageSpec): Promise<CodeAnalysis> {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
@@ -115,18 +122,26 @@ export class DocumentAnalyzer implements vscode.Disposable {
       .find((m) => m.range.start.character <= position.character && position.character <= m.range.end.character);
   }
 
+  /** Why the document's current version was not analysed, if it was not. */
+  skipReason(uri: vscode.Uri): 'timeout' | 'crashed' | undefined {
+    return this.skipped.get(uri.toString());
+  }
+
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
+    this.skipped.delete(key);
     this.cache.delete(key);
-    this.sessions.get(key)?.session.dispose();
-    this.sessions.delete(key);
+    this.lastGood.delete(key);
+    this.edits.delete(key);
+    this.engine.forget(key);
   }
 
   dispose(): void {
     this.listener.dispose();
-    for (const state of this.sessions.values()) state.session.dispose();
-    this.sessions.clear();
+    this.changed.dispose();
     this.cache.clear();
+    this.lastGood.clear();
+    this.edits.clear();
   }
 
   private async analyze(document: vscode.TextDocument, spec: LanguageSpec): Promise<CodeAnalysis> {
@@ -141,27 +156,24 @@ export class DocumentAnalyzer implements vscode.Disposable {
       }
       return EMPTY;
     }
-    let state = this.sessions.get(key);
-    if (!state || state.session.spec !== spec) {
-      state?.session.dispose();
-      state = { session: this.engine.session(spec, { timeoutMs: PARSE_TIMEOUT_MS }), version: -1, queue: Promise.resolve() };
-      this.sessions.set(key, state);
-    }
-    const current = state;
-    const run = current.queue.then(async () => {
-      const incremental = current.pending && current.pending.version === version && current.version === version - 1;
-      const result = await current.session.update(text, incremental ? current.pending!.change : undefined);
-      current.version = version;
-      current.pending = undefined;
-      return result;
+    const edit = this.edits.get(key);
+    this.edits.delete(key);
+    const analysis = await this.engine.analyze({
+      label: document.uri.scheme === 'file' ? document.uri.fsPath : key,
+      key,
+      language: spec.id,
+      text,
+      version,
+      ...(edit && edit.version === version ? { baseVersion: version - 1, change: edit.change } : {}),
     });
-    current.queue = run.catch(() => undefined);
-    try {
-      return await run;
-    } catch (error) {
-      this.logger.error(`Analysing ${key} failed`, error);
-      current.version = -1;
-      return EMPTY;
+    if (analysis.skipped === 'timeout' || analysis.skipped === 'crashed') {
+      this.skipped.set(key, analysis.skipped);
+      this.changed.fire(document.uri);
+      const last = this.lastGood.get(key);
+      return last ? { ...last, skipped: analysis.skipped } : analysis;
     }
+    if (this.skipped.delete(key)) this.changed.fire(document.uri);
+    this.lastGood.set(key, analysis);
+    return analysis;
   }
 }

@@ -2,8 +2,13 @@
 import * as vscode from 'vscode';
 import { Logger } from '../core';
 
+/** How many recent warnings and errors the logger keeps for the extension's API (tests read them). */
+const RECENT = 50;
+
 export class ChannelLogger implements Logger, vscode.Disposable {
   private channel: vscode.LogOutputChannel | undefined;
+  /** The latest warnings and errors, oldest first. */
+  readonly recent: string[] = [];
 
   private get output(): vscode.LogOutputChannel {
     this.channel ??= vscode.window.createOutputChannel('LTS Status Codes', { log: true });
@@ -12,9 +17,19 @@ export class ChannelLogger implements Logger, vscode.Disposable {
 
   debug(message: string): void { this.output.debug(message); }
   info(message: string): void { this.output.info(message); }
-  warn(message: string): void { this.output.warn(message); }
+  warn(message: string): void {
+    this.remember(message);
+    this.output.warn(message);
+  }
   error(message: string, error?: unknown): void {
-    this.output.error(error instanceof Error ? `${message}: ${error.stack ?? error.message}` : message);
+    const text = error instanceof Error ? `${message}: ${error.stack ?? error.message}` : message;
+    this.remember(text);
+    this.output.error(text);
+  }
+
+  private remember(message: string): void {
+    this.recent.push(message);
+    if (this.recent.length > RECENT) this.recent.shift();
   }
 
   show(): void { this.output.show(true); }

@@ -24,7 +24,11 @@ export interface AnalyzeOptions {
   readonly timeoutMs?: number;
 }
 
-export type SkipReason = 'noCandidates' | 'timeout';
+/**
+ * `noCandidates`: nothing status-like in the text, not parsed. `timeout`: the analysis exceeded its deadline.
+ * `crashed`: the engine failed on this document (hosts then replace the engine's WebAssembly instance).
+ */
+export type SkipReason = 'noCandidates' | 'timeout' | 'crashed';
 
 export interface CodeAnalysis {
   /** Every status-code occurrence, sorted by position. */

@@ -3,9 +3,10 @@
  * Problems panel for files that are not open (open files are kept current by the diagnostics manager).
  */
 import * as vscode from 'vscode';
-import { analyzeDocument, CodeEngine, LANGUAGES, readerForPath } from '../../core';
+import { findUnlisted, LANGUAGES, readerForPath, splitLines } from '../../core';
 import { readConfig } from '../config';
-import { MAX_EDITOR_CODE_CHARS, PARSE_TIMEOUT_MS } from '../documents';
+import { MAX_EDITOR_CODE_CHARS } from '../documents';
+import { EngineClient } from '../engineClient';
 import { DiagnosticsManager } from './diagnostics';
 
 export interface CheckSummary {
@@ -15,7 +16,7 @@ export interface CheckSummary {
 }
 
 
-export async function checkWorkspace(engine: CodeEngine, diagnostics: DiagnosticsManager): Promise<CheckSummary> {
+export async function checkWorkspace(engine: EngineClient, diagnostics: DiagnosticsManager): Promise<CheckSummary> {
   const extensions = [...new Set(LANGUAGES.flatMap((spec) => spec.extensions))].map((ext) => ext.slice(1));
   const summary = await vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification,
@@ -41,12 +42,13 @@ export async function checkWorkspace(engine: CodeEngine, diagnostics: Diagnostic
       }
       const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
       if (!bytes || bytes.length > MAX_EDITOR_CODE_CHARS || bytes.subarray(0, 8000).includes(0)) continue;
-      const result = await analyzeDocument(engine, new TextDecoder().decode(bytes), reader, {
-        allowedCodes: config.allowedCodes, t: vscode.l10n.t, timeoutMs: PARSE_TIMEOUT_MS,
-      });
+      const text = new TextDecoder().decode(bytes);
+      const analysis = await engine.analyze({ label: vscode.workspace.asRelativePath(uri), language: reader.spec.id, text }, 'background');
       if (token.isCancellationRequested) return { files, problems, cancelled: true };
-      diagnostics.showChecked(uri, result.findings, config);
-      problems += result.findings.length;
+      const lines = splitLines(text);
+      const findings = findUnlisted(analysis.occurrences, { allowedCodes: config.allowedCodes, t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '' });
+      diagnostics.showChecked(uri, findings, config);
+      problems += findings.length;
     }
     return { files, problems, cancelled: false };
   });

@@ -58,8 +58,10 @@ export class DiagnosticsManager implements vscode.Disposable {
       return;
     }
     const version = document.version;
-    const { occurrences } = await this.analyzer.codeAnalysis(document, kind.spec);
+    const { occurrences, skipped } = await this.analyzer.codeAnalysis(document, kind.spec);
     if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
+    // This version could not be analysed (the log says why): the problems shown stay as they were.
+    if (skipped === 'timeout' || skipped === 'crashed') return;
     const findings = findUnlisted(occurrences, {
       allowedCodes: config.allowedCodes,
       t: vscode.l10n.t,

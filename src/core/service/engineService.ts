@@ -1,0 +1,71 @@
+/**
+ * The worker side of the protocol: one engine, one session per document key, requests handled one at a time.
+ * Pure (no Node, no DOM): each platform's worker entry only connects it to its message port.
+ */
+import { CodeEngine, CodeSession } from '../code/engine';
+import { LANGUAGES } from '../languages';
+import { LanguageSpec } from '../languages/spec';
+import { AnalyzeRequest, EngineRequest, EngineResponse } from './protocol';
+
+interface SessionState {
+  readonly session: CodeSession;
+  version?: number;
+}
+
+/** True for errors after which the WebAssembly module's state cannot be trusted (traps, not ordinary exceptions). */
+export function isFatalEngineError(error: unknown): boolean {
+  // WebAssembly.RuntimeError is the one error class a trap throws (the core's typings know no WebAssembly global).
+  return error instanceof Error && error.name === 'RuntimeError';
+}
+
+export class EngineService {
+  private readonly sessions = new Map<string, SessionState>();
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(private readonly engine: CodeEngine, private readonly post: (response: EngineResponse) => void) {}
+
+  /** Handles a request after those before it have finished. */
+  handle(request: EngineRequest): void {
+    this.queue = this.queue.then(() => this.run(request));
+  }
+
+  private async run(request: EngineRequest): Promise<void> {
+    if (request.type === 'forget') {
+      this.sessions.get(request.key)?.session.dispose();
+      this.sessions.delete(request.key);
+      return;
+    }
+    try {
+      const spec = LANGUAGES.find((candidate) => candidate.id === request.language);
+      if (!spec) throw new Error(`unknown language ${request.language}`);
+      await this.engine.language(spec);
+      this.post({ type: 'begin', id: request.id });
+      const analysis = await this.analyze(request, spec);
+      this.post({ type: 'result', id: request.id, analysis });
+    } catch (error) {
+      if (request.key) this.sessions.delete(request.key);
+      this.post({
+        type: 'error',
+        id: request.id,
+        message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        fatal: isFatalEngineError(error),
+      });
+    }
+  }
+
+  private async analyze(request: AnalyzeRequest, spec: LanguageSpec) {
+    if (request.key === undefined) return this.engine.analyze(request.text, spec, { timeoutMs: request.timeoutMs });
+    let state = this.sessions.get(request.key);
+    if (!state || state.session.spec !== spec) {
+      state?.session.dispose();
+      state = { session: this.engine.session(spec, { timeoutMs: request.timeoutMs }) };
+      this.sessions.set(request.key, state);
+    }
+    // The edit applies only to the version this session last saw; anything else is analysed afresh.
+    const incremental = request.change !== undefined && state.version !== undefined && state.version === request.baseVersion;
+    state.version = undefined;
+    const analysis = await state.session.update(request.text, incremental ? request.change : undefined);
+    state.version = analysis.skipped === 'timeout' ? undefined : request.version;
+    return analysis;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * The messages between a host (the extension) and an engine worker. Plain, structured-clone-safe data, shared by the
+ * Node worker (worker_threads), a browser Web Worker and the in-process fallback, so every host speaks one protocol.
+ */
+import type { CodeAnalysis, TextChange } from '../code/engine';
+
+/** Analyse one document. With `key`, the worker keeps it parsed for the next request of that key (incremental). */
+export interface AnalyzeRequest {
+  readonly type: 'analyze';
+  readonly id: number;
+  /** The language (`LanguageSpec.id`). */
+  readonly language: string;
+  readonly text: string;
+  /** A document identity (its URI) for an incremental session; absent for a one-off analysis. */
+  readonly key?: string;
+  /** The document version `text` is; with `change`, `change` turns `baseVersion` into it. */
+  readonly version?: number;
+  readonly baseVersion?: number;
+  readonly change?: TextChange;
+  /** The engine's own deadline for parse and queries (the host's watchdog is the hard limit behind it). */
+  readonly timeoutMs: number;
+}
+
+/** Drop the session of a document (it closed). */
+export interface ForgetRequest {
+  readonly type: 'forget';
+  readonly key: string;
+}
+
+export type EngineRequest = AnalyzeRequest | ForgetRequest;
+
+export type EngineResponse =
+  /** The worker has what it needs (grammar compiled) and starts the analysis proper: the watchdog starts now. */
+  | { readonly type: 'begin'; readonly id: number }
+  | { readonly type: 'result'; readonly id: number; readonly analysis: CodeAnalysis }
+  /**
+   * The analysis failed. `fatal`: the engine's WebAssembly state can no longer be trusted (a WebAssembly trap such as
+   * "memory access out of bounds"): the host must replace the worker.
+   */
+  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly fatal: boolean };

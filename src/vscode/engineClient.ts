@@ -1,0 +1,227 @@
+/**
+ * The host side of the engine worker: a queue of analyses (the editor's before Check Workspace's), one in flight, a
+ * watchdog, and a fresh worker after a crash or a deadline. Nothing that happens in the engine can block the extension
+ * host or outlive one document: the culprit is reported as skipped (and retried only once it changes), every other
+ * request is handed to the new worker.
+ *
+ * The transport is pluggable: a Node worker thread on the desktop; a Web Worker in a browser; where neither can be
+ * created, the engine runs in the host itself (no isolation, only the engine's own deadline).
+ */
+import { AnalyzeRequest, CodeAnalysis, CodeEngine, EngineRequest, EngineResponse, EngineService, Logger } from '../core';
+
+/** How a host reaches one engine instance. `terminate` ends it for good; the client then makes a new one. */
+export interface EngineTransport {
+  post(request: EngineRequest): void;
+  terminate(): void;
+}
+
+export interface TransportHandlers {
+  message(response: EngineResponse): void;
+  /** The engine ended on its own (crashed, or its thread exited). */
+  exit(reason: string): void;
+}
+
+export type TransportFactory = (handlers: TransportHandlers) => EngineTransport;
+
+export type AnalyzeParams = Omit<AnalyzeRequest, 'type' | 'id' | 'timeoutMs'> & {
+  /** Shown in the log when the document is skipped. */
+  readonly label: string;
+};
+
+export type Priority = 'editor' | 'background';
+
+export interface EngineLimits {
+  /** The engine's own deadline for one analysis (parse, queries and walks). */
+  readonly analysisMs: number;
+  /** The watchdog: the worker is replaced when an analysis has run this long after it began. */
+  readonly hardMs: number;
+  /** A worker that has not begun an analysis this long after it was sent (grammar loading included) is replaced. */
+  readonly startMs: number;
+}
+
+export const DEFAULT_LIMITS: EngineLimits = { analysisMs: 1500, hardMs: 4000, startMs: 120_000 };
+
+export interface SkippedDocument {
+  readonly label: string;
+  readonly reason: 'timeout' | 'crashed';
+  readonly detail: string;
+}
+
+interface Job {
+  readonly params: AnalyzeParams;
+  readonly priority: Priority;
+  readonly waiters: Array<(analysis: CodeAnalysis) => void>;
+}
+
+interface InFlight {
+  readonly id: number;
+  readonly job: Job;
+  timer: ReturnType<typeof setTimeout>;
+  begun: boolean;
+}
+
+export class EngineClient {
+  private transport: EngineTransport | undefined;
+  private readonly queue: Job[] = [];
+  private inFlight: InFlight | undefined;
+  private nextId = 1;
+  private generation = 0;
+  private disposed = false;
+  /** How many workers were replaced (for the log and tests). */
+  restarts = 0;
+
+  constructor(
+    private readonly createTransport: TransportFactory,
+    private readonly logger: Logger,
+    private readonly onSkipped: (skipped: SkippedDocument) => void = () => {},
+    readonly limits: EngineLimits = DEFAULT_LIMITS,
+  ) {}
+
+  /**
+   * Analyses a document. Never rejects: a document that crashes the engine or exceeds the deadline resolves as
+   * skipped (`timeout` or `crashed`). A newer request of the same key replaces one that has not started yet.
+   */
+  analyze(params: AnalyzeParams, priority: Priority = 'editor'): Promise<CodeAnalysis> {
+    if (this.disposed) return Promise.resolve({ occurrences: [], skipped: 'crashed' });
+    return new Promise((resolve) => {
+      const queued = params.key === undefined ? -1 : this.queue.findIndex((job) => job.params.key === params.key);
+      if (queued >= 0) {
+        // The older version is stale: whoever waits for it gets the newer result.
+        const old = this.queue[queued];
+        this.queue.splice(queued, 1);
+        this.enqueue({ params, priority: priority === 'editor' || old.priority === 'editor' ? 'editor' : 'background', waiters: [...old.waiters, resolve] });
+      } else {
+        this.enqueue({ params, priority, waiters: [resolve] });
+      }
+      this.pump();
+    });
+  }
+
+  /** The document closed: its session in the worker can go. */
+  forget(key: string): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const job = this.queue[i];
+      if (job.params.key !== key) continue;
+      this.queue.splice(i, 1);
+      for (const resolve of job.waiters) resolve({ occurrences: [] });
+    }
+    this.transport?.post({ type: 'forget', key });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.inFlight) clearTimeout(this.inFlight.timer);
+    const waiting = [...this.queue, ...(this.inFlight ? [this.inFlight.job] : [])];
+    this.queue.length = 0;
+    this.inFlight = undefined;
+    this.transport?.terminate();
+    this.transport = undefined;
+    for (const job of waiting) for (const resolve of job.waiters) resolve({ occurrences: [], skipped: 'crashed' });
+  }
+
+  private enqueue(job: Job): void {
+    if (job.priority === 'background') {
+      this.queue.push(job);
+      return;
+    }
+    const firstBackground = this.queue.findIndex((queued) => queued.priority === 'background');
+    this.queue.splice(firstBackground < 0 ? this.queue.length : firstBackground, 0, job);
+  }
+
+  private pump(): void {
+    if (this.inFlight || this.disposed) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    const transport = this.ensureTransport();
+    const id = this.nextId++;
+    const { label: _label, ...params } = job.params;
+    this.inFlight = {
+      id,
+      job,
+      begun: false,
+      timer: setTimeout(() => this.abandon('timeout', `did not start within ${this.limits.startMs / 1000} s`), this.limits.startMs),
+    };
+    transport.post({ type: 'analyze', id, timeoutMs: this.limits.analysisMs, ...params });
+  }
+
+  private ensureTransport(): EngineTransport {
+    if (this.transport) return this.transport;
+    const generation = ++this.generation;
+    this.transport = this.createTransport({
+      message: (response) => {
+        if (generation === this.generation) this.receive(response);
+      },
+      exit: (reason) => {
+        if (generation !== this.generation) return;
+        this.transport = undefined;
+        if (this.inFlight) this.abandon('crashed', reason, false);
+      },
+    });
+    return this.transport;
+  }
+
+  private receive(response: EngineResponse): void {
+    const current = this.inFlight;
+    if (!current || response.id !== current.id) return;
+    switch (response.type) {
+      case 'begin':
+        clearTimeout(current.timer);
+        current.begun = true;
+        current.timer = setTimeout(() => this.abandon('timeout', `ran longer than ${this.limits.hardMs} ms`), this.limits.hardMs);
+        return;
+      case 'result':
+        this.finish(response.analysis);
+        return;
+      case 'error':
+        if (response.fatal) {
+          this.abandon('crashed', response.message);
+        } else {
+          this.logger.error(`Analysing ${current.job.params.label} failed: ${response.message}`);
+          this.finish({ occurrences: [] });
+        }
+    }
+  }
+
+  private finish(analysis: CodeAnalysis): void {
+    const current = this.inFlight;
+    if (!current) return;
+    clearTimeout(current.timer);
+    this.inFlight = undefined;
+    for (const resolve of current.job.waiters) resolve(analysis);
+    this.pump();
+  }
+
+  /** Gives up on the analysis in flight: replaces the worker, reports the document as skipped, goes on. */
+  private abandon(reason: 'timeout' | 'crashed', detail: string, terminate = true): void {
+    const current = this.inFlight;
+    if (!current) return;
+    if (terminate) {
+      this.generation++;
+      this.transport?.terminate();
+      this.transport = undefined;
+    }
+    this.restarts++;
+    const label = current.job.params.label;
+    this.logger.warn(`${label}: skipped, the analysis ${reason === 'timeout' ? 'exceeded its time limit' : 'crashed the engine'} (${detail}); `
+      + 'the engine was restarted. The file is analysed again once it changes.');
+    this.onSkipped({ label, reason, detail });
+    this.finish({ occurrences: [], skipped: reason });
+  }
+}
+
+/**
+ * The engine in the host itself, for hosts that cannot start a worker. No isolation: a crash or a runaway query
+ * costs the host; only the engine's own deadline applies.
+ */
+export function inProcessTransport(engine: CodeEngine): TransportFactory {
+  return (handlers) => {
+    let alive = true;
+    const service = new EngineService(engine, (response) => {
+      if (alive) setTimeout(() => handlers.message(response), 0);
+    });
+    return {
+      post: (request) => service.handle(request),
+      terminate: () => { alive = false; },
+    };
+  };
+}
