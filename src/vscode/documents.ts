@@ -32,6 +32,8 @@ export function documentKind(document: vscode.TextDocument): DocumentKind | unde
 }
 
 interface CacheEntry {
+  /** The open document it belongs to: a closed and reopened document (an untitled one reuses its URI) starts afresh. */
+  readonly document: vscode.TextDocument;
   readonly version: number;
   readonly analysis: Promise<CodeAnalysis>;
 }
@@ -83,9 +85,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
   codeAnalysis(document: vscode.TextDocument, spec: LanguageSpec): Promise<CodeAnalysis> {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.version === document.version) return cached.analysis;
+    if (cached && cached.document === document && cached.version === document.version) return cached.analysis;
     const analysis = this.analyze(document, spec);
-    this.cache.set(key, { version: document.version, analysis });
+    if (!document.isClosed) this.cache.set(key, { document, version: document.version, analysis });
     return analysis;
   }
 
@@ -166,6 +168,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       version,
       ...(edit && edit.version === version ? { baseVersion: version - 1, change: edit.change } : {}),
     });
+    if (document.isClosed) return analysis;
     if (analysis.skipped === 'timeout' || analysis.skipped === 'crashed') {
       this.skipped.set(key, analysis.skipped);
       this.changed.fire(document.uri);

@@ -5,7 +5,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, ltsDiagnostics, waitFor, workspaceUri } from './util';
+import { EXTENSION_ID, ltsDiagnostics, setSetting, waitFor, workspaceUri } from './util';
 
 interface Expected { uri: vscode.Uri; line: number; handler: string }
 
@@ -38,13 +38,30 @@ suite('languages', () => {
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
   });
 
-  test('LTS: Check Workspace fills the Problems panel for files that are not open', async () => {
+  test('LTS: Check Workspace fills the Problems panel for files that are not open, skipping what search skips', async () => {
     const files = await polyglotFiles();
     for (const file of files) assert.deepStrictEqual(ltsDiagnostics(file.uri), [], 'nothing before the check');
-    const summary = await vscode.commands.executeCommand<{ files: number; problems: number; cancelled: boolean }>('ltsStatus.checkWorkspace');
-    assert.strictEqual(summary.cancelled, false);
-    assert.ok(summary.files >= files.length + 1, `checked ${summary.files} files`);
-    for (const file of files) assertOneWarning(file, ltsDiagnostics(file.uri));
+    // The same unlisted handler where the check must not look: node_modules, a .gitignore'd folder, search.exclude.
+    const handler = new TextEncoder().encode('app.get("/", (req, res) => res.status(409));\n');
+    const skipped = [['node_modules', 'dep', 'index.js'], ['generated', 'api.js'], ['vendor', 'lib.js']].map((parts) => workspaceUri(...parts));
+    const gitignore = workspaceUri('.gitignore');
+    for (const uri of skipped) await vscode.workspace.fs.writeFile(uri, handler);
+    await vscode.workspace.fs.writeFile(gitignore, new TextEncoder().encode('generated/\n'));
+    await setSetting('exclude', { '**/vendor': true }, 'search');
+    try {
+      const summary = await vscode.commands.executeCommand<{ files: number; problems: number; cancelled: boolean; truncated: boolean }>('ltsStatus.checkWorkspace');
+      assert.strictEqual(summary.cancelled, false);
+      assert.strictEqual(summary.truncated, false);
+      assert.ok(summary.files >= files.length + 1, `checked ${summary.files} files`);
+      for (const file of files) assertOneWarning(file, ltsDiagnostics(file.uri));
+      for (const uri of skipped) assert.deepStrictEqual(ltsDiagnostics(uri), [], `${vscode.workspace.asRelativePath(uri)} is not checked`);
+    } finally {
+      await setSetting('exclude', undefined, 'search');
+      for (const uri of [...skipped, gitignore]) await vscode.workspace.fs.delete(uri);
+      await vscode.workspace.fs.delete(workspaceUri('node_modules'), { recursive: true });
+      await vscode.workspace.fs.delete(workspaceUri('generated'), { recursive: true });
+      await vscode.workspace.fs.delete(workspaceUri('vendor'), { recursive: true });
+    }
   });
 
   test('an open document of every language gets exactly its one Warning', async () => {

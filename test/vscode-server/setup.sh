@@ -5,7 +5,7 @@
 #   - Node 24 from the npm package `node` (code-server only installs and runs on Node 24);
 #   - code-server (the VS Code server build published on npm).
 #
-# Everything but the Debian packages goes to ${LTS_TEST_CACHE:-$HOME/.cache/lts-status-codes} (about 1 GB);
+# Everything but the Debian packages goes to ${LTS_TEST_CACHE:-$HOME/.cache/lts-status-codes} (about 810 MB);
 # the Debian packages take about 400 MB more. Long steps print what they do and how long they took; their
 # full output goes to "$CACHE/logs/", which an error message names.
 #
