@@ -60,7 +60,14 @@ for run in $(seq 1 "$runs"); do
   echo "[fresh] run $run: exit code $code after ${took} s"
   grep -E '^\[\+[0-9]+s\] ( +[0-9]+ (passing|failing|pending)|VS Code .*tests$|[0-9]+ passed, [0-9]+ failed$|\[setup\] .*(done in|ERROR))' "$log" \
     | sed -E 's/^\[\+([0-9]+)s\] +/[fresh]   at \1 s: /'
-  grep -qE '^\[\+[0-9]+s\] VS Code .*tests$' "$log" || echo "[fresh]   the integration suite did not start"
+  # How long the integration runner took to reach the suite (set-up, code-server and the workbench starting).
+  runner_at="$(grep -m1 -E '^\[\+[0-9]+s\] > node test/vscode-server/run-tests.mjs' "$log" | sed -E 's/^\[\+([0-9]+)s\].*/\1/')"
+  suite_at="$(grep -m1 -E '^\[\+[0-9]+s\] VS Code .*tests$' "$log" | sed -E 's/^\[\+([0-9]+)s\].*/\1/')"
+  if [ -n "$suite_at" ]; then
+    echo "[fresh]   the integration suite started $((suite_at - runner_at)) s after its runner (set-up included)"
+  else
+    echo "[fresh]   the integration suite did not start"
+  fi
   if [ "$code" -ne 0 ]; then
     status=1
     echo "[fresh]   last lines of the output:"
