@@ -6,7 +6,7 @@
 //   --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
@@ -83,7 +83,74 @@ function copyGrammars() {
   for (const name of usedGrammars()) copyFileSync(join(from, `tree-sitter-${name}.wasm`), join(to, `tree-sitter-${name}.wasm`));
 }
 
+/**
+ * Web bundles must not contain Node built-ins. web-tree-sitter imports `fs`, `fs/promises`, `path`, `url` and
+ * `module` only on its Node branches, which never run in a browser: they resolve to an empty module; any other
+ * built-in fails the build.
+ */
+const NODE_ONLY = ['fs', 'fs/promises', 'path', 'url', 'module'];
+const noNodeBuiltins = {
+  name: 'no-node-builtins',
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?[a-z_]+(\/[a-z_]+)?$/ }, (args) => {
+      const name = args.path.replace(/^node:/, '');
+      if (NODE_ONLY.includes(name)) return { path: name, namespace: 'node-only' };
+      if (builtinModules.includes(name)) return { errors: [{ text: `Node built-in "${name}" in a web bundle` }] };
+      return undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'node-only' }, () => ({ contents: 'module.exports = {};', loader: 'js' }));
+  },
+};
+
+/**
+ * web-tree-sitter decides at run time whether it runs in Node. A browser host may define a `process` global (a
+ * polyfill), which must not send it down its Node branches: in the web bundles that test is the constant `false`,
+ * and the minifier drops those branches with their `require("fs")`.
+ */
+const treeSitterForTheWeb = {
+  name: 'tree-sitter-for-the-web',
+  setup(build) {
+    build.onLoad({ filter: /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source
+        .replace(/var ENVIRONMENT_IS_NODE = [^;]*;/, 'var ENVIRONMENT_IS_NODE = false;')
+        .replace(/\bif \(ENVIRONMENT_IS_NODE\)/g, 'if (false)')
+        .replace(/globalThis\.process\?\.versions\.node/g, 'false')
+        // Its script URL only serves to find tree-sitter.wasm, which the engine hands it (wasmBinary, locateFile);
+        // a web worker has neither __filename nor document.currentScript, where the original would throw.
+        .replace("if (typeof __filename !== 'undefined')", 'if (false)')
+        .replace("throw new Error('Unable to determine script URL');", 'return undefined;');
+      if (/if \(ENVIRONMENT_IS_NODE\)|typeof __filename|Unable to determine script URL/.test(patched)) {
+        throw new Error(`${args.path}: the Node tests to patch have changed`);
+      }
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
+const web = {
+  ...common,
+  platform: 'browser',
+  target: 'es2022',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: false,
+};
+
 const builds = testsOnly ? [] : [{
+  ...web,
+  entryPoints: { extension: 'src/vscode/extension.browser.ts' },
+  plugins: [queries('file'), treeSitterForTheWeb, noNodeBuiltins],
+  outdir: 'dist/web',
+  format: 'cjs',
+  external: ['vscode'],
+}, {
+  ...web,
+  entryPoints: { 'engine-worker': 'src/vscode/engineWorker.browser.ts' },
+  plugins: [queries('file'), treeSitterForTheWeb, noNodeBuiltins],
+  outdir: 'dist/web',
+  format: 'iife',
+}, {
   ...common,
   // The engine worker is a bundle of its own: the extension host starts it as a worker thread.
   entryPoints: { extension: 'src/vscode/extension.ts', 'engine-worker': 'src/vscode/engineWorker.ts' },
@@ -117,6 +184,21 @@ if (tests) {
     entryPoints: files('test/integration'),
     outdir: join(testsOut, 'test/integration'),
     external: ['vscode', 'mocha', '@vscode/test-electron'],
+    sourcemap: 'inline',
+  }, {
+    // The suite for the web worker extension host: the harness with every test file it runs, in one browser bundle.
+    ...web,
+    entryPoints: { extension: 'test/integration/web/harness.ts' },
+    outdir: join(testsOut, 'test/web-harness'),
+    format: 'cjs',
+    external: ['vscode'],
+    plugins: [{
+      name: 'web-assert',
+      setup(build) {
+        build.onResolve({ filter: /^(node:)?assert$/ }, () => ({ path: join(process.cwd(), 'test/integration/web/assert.ts') }));
+      },
+    }, noNodeBuiltins],
+    minify: false,
     sourcemap: 'inline',
   }, {
     ...common,

@@ -225,3 +225,54 @@ export function inProcessTransport(engine: CodeEngine): TransportFactory {
     };
   };
 }
+
+/**
+ * `primary` (a worker) until it cannot start an engine; from then on `fallback` (the engine in the host). A worker
+ * "cannot start" when creating it throws, or when it ends before its first message (a host may refuse workers only
+ * once the worker loads); what was posted to it is then handed to the fallback, so nothing is lost.
+ */
+export function withFallback(primary: TransportFactory | undefined, fallback: () => TransportFactory, logger: Logger): TransportFactory {
+  let chosen: TransportFactory | undefined = primary ? undefined : fallback();
+  const useFallback = (error: unknown) => {
+    logger.error('The engine worker could not start; analysing in the extension host instead', error);
+    chosen = fallback();
+    return chosen;
+  };
+  return (handlers) => {
+    if (chosen) return chosen(handlers);
+    let started = false;
+    let posted: EngineRequest[] = [];
+    let current: EngineTransport;
+    const wrapped: TransportHandlers = {
+      message: (response) => {
+        if (!started) {
+          started = true;
+          posted = [];
+          chosen = primary;
+        }
+        handlers.message(response);
+      },
+      exit: (reason) => {
+        if (started || chosen) {
+          handlers.exit(reason);
+          return;
+        }
+        current = useFallback(new Error(reason))(handlers);
+        for (const request of posted) current.post(request);
+        posted = [];
+      },
+    };
+    try {
+      current = primary!(wrapped);
+    } catch (error) {
+      return useFallback(error)(handlers);
+    }
+    return {
+      post: (request) => {
+        if (!started && !chosen) posted.push(request);
+        current.post(request);
+      },
+      terminate: () => current.terminate(),
+    };
+  };
+}

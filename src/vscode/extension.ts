@@ -1,21 +1,16 @@
+/** The desktop entry point (`main`): the engine in a Node worker thread, grammars read from the extension's folder. */
 import * as vscode from 'vscode';
-import { Services } from './services';
+import { grammarLoader } from './grammars';
+import { nodeWorkerTransport } from './nodeTransport';
+import { activateServices, LtsStatusApi } from './services';
 
-/** What the extension exports to other extensions (and its integration tests): read-only facts about its state. */
-export interface LtsStatusApi {
-  /** The latest warnings and errors of the extension's log, oldest first. */
-  recentLog(): readonly string[];
-  /** How often the engine worker was replaced after a crash or a time limit. */
-  engineRestarts(): number;
-}
+export type { LtsStatusApi } from './services';
 
 export function activate(context: vscode.ExtensionContext): LtsStatusApi {
-  const services = new Services(context);
-  context.subscriptions.push(services);
-  return {
-    recentLog: () => [...services.logger.recent],
-    engineRestarts: () => services.engine.restarts,
-  };
+  return activateServices(context, {
+    grammars: grammarLoader(context.extensionPath),
+    worker: nodeWorkerTransport(context.extensionPath),
+  });
 }
 
 export function deactivate(): void {

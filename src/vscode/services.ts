@@ -1,6 +1,6 @@
 /** Builds the core and the editor features and owns their disposables. */
 import * as vscode from 'vscode';
-import { CodeEngine, LANGUAGES, Logger } from '../core';
+import { CodeEngine, GrammarLoader, LANGUAGES } from '../core';
 import { CommandId } from './commands';
 import { SECTION } from './config';
 import { DocumentAnalyzer, TEXT_FILE_PATTERN, TEXT_LANGUAGE_IDS } from './documents';
@@ -12,16 +12,40 @@ import { registerLanguageStatus } from './features/languageStatus';
 import { StatusInlayHintsProvider } from './features/inlayHints';
 import { LookupArgs, LookupCommand } from './features/lookup';
 import { allowCode, toggleInlayHints } from './features/settingsCommands';
-import { EngineClient, inProcessTransport, TransportFactory } from './engineClient';
-import { grammarLoader } from './grammars';
+import { EngineClient, inProcessTransport, TransportFactory, withFallback } from './engineClient';
 import { ChannelLogger } from './logger';
-import { nodeWorkerTransport } from './nodeTransport';
 
 /** Every document the extension reads, on any scheme (files, untitled, virtual workspaces, Output channels). */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
   ...[...LANGUAGES.flatMap((spec) => spec.languageIds), ...TEXT_LANGUAGE_IDS].map((language) => ({ language })),
   { pattern: TEXT_FILE_PATTERN },
 ];
+
+/** What differs between the desktop and the web extension: how grammars load and whether a worker can run. */
+export interface Platform {
+  /** Grammars and queries for an engine in the extension host itself (the fallback when no worker can start). */
+  readonly grammars: GrammarLoader;
+  /** The engine in a worker, where the host allows one. */
+  readonly worker?: TransportFactory;
+}
+
+/** What the extension exports to other extensions (and its integration tests): read-only facts about its state. */
+export interface LtsStatusApi {
+  /** The latest warnings and errors of the extension's log, oldest first. */
+  recentLog(): readonly string[];
+  /** How often the engine worker was replaced after a crash or a time limit. */
+  engineRestarts(): number;
+}
+
+/** The activation shared by the desktop and the web entry points. */
+export function activateServices(context: vscode.ExtensionContext, platform: Platform): LtsStatusApi {
+  const services = new Services(platform);
+  context.subscriptions.push(services);
+  return {
+    recentLog: () => [...services.logger.recent],
+    engineRestarts: () => services.engine.restarts,
+  };
+}
 
 /** The code languages (hover and diagnostics through the syntax engine). */
 const CODE_SELECTOR: vscode.DocumentSelector = LANGUAGES.flatMap((spec) => spec.languageIds).map((language) => ({ language }));
@@ -32,10 +56,10 @@ export class Services implements vscode.Disposable {
   readonly logger = new ChannelLogger();
   readonly engine: EngineClient;
 
-  constructor(context: vscode.ExtensionContext) {
+  constructor(platform: Platform) {
     const logger = this.logger;
     const engine = this.engine = new EngineClient(
-      withFallback(nodeWorkerTransport(context.extensionPath), () => inProcessTransport(new CodeEngine(grammarLoader(context.extensionPath), logger)), logger),
+      withFallback(platform.worker, () => inProcessTransport(new CodeEngine(platform.grammars, logger)), logger),
       logger,
     );
     const analyzer = new DocumentAnalyzer(engine, logger);
@@ -74,21 +98,4 @@ export class Services implements vscode.Disposable {
   dispose(): void {
     for (const disposable of this.disposables.reverse()) disposable.dispose();
   }
-}
-
-/** `primary` until it cannot start an engine (a host without worker threads); from then on `fallback`. */
-function withFallback(primary: TransportFactory, fallback: () => TransportFactory, logger: Logger): TransportFactory {
-  let chosen: TransportFactory | undefined;
-  return (handlers) => {
-    if (chosen) return chosen(handlers);
-    try {
-      const transport = primary(handlers);
-      chosen = primary;
-      return transport;
-    } catch (error) {
-      logger.error('The engine worker could not start; analysing in the extension host instead', error);
-      chosen = fallback();
-      return chosen(handlers);
-    }
-  };
 }

@@ -1,49 +1,48 @@
-// Entry of the integration suite inside the VS Code extension host. Loaded either by
-// @vscode/test-electron (--extensionTestsPath, see runTest.ts) or by the harness
-// extension of test/vscode-server/run-tests.mjs; both call run().
+// Entry of the integration suite inside the Node.js extension host. Loaded either by @vscode/test-electron
+// (--extensionTestsPath, see runTest.ts) or by the harness extension of test/vscode-server/run-tests.mjs; both call
+// run(). The web worker extension host has its own entry, web.ts.
 //
 // Bundled to out/test/integration/index.js; the test files are bundled separately to
 // out/test/integration/*.test.js, next to it.
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
-import * as vscode from 'vscode';
-import { appendEvent, eventsFile } from './events';
+import { setEventSink } from './events';
+import { eventsReporter } from './reporter';
 
-/** Mocha reporter that turns the run into LTS_TEST_EVENTS lines for run-tests.mjs. */
-class EventsReporter extends Mocha.reporters.Base {
-  constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
-    super(runner, options);
-    const { EVENT_RUN_BEGIN, EVENT_TEST_PASS, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_RUN_END } =
-      Mocha.Runner.constants;
-    runner.on(EVENT_RUN_BEGIN, () => appendEvent({ event: 'start', vscode: vscode.version, total: runner.total }));
-    runner.on(EVENT_TEST_PASS, (test) => appendEvent({ event: 'pass', title: test.fullTitle(), ms: test.duration ?? 0 }));
-    // Also emitted for failing hooks, whose title names the hook.
-    runner.on(EVENT_TEST_FAIL, (test, err) => appendEvent({ event: 'fail', title: test.fullTitle(), error: describeError(err) }));
-    runner.on(EVENT_TEST_PENDING, (test) => appendEvent({ event: 'pending', title: test.fullTitle() }));
-    runner.on(EVENT_RUN_END, () => {
-      const stats = runner.stats;
-      appendEvent({ event: 'end', passed: stats?.passes ?? 0, failed: stats?.failures ?? 0, pending: stats?.pending ?? 0 });
-    });
-  }
-}
+/** How long a test waits for the runner's screenshot before it fails. */
+const SCREENSHOT_TIMEOUT_MS = 30_000;
 
-function describeError(err: unknown): string {
-  if (!(err instanceof Error)) {
-    return String(err);
-  }
-  const stack = err.stack ?? '';
-  return stack.includes(err.message) ? stack : `${err.message}\n${stack}`;
+/** Events go to the LTS_TEST_EVENTS file; screenshots are asked for there and appear in LTS_SCREENSHOT_DIR. */
+function fileSink(eventsFile: string): void {
+  const dir = process.env.LTS_SCREENSHOT_DIR;
+  const append = (event: object) => fs.appendFileSync(eventsFile, JSON.stringify(event) + '\n');
+  setEventSink({
+    append,
+    screenshot: dir ? async (name) => {
+      const file = path.join(dir, `${name}.png`);
+      // A picture left from an earlier run must not pass for the new one.
+      fs.rmSync(file, { force: true });
+      append({ event: 'screenshot', name });
+      const deadline = Date.now() + SCREENSHOT_TIMEOUT_MS;
+      while (!fs.existsSync(file)) {
+        if (Date.now() > deadline) throw new Error(`screenshot ${file} was not written within ${SCREENSHOT_TIMEOUT_MS / 1000} s`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    } : undefined,
+  });
 }
 
 /** Runs every *.test.js next to this file; rejects when a test fails. */
 export async function run(): Promise<void> {
+  const eventsFile = process.env.LTS_TEST_EVENTS;
+  if (eventsFile) fileSink(eventsFile);
   const mocha = new Mocha({
     ui: 'tdd',
     // Catches a hang only: a test waits for the extension (grammar compilation included) on a possibly busy machine.
     timeout: 60_000,
     color: false,
-    reporter: eventsFile ? EventsReporter : 'spec',
+    reporter: eventsFile ? eventsReporter(Mocha.reporters.Base, Mocha.Runner.constants, 'Node.js extension host') : 'spec',
     grep: process.env.LTS_TEST_GREP || undefined,
   });
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) {

@@ -10,12 +10,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import {
-  freePort, repoRoot, RunError, runSetup, sleep, stageExtension, stageHarness, stageWorkspace,
-  serverLogs, startCodeServer, waitForHttp,
+  freePort, repoRoot, RunError, runSetup, sleep, stageExtension, stageHarness, stageWebHarness, stageWorkspace,
+  logTail, serverLogs, startCodeServer, waitForHttp,
 } from './server.mjs';
 
 const USAGE = `Usage: node test/vscode-server/run-tests.mjs [options]
 
+  --hosts <list>        extension hosts to run the suite in, one after the other (default node,web):
+                        node = the Node.js extension host (the desktop build, main),
+                        web  = the browser's web worker extension host (the web build, browser)
   --grep <pattern>      run only tests whose full title matches <pattern> (a regular expression)
   --screenshots <dir>   let tests take screenshots (requestScreenshot) into <dir>
   --timeout <seconds>   give up when the suite has not ended this long after the workbench
@@ -35,6 +38,7 @@ let options;
 try {
   ({ values: options } = parseArgs({
     options: {
+      hosts: { type: 'string', default: 'node,web' },
       grep: { type: 'string' },
       screenshots: { type: 'string' },
       timeout: { type: 'string', default: '900' },
@@ -58,6 +62,16 @@ if (!(totalTimeoutMs > 0)) {
   process.exit(2);
 }
 const entry = path.resolve(options.entry);
+const HOSTS = {
+  node: 'Node.js extension host',
+  web: 'web worker extension host',
+};
+const hosts = options.hosts.split(',').map((h) => h.trim()).filter(Boolean);
+if (hosts.length === 0 || hosts.some((h) => !(h in HOSTS))) {
+  console.error(`--hosts takes a list of ${Object.keys(HOSTS).join(', ')}\n\n${USAGE}`);
+  process.exit(2);
+}
+const webHarness = path.join(repoRoot, 'out/test/web-harness/extension.js');
 const screenshotDir = options.screenshots && path.resolve(options.screenshots);
 
 let tmp;
@@ -89,17 +103,44 @@ for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
 }
 
 async function main() {
-  if (!fs.existsSync(entry)) {
-    throw new RunError(`${entry} does not exist: build the integration tests first`);
+  if (!fs.existsSync(entry) || (hosts.includes('web') && !fs.existsSync(webHarness))) {
+    throw new RunError('the integration tests are not built: run `node esbuild.mjs --tests` first');
   }
   const setup = runSetup();
+  const results = [];
+  for (const host of hosts) {
+    results.push({ host, ...(await runIn(host, setup)) });
+    await teardown();
+    tearingDown = server = browser = tmp = undefined;
+  }
+  const passed = results.reduce((sum, r) => sum + r.passed, 0);
+  const failed = results.reduce((sum, r) => sum + r.failed, 0);
+  if (results.length > 1) for (const r of results) console.log(`${HOSTS[r.host]}: ${r.passed} passed, ${r.failed} failed`);
+  if (passed === 0 && failed === 0) console.error('ERROR: no test ran');
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
 
+/** Runs the suite in one extension host of a fresh code-server; returns its counts. */
+async function runIn(host, setup) {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'lts-vscode-'));
   const extensionsDir = path.join(tmp, 'ext');
-  stageExtension(path.resolve(options.extension), extensionsDir);
-  stageHarness(extensionsDir);
   const workspace = stageWorkspace(tmp);
-  const eventsFile = path.join(tmp, 'events.jsonl');
+  let eventsFile;
+  if (host === 'web') {
+    // A web-only copy of the extension (no `main`), and the harness that runs the bundled suite in the web worker
+    // host; they talk through files in the workspace, which the web worker reaches through vscode.workspace.fs.
+    stageExtension(path.resolve(options.extension), extensionsDir, { webOnly: true });
+    stageWebHarness(extensionsDir, webHarness);
+    const dir = path.join(workspace, '.lts-test');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ ...(options.grep ? { grep: options.grep } : {}) }));
+    eventsFile = path.join(dir, 'events.jsonl');
+  } else {
+    stageExtension(path.resolve(options.extension), extensionsDir);
+    stageHarness(extensionsDir);
+    eventsFile = path.join(tmp, 'events.jsonl');
+  }
   fs.writeFileSync(eventsFile, '');
   if (screenshotDir) fs.mkdirSync(screenshotDir, { recursive: true });
 
@@ -109,7 +150,7 @@ async function main() {
     tmp,
     port,
     workspace,
-    env: {
+    env: host === 'web' ? {} : {
       LTS_TEST_ENTRY: entry,
       LTS_TEST_EVENTS: eventsFile,
       ...(options.grep ? { LTS_TEST_GREP: options.grep } : {}),
@@ -135,12 +176,20 @@ async function main() {
     permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = await context.newPage();
+  // The browser's console (the web worker extension host logs there), for error reports.
+  const browserLog = path.join(tmp, 'browser.log');
+  page.on('console', (message) => fs.appendFileSync(browserLog, `[${message.type()}] ${message.text()}\n`));
+  page.on('pageerror', (error) => fs.appendFileSync(browserLog, `[pageerror] ${error.stack ?? error.message}\n`));
+  page.on('worker', (worker) => worker.on('console', (message) => fs.appendFileSync(browserLog, `[worker ${message.type()}] ${message.text()}\n`)));
+  page.on('response', (response) => {
+    if (response.status() >= 400) fs.appendFileSync(browserLog, `[http ${response.status()}] ${response.url()}\n`);
+  });
   let pageCrashed = false;
   page.on('crash', () => (pageCrashed = true));
   await page.goto(server.url);
   const openedAt = Date.now();
 
-  // Tail the events file. The extension host appends whole lines, but a read may still
+  // Tail the events file. The extension host adds whole lines, but a read may still
   // end inside one: keep the unfinished rest for the next read.
   let offset = 0;
   let pending = '';
@@ -160,7 +209,7 @@ async function main() {
         switch (event.event) {
           case 'start':
             started = true;
-            console.log(`VS Code ${event.vscode} (code-server ${setup.CODE_SERVER_VERSION}), ${event.total} tests`);
+            console.log(`VS Code ${event.vscode} (code-server ${setup.CODE_SERVER_VERSION}), ${event.host ?? HOSTS[host]}: ${event.total} tests`);
             break;
           case 'pass':
             console.log(`  ✓ ${event.title} (${event.ms} ms)`);
@@ -178,16 +227,15 @@ async function main() {
             throw new RunError(`the suite could not run:\n${indent(event.error, '  ')}`);
           case 'end':
             if (event.pending > 0) console.log(`${event.pending} skipped`);
-            if (event.passed === 0 && event.failed === 0) console.error('ERROR: no test ran');
-            console.log(`${event.passed} passed, ${event.failed} failed`);
-            return event.failed === 0 && event.passed > 0 ? 0 : 1;
+            console.log(`${HOSTS[host]}: ${event.passed} passing, ${event.failed} failing`);
+            return { passed: event.passed, failed: event.failed };
         }
       }
     }
     if (serverExit !== undefined) throw new RunError(`code-server exited (${serverExit}) while the suite ran`);
     if (pageCrashed) throw new RunError('the workbench page crashed');
     if (!started && Date.now() - openedAt > SUITE_START_TIMEOUT_MS) {
-      throw new RunError(`the suite did not start within ${SUITE_START_TIMEOUT_MS / 1000} s of opening the workbench (did the extensions load?)`);
+      throw new RunError(`the suite did not start in the ${HOSTS[host]} within ${SUITE_START_TIMEOUT_MS / 1000} s of opening the workbench (did the extensions load?)`);
     }
     if (Date.now() - openedAt > totalTimeoutMs) {
       throw new RunError(`the suite did not end within ${totalTimeoutMs / 1000} s (--timeout)`);
@@ -216,7 +264,7 @@ try {
 } catch (err) {
   if (!interrupted) {
     console.error(`ERROR: ${err instanceof RunError ? err.message : err.stack}`);
-    if (server) console.error(`${serverLogs(server)}\n(--keep keeps the whole logs)`);
+    if (server) console.error(`${serverLogs(server)}\n--- browser console, last lines ---\n${logTail(path.join(tmp, 'browser.log'))}\n(--keep keeps the whole logs)`);
   }
   exitCode = 1;
 }

@@ -50,7 +50,7 @@ export function runSetup() {
  * Copies the extension at `sourceDir` into `extensionsDir` the way an installed VSIX looks:
  * `<publisher>.<name>-<version>/` with the packaged files only. Returns the extension id.
  */
-export function stageExtension(sourceDir, extensionsDir) {
+export function stageExtension(sourceDir, extensionsDir, { webOnly = false } = {}) {
   const manifest = JSON.parse(fs.readFileSync(path.join(sourceDir, 'package.json'), 'utf8'));
   const { publisher, name, version, main } = manifest;
   if (!publisher || !name || !version) {
@@ -64,12 +64,36 @@ export function stageExtension(sourceDir, extensionsDir) {
   for (const file of files) {
     fs.cpSync(path.join(sourceDir, file), path.join(target, file), { recursive: true });
   }
+  if (webOnly) {
+    // Without `main`, code-server runs the extension in the browser's web worker extension host, from `browser`.
+    if (!manifest.browser) throw new RunError(`${sourceDir}/package.json has no browser entry`);
+    const { main: _main, ...web } = manifest;
+    fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({ ...web, extensionKind: ['web'] }, null, 2));
+  }
   return `${publisher}.${name}`;
 }
 
 /** Copies the harness extension (runs the suite named by LTS_TEST_ENTRY) into `extensionsDir`. */
 export function stageHarness(extensionsDir) {
   fs.cpSync(path.join(here, 'harness'), path.join(extensionsDir, 'lts-test.harness-0.0.1'), { recursive: true });
+}
+
+/** The web worker host's harness: a `browser`-only extension around the bundled suite (out/test/web-harness). */
+export function stageWebHarness(extensionsDir, bundle) {
+  const target = path.join(extensionsDir, 'lts-test.web-harness-0.0.1');
+  fs.mkdirSync(target, { recursive: true });
+  fs.copyFileSync(bundle, path.join(target, 'extension.js'));
+  fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({
+    name: 'web-harness',
+    displayName: 'LTS Status Codes web test harness',
+    publisher: 'lts-test',
+    version: '0.0.1',
+    private: true,
+    engines: { vscode: '^1.80.0' },
+    activationEvents: ['*'],
+    extensionKind: ['web'],
+    browser: './extension.js',
+  }, null, 2));
 }
 
 /**

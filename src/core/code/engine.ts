@@ -13,6 +13,8 @@ import { Logger, nullLogger, Occurrence, OccurrenceContext } from '../types';
 export interface GrammarLoader {
   /** Location of `tree-sitter.wasm`, for the runtime's `locateFile`. */
   runtimeLocation(): string;
+  /** The bytes of `tree-sitter.wasm`, for hosts where the runtime cannot read or fetch a location (a browser host). */
+  runtimeBinary?(): Promise<Uint8Array>;
   /** A grammar, by its name in @vscode/tree-sitter-wasm (`typescript` → `tree-sitter-typescript.wasm`). */
   grammar(name: string): Promise<string | Uint8Array>;
   /** The text of a query file shipped beside the grammars (`javascript/status.scm`), for specs that name one. */
@@ -134,7 +136,11 @@ export class CodeEngine {
   }
 
   private async compile(spec: LanguageSpec): Promise<CompiledLanguage> {
-    this.runtime ??= Parser.init({ locateFile: () => this.loader.runtimeLocation() });
+    this.runtime ??= (async () => {
+      const wasmBinary = await this.loader.runtimeBinary?.();
+      // `wasmBinary` is an Emscripten module option the typings leave out; the runtime honours it.
+      await Parser.init({ locateFile: () => this.loader.runtimeLocation(), ...(wasmBinary ? { wasmBinary } : {}) } as Parameters<typeof Parser.init>[0]);
+    })();
     await this.runtime;
     const started = Date.now();
     const language = await Language.load(await this.loader.grammar(spec.grammar));
