@@ -85,13 +85,17 @@ function toOccurrence(hit: Hit, line: number, character: number): Occurrence {
     : { range, code: hit.code, text: hit.text, context: 'mention', handler: null };
 }
 
-/** Status-code occurrences on one line of text; `line` is its zero-based number in the document. */
+/**
+ * Status-code occurrences on one line of text; `line` is its zero-based number in the document. A byte order mark
+ * at the start of line 0 is not a column (VS Code does not show it).
+ */
 export function scanLine(text: string, line: number, patterns: readonly TextPattern[] = TEXT_PATTERNS): Occurrence[] {
-  if (text.length > MAX_TEXT_LINE_LENGTH) return [];
+  const shift = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.length - shift > MAX_TEXT_LINE_LENGTH) return [];
   const codes = findCodes(text, patterns);
   // A phrase stands in for a status only where the line gives none in digits.
   const hits = codes.length > 0 ? codes : findPhrases(text);
-  return hits.map((hit) => toOccurrence(hit, line, hit.offset));
+  return hits.map((hit) => toOccurrence(hit, line, hit.offset - shift));
 }
 
 /** Occurrences on lines `from`..`to` (inclusive) of a document given as a line accessor. */
@@ -127,15 +131,19 @@ export function scanText(text: string, patterns: readonly TextPattern[] = TEXT_P
   return out;
 }
 
-/** Walks a text's lines forwards (\n, \r\n and \r breaks), each break found once. */
+/**
+ * Walks a text's lines forwards (\n, \r\n and \r breaks, as VS Code counts them), each break found once. A byte
+ * order mark at the start is not a column: line 0 starts after it.
+ */
 class LineCursor {
   line = 0;
-  start = 0;
+  start: number;
   end: number;
   private nextCr: number;
   private nextLf: number;
 
   constructor(private readonly text: string) {
+    this.start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.nextCr = text.indexOf('\r');
     this.nextLf = text.indexOf('\n');
     this.end = this.breakFrom(0);
