@@ -134,11 +134,14 @@ function indexRanges(regions: ReadonlyArray<readonly [number, number]>, lines: L
 }
 
 /**
- * The text tree-sitter reads: a byte order mark becomes a space, so that no grammar sees a stray character and every
- * index stays where it was (the line model skips it: it is not a column).
+ * The text tree-sitter reads, of the same length so that every index stays where it is: a byte order mark becomes a
+ * space (it is not a column, and no grammar expects it), `\r\n` becomes ` \n` and a lone `\r` becomes `\n`, so
+ * that every grammar ends lines (and line comments) where VS Code does, and its rows are the editor's lines.
  */
 function parseText(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const source = bom ? ' ' + text.slice(1) : text;
+  return source.includes('\r') ? source.replace(/\r\n?/g, (lineBreak) => (lineBreak.length === 2 ? ' \n' : '\n')) : source;
 }
 
 /** Whether a document can hold anything the language's queries find (cheap text tests, no parse). */
