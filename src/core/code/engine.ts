@@ -134,7 +134,74 @@ function indexRanges(regions: ReadonlyArray<readonly [number, number]>, lines: L
 }
 
 /**
- * The text tree-sitter reads, of the same length so that every index stays where it is: a byte order mark becomes a
+ * What a fresh analysis parses: the text with every line break as `\n` and no byte order mark, so that a file gives
+ * the same tree, hence the same results, whatever its line breaks (tree-sitter's error recovery weighs whitespace,
+ * so even a same-length stand-in such as ` \n` for `\r\n` could recover broken code differently). Indices are
+ * mapped between the two texts.
+ */
+class LfSource {
+  readonly text: string;
+  /** Indices in the parsed text before which one character of the original was removed, ascending. */
+  private readonly removed: number[] = [];
+
+  constructor(original: string) {
+    let text = original;
+    if (text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+      this.removed.push(0);
+    }
+    if (text.includes('\r')) {
+      let out = '';
+      let from = 0;
+      const offset = this.removed.length;
+      for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
+        out += text.slice(from, at);
+        if (text.charCodeAt(at + 1) === 10) this.removed.push(at - (this.removed.length - offset));
+        else out += '\n';
+        from = at + 1;
+      }
+      text = out + text.slice(from);
+    }
+    this.text = text;
+  }
+
+  /** The original index of the character at a parsed index. */
+  toOriginal(index: number): number {
+    return index + this.removedUpTo(index);
+  }
+
+  /** The original index of an end (one past the last character) at a parsed index. */
+  toOriginalEnd(index: number): number {
+    return index === 0 ? this.toOriginal(0) : this.toOriginal(index - 1) + 1;
+  }
+
+  /** The parsed index of an original index (a line start or the end: never a removed character). */
+  toParse(index: number): number {
+    let low = 0;
+    let high = this.removed.length;
+    // The number of removed characters before `index`: removed[k] + k is the original index of the k-th.
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.removed[mid] + mid < index) low = mid + 1;
+      else high = mid;
+    }
+    return index - low;
+  }
+
+  private removedUpTo(index: number): number {
+    let low = 0;
+    let high = this.removed.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.removed[mid] <= index) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+/**
+ * The text an editor session parses, of the same length so that every index stays where it is: a byte order mark becomes a
  * space (it is not a column, and no grammar expects it), `\r\n` becomes ` \n` and a lone `\r` becomes `\n`, so
  * that every grammar ends lines (and line comments) where VS Code does, and its rows are the editor's lines.
  */
@@ -173,11 +240,15 @@ export class CodeEngine {
     this.throwIfCrashed();
     const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return this.guarded(spec, language, text, () => {
-      const tree = parseWithin(language.parser, parseText(text), null, deadline);
+      const source = new LfSource(text);
+      const tree = parseWithin(language.parser, source.text, null, deadline);
       try {
         const lines = new LineIndex(text);
-        const run = queryRegions(language, spec, tree.rootNode, indexRanges(regionsOfInterest(text, lines, spec, deadline), lines, text.length), deadline);
-        return { occurrences: toOccurrences(run.entries, lines, deadline), syntaxErrors: tree.rootNode.hasError };
+        const regions = indexRanges(regionsOfInterest(text, lines, spec, deadline), lines, text.length)
+          .map(([start, end]): [number, number] => [source.toParse(start), source.toParse(end)]);
+        const run = queryRegions(language, spec, tree.rootNode, regions, deadline);
+        const entries = run.entries.map((entry) => ({ ...entry, start: source.toOriginal(entry.start), end: source.toOriginalEnd(entry.end) }));
+        return { occurrences: toOccurrences(entries, lines, deadline), syntaxErrors: tree.rootNode.hasError };
       } finally {
         tree.delete();
       }
@@ -519,7 +590,10 @@ export class CodeSession {
       { constants: this.constants, forwarders: this.forwarders });
     const changeEnd = change.newEndIndex;
     const touchesChange = (range: [number, number]) => range[1] >= change.startIndex && range[0] <= changeEnd;
-    if (constantRangesOf(run.statusMatches).some(touchesChange) || run.forwarders.size > this.forwarders.size
+    // A constant the region defines and the document did not know (the last version was broken there) changes
+    // what names resolve to everywhere.
+    const unknownConstant = [...collectConstants(run.statusMatches)].some(([name, value]) => this.constants.get(name) !== value);
+    if (constantRangesOf(run.statusMatches).some(touchesChange) || unknownConstant || run.forwarders.size > this.forwarders.size
       || run.nameRanges.some(touchesChange)) {
       return this.full(language, text, deadline);
     }
