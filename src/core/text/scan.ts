@@ -86,16 +86,15 @@ function toOccurrence(hit: Hit, line: number, character: number): Occurrence {
 }
 
 /**
- * Status-code occurrences on one line of text; `line` is its zero-based number in the document. A byte order mark
- * at the start of line 0 is not a column (VS Code does not show it).
+ * Status-code occurrences on one line of text as the editor holds it (VS Code has already taken a file's byte order
+ * mark away; scanText does that for a whole file); `line` is its zero-based number in the document.
  */
 export function scanLine(text: string, line: number, patterns: readonly TextPattern[] = TEXT_PATTERNS): Occurrence[] {
-  const shift = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  if (text.length - shift > MAX_TEXT_LINE_LENGTH) return [];
+  if (text.length > MAX_TEXT_LINE_LENGTH) return [];
   const codes = findCodes(text, patterns);
   // A phrase stands in for a status only where the line gives none in digits.
   const hits = codes.length > 0 ? codes : findPhrases(text);
-  return hits.map((hit) => toOccurrence(hit, line, hit.offset - shift));
+  return hits.map((hit) => toOccurrence(hit, line, hit.offset));
 }
 
 /** Occurrences on lines `from`..`to` (inclusive) of a document given as a line accessor. */
