@@ -23,10 +23,11 @@ export interface FindingOptions {
 
 export function findUnlisted(occurrences: readonly Occurrence[], options: FindingOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const suppressed = options.lineAt ? suppressionLookup(options.lineAt) : undefined;
   for (const occurrence of occurrences) {
     if (occurrence.context !== 'handler' || isListed(occurrence.code)) continue;
     if (options.allowedCodes?.has(occurrence.code)) continue;
-    if (options.lineAt && isSuppressed(occurrence.range.start.line, options.lineAt)) continue;
+    if (suppressed?.(occurrence.range.start.line)) continue;
     findings.push({
       occurrence,
       code: occurrence.code,
@@ -36,7 +37,20 @@ export function findUnlisted(occurrences: readonly Occurrence[], options: Findin
   return findings;
 }
 
-function isSuppressed(line: number, lineAt: (line: number) => string): boolean {
-  if (lineAt(line).includes(DISABLE_LINE)) return true;
-  return line > 0 && lineAt(line - 1).includes(DISABLE_NEXT_LINE);
+/**
+ * Whether a line is suppressed, each line's text searched once however many findings it holds (a minified bundle
+ * is one long line with thousands of them).
+ */
+function suppressionLookup(lineAt: (line: number) => string): (line: number) => boolean {
+  const marks = new Map<number, { disableLine: boolean; disableNext: boolean }>();
+  const marksOf = (line: number) => {
+    let found = marks.get(line);
+    if (!found) {
+      const text = lineAt(line);
+      found = { disableLine: text.includes(DISABLE_LINE), disableNext: text.includes(DISABLE_NEXT_LINE) };
+      marks.set(line, found);
+    }
+    return found;
+  };
+  return (line) => marksOf(line).disableLine || (line > 0 && marksOf(line - 1).disableNext);
 }

@@ -7,7 +7,7 @@ export * from './l10n';
 export * from './markdown';
 export { scanLine, scanLines, scanText, MAX_TEXT_LINE_LENGTH } from './text/scan';
 export { STATUS_PHRASES, TEXT_PATTERNS } from './text/patterns';
-export { CodeEngine, CodeSession, LineIndex, textChange } from './code/engine';
+export { CodeEngine, CodeSession, EngineCrashed, isEngineCrashed, LineIndex, textChange } from './code/engine';
 export type { GrammarLoader, CodeAnalysis, AnalyzeOptions, SkipReason, TextChange } from './code/engine';
 export { LANGUAGES, languageForId, languageForPath } from './languages';
 export * from './document';

@@ -22,7 +22,11 @@ export interface GrammarLoader {
 }
 
 export interface AnalyzeOptions {
-  /** Give up parsing after this many milliseconds (the result is then `skipped: 'timeout'`). */
+  /**
+   * The deadline of one analysis in milliseconds, covering the parse, the queries and every walk after them (loading
+   * a grammar the first time is not counted). When it passes, the analysis stops and its result is
+   * `skipped: 'timeout'`, never a partial list. Default 5000.
+   */
   readonly timeoutMs?: number;
 }
 
@@ -42,6 +46,57 @@ export interface CodeAnalysis {
   readonly syntaxErrors?: boolean;
   /** Set when the document was not parsed. */
   readonly skipped?: SkipReason;
+}
+
+/**
+ * The tree-sitter runtime failed (a WebAssembly trap such as `memory access out of bounds`, or any other error from a
+ * parse, a query or a tree walk). The WebAssembly module is shared by every language and may now be corrupt, so the
+ * engine refuses all later work with this error: the host should throw the engine (in practice its worker or
+ * process) away and start a new one. Across a worker boundary, recognise it by `name` (see {@link isEngineCrashed}).
+ */
+export class EngineCrashed extends Error {
+  override readonly name = 'EngineCrashed';
+
+  constructor(readonly language: string, cause: unknown) {
+    super(`The tree-sitter runtime failed while analysing a ${language} document (${errorText(cause)}); this engine cannot be used any more.`,
+      { cause });
+  }
+}
+
+/** Whether an error (possibly cloned across a worker boundary) is an {@link EngineCrashed}. */
+export function isEngineCrashed(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'EngineCrashed';
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return `${error.constructor?.name ?? 'Error'}: ${error.message}`;
+  return String(error);
+}
+
+/** Thrown inside an analysis when its deadline has passed; the engine turns it into `skipped: 'timeout'`. */
+class DeadlineExceeded extends Error {}
+
+/** The end of one analysis in time; every loop of the engine checks it. */
+class Deadline {
+  private readonly end: number;
+  private ticks = 0;
+
+  constructor(ms: number) {
+    this.end = Date.now() + ms;
+  }
+
+  get expired(): boolean {
+    return Date.now() > this.end;
+  }
+
+  /** For hot loops: reads the clock every 64th call. */
+  tick(): void {
+    if ((++this.ticks & 63) === 0 && this.expired) throw new DeadlineExceeded();
+  }
+
+  check(): void {
+    if (this.expired) throw new DeadlineExceeded();
+  }
 }
 
 export interface CompiledLanguage {
@@ -64,22 +119,102 @@ const REGION_GAP = 8;
  * Line ranges [from, to] worth querying: lines with a status-like number, a trigger word or a hint, with a margin,
  * merged. Every capture the queries can make lies on such a line (test/unit/engine.test.ts checks the fixtures).
  */
-function regionsOfInterest(text: string, spec: LanguageSpec): Array<[number, number]> {
+function regionsOfInterest(text: string, lines: LineIndex, spec: LanguageSpec, deadline: Deadline): Array<[number, number]> {
   const regions: Array<[number, number]> = [];
-  let line = 0;
-  for (let start = 0; start <= text.length; line++) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const content = text.slice(start, end);
+  for (let line = 0; line < lines.lineCount; line++) {
+    deadline.tick();
+    const content = text.slice(lines.lineStart(line), lines.contentEnd(line));
     if (CANDIDATE.test(content) || spec.trigger?.test(content) || spec.hint?.test(content)) {
       const from = Math.max(0, line - REGION_MARGIN);
       const last = regions[regions.length - 1];
       if (last && from <= last[1] + REGION_GAP) last[1] = line + REGION_MARGIN;
       else regions.push([from, line + REGION_MARGIN]);
     }
-    start = end + 1;
   }
   return regions;
+}
+
+/** Line ranges as index ranges [start, end) of the text, which is how the queries are limited. */
+function indexRanges(regions: ReadonlyArray<readonly [number, number]>, lines: LineIndex, length: number): Array<[number, number]> {
+  return regions.map(([from, to]) => [lines.lineStart(from), to + 1 < lines.lineCount ? lines.lineStart(to + 1) : length]);
+}
+
+/**
+ * What a fresh analysis parses: the text with every line break as `\n` and no byte order mark, so that a file gives
+ * the same tree, hence the same results, whatever its line breaks (tree-sitter's error recovery weighs whitespace,
+ * so even a same-length stand-in such as ` \n` for `\r\n` could recover broken code differently). Indices are
+ * mapped between the two texts.
+ */
+class LfSource {
+  readonly text: string;
+  /** Indices in the parsed text before which one character of the original was removed, ascending. */
+  private readonly removed: number[] = [];
+
+  constructor(original: string) {
+    let text = original;
+    if (text.charCodeAt(0) === 0xfeff) {
+      text = text.slice(1);
+      this.removed.push(0);
+    }
+    if (text.includes('\r')) {
+      let out = '';
+      let from = 0;
+      const offset = this.removed.length;
+      for (let at = text.indexOf('\r'); at >= 0; at = text.indexOf('\r', at + 1)) {
+        out += text.slice(from, at);
+        if (text.charCodeAt(at + 1) === 10) this.removed.push(at - (this.removed.length - offset));
+        else out += '\n';
+        from = at + 1;
+      }
+      text = out + text.slice(from);
+    }
+    this.text = text;
+  }
+
+  /** The original index of the character at a parsed index. */
+  toOriginal(index: number): number {
+    return index + this.removedUpTo(index);
+  }
+
+  /** The original index of an end (one past the last character) at a parsed index. */
+  toOriginalEnd(index: number): number {
+    return index === 0 ? this.toOriginal(0) : this.toOriginal(index - 1) + 1;
+  }
+
+  /** The parsed index of an original index (a line start or the end: never a removed character). */
+  toParse(index: number): number {
+    let low = 0;
+    let high = this.removed.length;
+    // The number of removed characters before `index`: removed[k] + k is the original index of the k-th.
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.removed[mid] + mid < index) low = mid + 1;
+      else high = mid;
+    }
+    return index - low;
+  }
+
+  private removedUpTo(index: number): number {
+    let low = 0;
+    let high = this.removed.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.removed[mid] <= index) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+}
+
+/**
+ * The text an editor session parses, of the same length so that every index stays where it is: a byte order mark becomes a
+ * space (it is not a column, and no grammar expects it), `\r\n` becomes ` \n` and a lone `\r` becomes `\n`, so
+ * that every grammar ends lines (and line comments) where VS Code does, and its rows are the editor's lines.
+ */
+function parseText(text: string): string {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const source = bom ? ' ' + text.slice(1) : text;
+  return source.includes('\r') ? source.replace(/\r\n?/g, (lineBreak) => (lineBreak.length === 2 ? ' \n' : '\n')) : source;
 }
 
 /** Whether a document can hold anything the language's queries find (cheap text tests, no parse). */
@@ -91,21 +226,70 @@ const MAX_VALUE_DEPTH = 8;
 export class CodeEngine {
   private runtime: Promise<void> | undefined;
   private readonly compiled = new Map<string, Promise<CompiledLanguage>>();
+  private failure: EngineCrashed | undefined;
 
   constructor(private readonly loader: GrammarLoader, readonly logger: Logger = nullLogger) {}
 
-  /** Finds status-code occurrences in a whole document. */
+  /** Set once the tree-sitter runtime has failed; from then on every analysis throws it (see {@link EngineCrashed}). */
+  get crashed(): EngineCrashed | undefined {
+    return this.failure;
+  }
+
+  /**
+   * Finds status-code occurrences in a whole document. Ends by the deadline (`skipped: 'timeout'`); throws
+   * {@link EngineCrashed} when the tree-sitter runtime fails.
+   */
   async analyze(text: string, spec: LanguageSpec, options: AnalyzeOptions = {}): Promise<CodeAnalysis> {
+    this.throwIfCrashed();
     if (!worthParsing(text, spec)) return { occurrences: [], skipped: 'noCandidates' };
     const language = await this.language(spec);
-    const tree = parseWithin(language.parser, text, null, options.timeoutMs);
-    if (!tree) return this.timedOut(spec, text);
+    this.throwIfCrashed();
+    const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    return this.guarded(spec, language, text, () => {
+      const source = new LfSource(text);
+      const tree = parseWithin(language.parser, source.text, null, deadline);
+      try {
+        const lines = new LineIndex(text);
+        const regions = indexRanges(regionsOfInterest(text, lines, spec, deadline), lines, text.length)
+          .map(([start, end]): [number, number] => [source.toParse(start), source.toParse(end)]);
+        const run = queryRegions(language, spec, tree.rootNode, regions, deadline);
+        const entries = run.entries.map((entry) => ({ ...entry, start: source.toOriginal(entry.start), end: source.toOriginalEnd(entry.end) }));
+        return { occurrences: toOccurrences(entries, lines, deadline), syntaxErrors: tree.rootNode.hasError };
+      } finally {
+        tree.delete();
+      }
+    });
+  }
+
+  /**
+   * Runs one analysis step on the runtime: a passed deadline becomes `skipped: 'timeout'` (and the parser is reset,
+   * so that the next document is not read as the rest of this one); any other failure marks the engine crashed.
+   */
+  guarded(spec: LanguageSpec, language: CompiledLanguage, text: string, step: () => CodeAnalysis): CodeAnalysis {
     try {
-      const run = queryRegions(language, spec, tree.rootNode, regionsOfInterest(text, spec));
-      return { occurrences: toOccurrences(run.entries, new LineIndex(text)), syntaxErrors: tree.rootNode.hasError };
-    } finally {
-      tree.delete();
+      return step();
+    } catch (error) {
+      if (error instanceof DeadlineExceeded) {
+        try {
+          language.parser.reset();
+        } catch (resetError) {
+          throw this.crash(spec, resetError);
+        }
+        return this.timedOut(spec, text);
+      }
+      throw this.crash(spec, error);
     }
+  }
+
+  throwIfCrashed(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  private crash(spec: LanguageSpec, error: unknown): EngineCrashed {
+    if (error instanceof EngineCrashed) return error;
+    this.failure ??= new EngineCrashed(spec.name, error);
+    this.logger.error(this.failure.message, error);
+    return this.failure;
   }
 
   /** A document kept parsed between edits, for the editor (see {@link CodeSession}). */
@@ -125,7 +309,7 @@ export class CodeEngine {
   }
 
   timedOut(spec: LanguageSpec, text: string): CodeAnalysis {
-    this.logger.warn(`Parsing a ${spec.name} document of ${text.length} characters took longer than the time limit; skipped.`);
+    this.logger.warn(`Analysing a ${spec.name} document of ${text.length} characters took longer than the time limit; skipped.`);
     return { occurrences: [], skipped: 'timeout' };
   }
 
@@ -156,24 +340,134 @@ export class CodeEngine {
   }
 }
 
-function parseWithin(parser: Parser, text: string, old: Tree | null, timeoutMs = DEFAULT_TIMEOUT_MS): Tree | null {
-  const deadline = Date.now() + timeoutMs;
+/** Parses within the deadline; a cancelled parse throws {@link DeadlineExceeded} (the caller resets the parser). */
+function parseWithin(parser: Parser, text: string, old: Tree | null, deadline: Deadline): Tree {
   // Returning true cancels the parse; the typings say void, the runtime honours the value.
-  return parser.parse(text, old, { progressCallback: (() => Date.now() > deadline) as () => void });
+  const tree = parser.parse(text, old, { progressCallback: (() => deadline.expired) as () => void });
+  if (!tree) throw new DeadlineExceeded();
+  return tree;
 }
 
-/** Runs the queries over line regions of a tree and collects what they find. */
+/**
+ * A query's matches in an index range, within the deadline: the runtime asks the progress callback as it goes and
+ * stops when it answers true (the matches found until then are incomplete, so they are thrown away).
+ */
+function matchesWithin(query: Query, root: Node, [startIndex, endIndex]: readonly [number, number], deadline: Deadline): QueryMatch[] {
+  let cancelled = false;
+  const progressCallback = () => (cancelled ||= deadline.expired);
+  // The runtime takes these as byte offsets of its UTF-16 input: two bytes per code unit.
+  const matches = query.matches(root, { startIndex: startIndex * 2, endIndex: endIndex * 2, progressCallback: progressCallback as () => void });
+  if (cancelled) throw new DeadlineExceeded();
+  deadline.check();
+  return filterMatches(query, matches, deadline);
+}
+
+/**
+ * The engine's own predicates, which the runtime hands over unevaluated (language data may use them; the README of
+ * the languages describes them). `#has-child? @node type text…`: the node has a named child of that type whose
+ * text is one of the listed strings. Each node is examined once per predicate, so a long token list stays linear.
+ */
+function filterMatches(query: Query, matches: QueryMatch[], deadline: Deadline): QueryMatch[] {
+  if (!query.predicates.some((list) => list.length > 0)) return matches;
+  const memo = new Map<string, Map<number, boolean>>();
+  return matches.filter((match) => query.predicates[match.patternIndex].every((predicate) => {
+    deadline.tick();
+    if (predicate.operator !== 'has-child?') throw new Error(`Unknown query predicate #${predicate.operator}`);
+    const [capture, type, ...texts] = predicate.operands;
+    if (capture?.type !== 'capture' || type?.type !== 'string') throw new Error('#has-child? takes a capture and a node type');
+    const key = JSON.stringify(predicate.operands);
+    let seen = memo.get(key);
+    if (!seen) memo.set(key, seen = new Map());
+    const wanted = new Set(texts.map((t) => (t.type === 'string' ? t.value : '')));
+    return match.captures.filter((c) => c.name === capture.name).every(({ node }) => {
+      let has = seen!.get(node.id);
+      if (has === undefined) {
+        has = node.namedChildren.some((child) => child !== null && child.type === type.value && wanted.has(child.text));
+        seen!.set(node.id, has);
+      }
+      return has;
+    });
+  }));
+}
+
+/** An error node with more children than this is not queried as a whole (see {@link queryPlan}). */
+const WIDE_ERROR_CHILDREN = 512;
+
+/**
+ * Where to run the queries for an index range: normally the root over the range. The runtime's query cursor slows
+ * down with the square of the width of an ERROR node whose children are a long run of tokens (100 KB of unclosed
+ * brackets: minutes), so such a node is left out of the root's range and each of its named children is queried on
+ * its own instead. (No query pattern is rooted at an ERROR node, so nothing is lost.)
+ */
+function queryPlan(root: Node, [start, end]: readonly [number, number], deadline: Deadline): Array<[Node, number, number]> {
+  if (!root.hasError) return [[root, start, end]];
+  const wide: Node[] = [];
+  // Depth first, in document order, over the nodes with errors in the range (a stack, not recursion: trees can be deep).
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    deadline.tick();
+    const node = stack.pop()!;
+    if (node.type === 'ERROR' && node.childCount > WIDE_ERROR_CHILDREN) {
+      wide.push(node);
+      continue;
+    }
+    const children: Node[] = [];
+    const cursor = node.walk();
+    try {
+      if (cursor.gotoFirstChild()) {
+        do {
+          deadline.tick();
+          if (cursor.endIndex > start && cursor.startIndex < end) {
+            const child = cursor.currentNode;
+            if (child.hasError) children.push(child);
+          }
+        } while (cursor.startIndex < end && cursor.gotoNextSibling());
+      }
+    } finally {
+      cursor.delete();
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  if (wide.length === 0) return [[root, start, end]];
+  const plan: Array<[Node, number, number]> = [];
+  let from = start;
+  for (const node of wide) {
+    if (node.startIndex > from) plan.push([root, from, Math.min(node.startIndex, end)]);
+    from = Math.max(from, node.endIndex);
+  }
+  if (from < end) plan.push([root, from, end]);
+  for (const node of wide) {
+    const cursor = node.walk();
+    try {
+      if (cursor.gotoFirstChild()) {
+        do {
+          deadline.tick();
+          if (cursor.nodeIsNamed && cursor.endIndex > start && cursor.startIndex < end) {
+            const child = cursor.currentNode;
+            plan.push(...queryPlan(child, [Math.max(start, child.startIndex), Math.min(end, child.endIndex)], deadline));
+          }
+        } while (cursor.gotoNextSibling());
+      }
+    } finally {
+      cursor.delete();
+    }
+  }
+  return plan;
+}
+
+/** Runs the queries over index ranges of a tree and collects what they find. */
 function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node, regions: ReadonlyArray<readonly [number, number]>,
-  seed?: { constants: Map<string, number>; forwarders: Map<string, Set<number>> }): QueryResult {
-  const inRegions = (query: Query) => regions.flatMap(([from, to]) =>
-    query.matches(root, { startPosition: { row: from, column: 0 }, endPosition: { row: to + 1, column: 0 } }));
+  deadline: Deadline, seed?: { constants: Map<string, number>; forwarders: Map<string, Set<number>> }): QueryResult {
+  const plan = regions.flatMap((range) => queryPlan(root, range, deadline));
+  const inRegions = (query: Query) => plan.flatMap(([node, from, to]) => matchesWithin(query, node, [from, to], deadline));
   const statusMatches = inRegions(language.statusQuery);
   const handlerMatches = inRegions(language.handlerQuery);
-  const functions = collectFunctions(handlerMatches, spec);
+  const functions = collectFunctions(handlerMatches, spec, deadline);
   const constants = seed?.constants ?? collectConstants(statusMatches);
-  const run = new DocumentRun(spec, constants, functions, seed?.forwarders);
+  const run = new DocumentRun(spec, constants, functions, deadline, seed?.forwarders);
   for (const match of statusMatches) {
     for (const capture of match.captures) {
+      deadline.tick();
       const context = contextOf(capture.name);
       if (context) run.add(capture.node, context);
     }
@@ -247,12 +541,35 @@ export class CodeSession {
 
   /** Analyses `text`; `change` is the one edit since the last call, when known. */
   async update(text: string, change?: TextChange): Promise<CodeAnalysis> {
+    this.engine.throwIfCrashed();
     const language = await this.engine.language(this.spec);
-    if (!this.tree || !change || !worthParsing(text, this.spec)) return this.full(language, text);
+    this.engine.throwIfCrashed();
+    const deadline = new Deadline(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    return this.engine.guarded(this.spec, language, text, () => {
+      try {
+        return this.updateWithin(language, text, change, deadline);
+      } catch (error) {
+        // Whatever was kept may be half updated: the next update starts afresh.
+        this.dispose();
+        this.entries = [];
+        this.lastUpdate = 'skipped';
+        throw error;
+      }
+    });
+  }
+
+  private updateWithin(language: CompiledLanguage, text: string, change: TextChange | undefined, deadline: Deadline): CodeAnalysis {
+    if (!this.tree || !change || !worthParsing(text, this.spec)) return this.full(language, text, deadline);
     const old = this.tree;
+    this.tree = null;
     old.edit(change);
-    const tree = parseWithin(language.parser, text, old, this.options.timeoutMs);
-    if (!tree) return this.full(language, text);
+    let tree: Tree;
+    try {
+      tree = parseWithin(language.parser, parseText(text), old, deadline);
+    } catch (error) {
+      old.delete();
+      throw error;
+    }
     const changed = old.getChangedRanges(tree);
     old.delete();
     this.tree = tree;
@@ -262,7 +579,7 @@ export class CodeSession {
       range[1] <= change.startIndex ? range : range[0] >= change.oldEndIndex ? [range[0] + delta, range[1] + delta] : undefined;
     const touched = (ranges: Array<[number, number]>) =>
       ranges.some((range) => range[1] >= change.startIndex && range[0] <= change.oldEndIndex);
-    if (touched(this.constantRanges) || touched(this.forwarderRanges) || touched(this.nameRanges)) return this.full(language, text);
+    if (touched(this.constantRanges) || touched(this.forwarderRanges) || touched(this.nameRanges)) return this.full(language, text, deadline);
 
     const lines = new LineIndex(text);
     let fromRow = change.startPosition.row;
@@ -271,20 +588,24 @@ export class CodeSession {
       fromRow = Math.min(fromRow, range.startPosition.row);
       toRow = Math.max(toRow, range.endPosition.row);
     }
-    [fromRow, toRow] = expandRegion(tree.rootNode, fromRow, toRow);
+    [fromRow, toRow] = expandRegion(tree.rootNode, fromRow, toRow, deadline);
     const regionStart = lines.lineStart(fromRow);
     const regionEnd = toRow + 1 < lines.lineCount ? lines.lineStart(toRow + 1) : text.length;
 
     // Constants and helpers found before are trusted only where this edit cannot have changed them.
     const inRegion = (range: [number, number] | undefined) => range !== undefined && range[1] >= regionStart && range[0] < regionEnd;
-    if (this.constantRanges.map(shift).some(inRegion) || this.forwarderRanges.map(shift).some(inRegion)) return this.full(language, text);
+    if (this.constantRanges.map(shift).some(inRegion) || this.forwarderRanges.map(shift).some(inRegion)) return this.full(language, text, deadline);
 
-    const run = queryRegions(language, this.spec, tree.rootNode, [[fromRow, toRow]], { constants: this.constants, forwarders: this.forwarders });
+    const run = queryRegions(language, this.spec, tree.rootNode, [[regionStart, regionEnd]], deadline,
+      { constants: this.constants, forwarders: this.forwarders });
     const changeEnd = change.newEndIndex;
     const touchesChange = (range: [number, number]) => range[1] >= change.startIndex && range[0] <= changeEnd;
-    if (constantRangesOf(run.statusMatches).some(touchesChange) || run.forwarders.size > this.forwarders.size
+    // A constant the region defines and the document did not know (the last version was broken there) changes
+    // what names resolve to everywhere.
+    const unknownConstant = [...collectConstants(run.statusMatches)].some(([name, value]) => this.constants.get(name) !== value);
+    if (constantRangesOf(run.statusMatches).some(touchesChange) || unknownConstant || run.forwarders.size > this.forwarders.size
       || run.nameRanges.some(touchesChange)) {
-      return this.full(language, text);
+      return this.full(language, text, deadline);
     }
 
     const kept: Entry[] = [];
@@ -298,7 +619,7 @@ export class CodeSession {
     this.forwarderRanges = this.forwarderRanges.map(shift).filter((r): r is [number, number] => r !== undefined);
     this.nameRanges = this.nameRanges.map(shift).filter((r): r is [number, number] => r !== undefined);
     this.lastUpdate = 'incremental';
-    return { occurrences: toOccurrences(this.entries, lines), syntaxErrors: tree.rootNode.hasError };
+    return { occurrences: toOccurrences(this.entries, lines, deadline), syntaxErrors: tree.rootNode.hasError };
   }
 
   dispose(): void {
@@ -306,16 +627,16 @@ export class CodeSession {
     this.tree = null;
   }
 
-  private full(language: CompiledLanguage, text: string): CodeAnalysis {
+  private full(language: CompiledLanguage, text: string, deadline: Deadline): CodeAnalysis {
     this.dispose();
     this.entries = [];
     this.lastUpdate = 'skipped';
     if (!worthParsing(text, this.spec)) return { occurrences: [], skipped: 'noCandidates' };
-    const tree = parseWithin(language.parser, text, null, this.options.timeoutMs);
-    if (!tree) return this.engine.timedOut(this.spec, text);
+    const tree = parseWithin(language.parser, parseText(text), null, deadline);
     this.tree = tree;
-    const regions = regionsOfInterest(text, this.spec);
-    const run = queryRegions(language, this.spec, tree.rootNode, regions);
+    const lines = new LineIndex(text);
+    const regions = indexRanges(regionsOfInterest(text, lines, this.spec, deadline), lines, text.length);
+    const run = queryRegions(language, this.spec, tree.rootNode, regions, deadline);
     this.entries = run.entries;
     this.constants = collectConstants(run.statusMatches);
     this.constantRanges = constantRangesOf(run.statusMatches);
@@ -323,7 +644,7 @@ export class CodeSession {
     this.forwarderRanges = run.forwarderRanges;
     this.nameRanges = run.nameRanges;
     this.lastUpdate = 'full';
-    return { occurrences: toOccurrences(this.entries, new LineIndex(text)), syntaxErrors: tree.rootNode.hasError };
+    return { occurrences: toOccurrences(this.entries, lines, deadline), syntaxErrors: tree.rootNode.hasError };
   }
 }
 
@@ -331,9 +652,10 @@ export class CodeSession {
  * Widens a changed line range to whole syntax: the smallest run of sibling nodes that covers it, descending into a
  * node only while it is large (a class body, a long function), so queries see complete statements and declarations.
  */
-function expandRegion(root: Node, fromRow: number, toRow: number): [number, number] {
+function expandRegion(root: Node, fromRow: number, toRow: number, deadline: Deadline): [number, number] {
   let node = root;
   for (;;) {
+    deadline.tick();
     const covering = node.namedChildren.filter((child): child is Node =>
       child !== null && child.endPosition.row >= fromRow && child.startPosition.row <= toRow);
     if (covering.length === 0) return [fromRow, toRow];
@@ -390,10 +712,12 @@ interface FunctionInfo {
 }
 
 /** Named functions by node id: display name and parameter names. */
-function collectFunctions(matches: QueryMatch[], spec: LanguageSpec): Map<number, FunctionInfo> {
+function collectFunctions(matches: QueryMatch[], spec: LanguageSpec, deadline: Deadline): FunctionIndex {
   const functions = new Map<number, FunctionInfo>();
   const routes = new Map<number, FunctionInfo>();
+  const nodes = new Map<number, Node>();
   for (const match of matches) {
+    deadline.tick();
     const capture = (name: string) => match.captures.find((c) => c.name === name)?.node;
     const fn = capture(HANDLER_CAPTURES.function);
     if (!fn) continue;
@@ -405,9 +729,10 @@ function collectFunctions(matches: QueryMatch[], spec: LanguageSpec): Map<number
     const parameters = parametersNode ? parameterNames(parametersNode) : [];
     if (name) functions.set(fn.id, { name, parameters });
     else if (verb) routes.set(fn.id, { name: route !== undefined ? `${verb.toUpperCase()} ${route}` : verb.toUpperCase(), parameters });
+    nodes.set(fn.id, fn);
   }
   for (const [id, info] of routes) if (!functions.has(id)) functions.set(id, info);
-  return functions;
+  return new FunctionIndex([...functions].map(([id, info]) => ({ node: nodes.get(id)!, info })), spec.decorators ?? [], deadline);
 }
 
 /**
@@ -428,24 +753,81 @@ function firstLeaf(node: Node): Node | null {
   return first ? firstLeaf(first) : null;
 }
 
-/** The innermost named function around a node (or, from inside a decorator, the function it decorates). */
-function enclosingFunction(node: Node, functions: Map<number, FunctionInfo>, decorators: readonly string[] = []): FunctionInfo | undefined {
-  return enclosingFunctionNode(node, functions, decorators)?.info;
+interface NamedFunction {
+  readonly node: Node;
+  readonly info: FunctionInfo;
 }
 
-function enclosingFunctionNode(node: Node, functions: Map<number, FunctionInfo>, decorators: readonly string[] = []):
-  { node: Node; info: FunctionInfo } | undefined {
-  for (let current: Node | null = node.parent; current; current = current.parent) {
-    const info = functions.get(current.id);
-    if (info) return { node: current, info };
-    if (decorators.includes(current.type)) {
-      let next = current.nextNamedSibling;
-      while (next && (decorators.includes(next.type) || next.type === 'comment')) next = next.nextNamedSibling;
-      const decorated = next && functions.get(next.id);
-      if (next && decorated) return { node: next, info: decorated };
+/** A span of text that belongs to a function: the function itself, or one of its decorators. */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly id: number;
+  readonly owner: NamedFunction;
+  /** The innermost span around this one, or -1. */
+  parent: number;
+}
+
+/**
+ * The innermost named function around a node (or, from inside a decorator, the function it decorates), found by
+ * position: the spans of the functions and their decorators are syntax nodes, so they nest; they are cut once into
+ * elementary segments, each knowing its innermost span. A lookup is a binary search, whatever the depth of the tree
+ * (walking `Node.parent` costs the depth each time in web-tree-sitter).
+ */
+class FunctionIndex {
+  private readonly spans: Span[] = [];
+  /** Segment i is [bounds[i], bounds[i + 1]); owners[i] is its innermost span, or -1. */
+  private readonly bounds: number[] = [];
+  private readonly owners: number[] = [];
+
+  constructor(readonly functions: readonly NamedFunction[], decorators: readonly string[], deadline: Deadline) {
+    for (const fn of functions) {
+      deadline.tick();
+      this.spans.push({ start: fn.node.startIndex, end: fn.node.endIndex, id: fn.node.id, owner: fn, parent: -1 });
+      if (decorators.length === 0) continue;
+      // Decorators stand before the function as siblings (comments may stand between them).
+      for (let previous = fn.node.previousNamedSibling; previous && (decorators.includes(previous.type) || previous.type === 'comment');
+        previous = previous.previousNamedSibling) {
+        deadline.tick();
+        if (previous.type !== 'comment') this.spans.push({ start: previous.startIndex, end: previous.endIndex, id: previous.id, owner: fn, parent: -1 });
+      }
+    }
+    // Outer spans first: by start, then the longer first.
+    this.spans.sort((a, b) => a.start - b.start || b.end - a.end);
+    const events = [...new Set(this.spans.flatMap((span) => [span.start, span.end]))].sort((a, b) => a - b);
+    const open: number[] = [];
+    let next = 0;
+    for (const at of events) {
+      deadline.tick();
+      while (open.length > 0 && this.spans[open[open.length - 1]].end <= at) open.pop();
+      for (; next < this.spans.length && this.spans[next].start === at; next++) {
+        while (open.length > 0 && this.spans[open[open.length - 1]].end < this.spans[next].end) open.pop();
+        this.spans[next].parent = open.length > 0 ? open[open.length - 1] : -1;
+        if (this.spans[next].end > at) open.push(next);
+      }
+      this.bounds.push(at);
+      this.owners.push(open.length > 0 ? open[open.length - 1] : -1);
     }
   }
-  return undefined;
+
+  /** The function whose span strictly contains the node (the node's own span does not count). */
+  around(node: Node): NamedFunction | undefined {
+    const start = node.startIndex;
+    const end = node.endIndex;
+    let low = 0;
+    let high = this.bounds.length - 1;
+    if (high < 0 || start < this.bounds[0]) return undefined;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.bounds[mid] <= start) low = mid;
+      else high = mid - 1;
+    }
+    for (let i = this.owners[low]; i >= 0; i = this.spans[i].parent) {
+      const span = this.spans[i];
+      if (span.start <= start && end <= span.end && span.id !== node.id) return span.owner;
+    }
+    return undefined;
+  }
 }
 
 interface ResolvedValue {
@@ -475,7 +857,8 @@ class DocumentRun {
   constructor(
     private readonly spec: LanguageSpec,
     private readonly constants: Map<string, number>,
-    private readonly functions: Map<number, FunctionInfo>,
+    private readonly functions: FunctionIndex,
+    private readonly deadline: Deadline,
     forwarders?: Map<string, Set<number>>,
   ) {
     this.forwarders = new Map(forwarders);
@@ -497,7 +880,7 @@ class DocumentRun {
           code: value.code,
           text: value.digits ? value.node.text.slice(value.digits[0], value.digits[1]) : value.node.text,
           context,
-          handler: context === 'handler' ? enclosingFunction(handlerAt, this.functions, this.spec.decorators)?.name ?? null : null,
+          handler: context === 'handler' ? this.functions.around(handlerAt)?.info.name ?? null : null,
           ...(via ? { via } : {}),
           ...(value.symbol ? { symbol: value.symbol } : {}),
           ...(value.constant ? { constant: true } : {}),
@@ -510,7 +893,7 @@ class DocumentRun {
   private noteForwarder(node: Node): void {
     const name = unwrap(node, this.spec);
     if (!name || !this.spec.values.identifier.includes(name.type)) return;
-    const found = enclosingFunctionNode(node, this.functions, this.spec.decorators);
+    const found = this.functions.around(node);
     const index = found ? found.info.parameters.indexOf(name.text.replace(/^[$&*]+/, '')) : -1;
     if (!found || index < 0) return;
     const indexes = this.forwarders.get(found.info.name) ?? new Set<number>();
@@ -523,12 +906,14 @@ class DocumentRun {
   followForwarders(matches: QueryMatch[]): void {
     if (this.forwarders.size === 0) return;
     for (const match of matches) {
+      this.deadline.tick();
       const name = match.captures.find((c) => c.name === STATUS_CAPTURES.callName)?.node;
       const args = match.captures.find((c) => c.name === STATUS_CAPTURES.callArguments)?.node;
       const indexes = name && this.forwarders.get(name.text);
       if (!args || !indexes) continue;
       const list = args.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
       for (const index of indexes) {
+        this.deadline.tick();
         const argument = list[index];
         if (argument) this.add(argument, 'handler', args, name.text);
       }
@@ -536,12 +921,23 @@ class DocumentRun {
   }
 }
 
-/** Line starts of a text, to turn indices into zero-based lines and UTF-16 columns. */
+/**
+ * Line starts of a text, to turn indices into zero-based lines and UTF-16 columns, as VS Code counts them: `\n`,
+ * `\r\n` and a lone `\r` end a line, and a byte order mark at the start is not a column.
+ */
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private readonly starts: number[];
+  /** Where each line's content ends (before its line break). */
+  private readonly ends: number[] = [];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
+    const breaks = /\r\n?|\n/g;
+    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
+      this.ends.push(match.index);
+      this.starts.push(match.index + match[0].length);
+    }
+    this.ends.push(text.length);
   }
 
   position(index: number): { line: number; character: number } {
@@ -552,7 +948,12 @@ export class LineIndex {
       if (this.starts[mid] <= index) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: index - this.starts[low] };
+    return { line: low, character: Math.max(0, index - this.starts[low]) };
+  }
+
+  /** Where a line's content ends, before its line break. */
+  contentEnd(line: number): number {
+    return this.ends[Math.min(Math.max(line, 0), this.ends.length - 1)];
   }
 
   lineStart(line: number): number {
@@ -564,9 +965,11 @@ export class LineIndex {
   }
 }
 
-export function toOccurrences(entries: Iterable<Entry>, lines: LineIndex): Occurrence[] {
-  return [...entries].sort((a, b) => a.start - b.start)
-    .map((entry) => ({ range: { start: lines.position(entry.start), end: lines.position(entry.end) }, ...entry.occurrence }));
+export function toOccurrences(entries: Iterable<Entry>, lines: LineIndex, deadline?: Deadline): Occurrence[] {
+  return [...entries].sort((a, b) => a.start - b.start).map((entry) => {
+    deadline?.tick();
+    return { range: { start: lines.position(entry.start), end: lines.position(entry.end) }, ...entry.occurrence };
+  });
 }
 
 /** Strips transparent wrappers (parentheses, casts, C# `argument` nodes). */

@@ -2,7 +2,7 @@
  * The worker side of the protocol: one engine, one session per document key, requests handled one at a time.
  * Pure (no Node, no DOM): each platform's worker entry only connects it to its message port.
  */
-import { CodeEngine, CodeSession } from '../code/engine';
+import { CodeEngine, CodeSession, isEngineCrashed } from '../code/engine';
 import { LANGUAGES } from '../languages';
 import { LanguageSpec } from '../languages/spec';
 import { AnalyzeRequest, EngineRequest, EngineResponse } from './protocol';
@@ -14,8 +14,8 @@ interface SessionState {
 
 /** True for errors after which the WebAssembly module's state cannot be trusted (traps, not ordinary exceptions). */
 export function isFatalEngineError(error: unknown): boolean {
-  // WebAssembly.RuntimeError is the one error class a trap throws (the core's typings know no WebAssembly global).
-  return error instanceof Error && error.name === 'RuntimeError';
+  // The engine wraps runtime failures in EngineCrashed; a bare WebAssembly.RuntimeError (a trap) counts too.
+  return isEngineCrashed(error) || (error instanceof Error && error.name === 'RuntimeError');
 }
 
 export class EngineService {

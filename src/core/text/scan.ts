@@ -85,7 +85,10 @@ function toOccurrence(hit: Hit, line: number, character: number): Occurrence {
     : { range, code: hit.code, text: hit.text, context: 'mention', handler: null };
 }
 
-/** Status-code occurrences on one line of text; `line` is its zero-based number in the document. */
+/**
+ * Status-code occurrences on one line of text as the editor holds it (VS Code has already taken a file's byte order
+ * mark away; scanText does that for a whole file); `line` is its zero-based number in the document.
+ */
 export function scanLine(text: string, line: number, patterns: readonly TextPattern[] = TEXT_PATTERNS): Occurrence[] {
   if (text.length > MAX_TEXT_LINE_LENGTH) return [];
   const codes = findCodes(text, patterns);
@@ -127,15 +130,19 @@ export function scanText(text: string, patterns: readonly TextPattern[] = TEXT_P
   return out;
 }
 
-/** Walks a text's lines forwards (\n, \r\n and \r breaks), each break found once. */
+/**
+ * Walks a text's lines forwards (\n, \r\n and \r breaks, as VS Code counts them), each break found once. A byte
+ * order mark at the start is not a column: line 0 starts after it.
+ */
 class LineCursor {
   line = 0;
-  start = 0;
+  start: number;
   end: number;
   private nextCr: number;
   private nextLf: number;
 
   constructor(private readonly text: string) {
+    this.start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.nextCr = text.indexOf('\r');
     this.nextLf = text.indexOf('\n');
     this.end = this.breakFrom(0);

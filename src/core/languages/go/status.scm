@@ -117,12 +117,12 @@
 ; testify: assert.Equal(t, 409, w.Code), require.Equal(t, rec.Code, 409), s.Equal(409, resp.StatusCode)
 (call_expression
   function: (selector_expression field: (field_identifier) @_method)
-  arguments: (argument_list (int_literal) @status.mention (selector_expression field: (field_identifier) @_field))
+  arguments: (argument_list (int_literal) @status.mention . (selector_expression field: (field_identifier) @_field))
   (#any-of? @_method "Equal" "EqualValues" "Exactly" "NotEqual")
   (#any-of? @_field "StatusCode" "Code"))
 (call_expression
   function: (selector_expression field: (field_identifier) @_method)
-  arguments: (argument_list (selector_expression field: (field_identifier) @_field) (int_literal) @status.mention)
+  arguments: (argument_list (selector_expression field: (field_identifier) @_field) . (int_literal) @status.mention)
   (#any-of? @_method "Equal" "EqualValues" "Exactly" "NotEqual")
   (#any-of? @_field "StatusCode" "Code"))
 

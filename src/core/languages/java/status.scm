@@ -34,7 +34,7 @@
 ; new ResponseEntity<>(HttpStatus.NO_CONTENT) (a single argument counts only when symbolic: it may be the body)
 (object_creation_expression
   type: [(type_identifier) (generic_type (type_identifier))] @_class
-  arguments: (argument_list (_) (_) @status.send .)
+  arguments: (argument_list (_) . (_) @status.send .)
   (#match? @_class "^ResponseEntity(<.*>)?$"))
 (object_creation_expression
   type: [(type_identifier) (generic_type (type_identifier))] @_class

@@ -111,7 +111,7 @@
   (#any-of? @_matcher "toBe" "toEqual" "toStrictEqual" "equal" "equals" "eql"))
 (call_expression
   function: (member_expression object: (identifier) @_assert property: (property_identifier) @_method)
-  arguments: (arguments (member_expression property: (property_identifier) @_property) (number) @status.mention)
+  arguments: (arguments (member_expression property: (property_identifier) @_property) . (number) @status.mention)
   (#eq? @_assert "assert")
   (#any-of? @_property "status" "statusCode"))
 

@@ -153,19 +153,27 @@
 
 ; Clients and tests reading a status: resp.status_code == 409, r.status != 429, 404 == r.status_code,
 ; r.status_code in (200, 204), status_code == HTTPStatus.CONFLICT
+; (A chain `a == b == c` is one n-ary node: the anchors keep each operand next to its operator, so matching stays
+; linear in the length of the chain.)
 (comparison_operator
   [(attribute attribute: (identifier) @_property) (identifier) @_property]
+  .
   ["==" "!="]
+  .
   [(integer) (string) (identifier)] @status.mention
   (#any-of? @_property "status" "status_code" "http_status"))
 (comparison_operator
   [(integer) (string) (identifier)] @status.mention
+  .
   ["==" "!="]
+  .
   [(attribute attribute: (identifier) @_property) (identifier) @_property]
   (#any-of? @_property "status" "status_code" "http_status"))
 (comparison_operator
   [(attribute attribute: (identifier) @_property) (identifier) @_property]
+  .
   ["in" "not in"]
+  .
   [(tuple (integer) @status.mention) (list (integer) @status.mention) (set (integer) @status.mention)]
   (#any-of? @_property "status" "status_code" "http_status"))
 
