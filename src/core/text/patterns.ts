@@ -121,7 +121,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   {
     id: 'reason-phrase',
     description: 'A number followed by its own reason phrase, anywhere: 410 Gone, Completed 409 CONFLICT in 5ms, [429 Too Many Requests], 429 TOO_MANY_REQUESTS',
-    regex: new RegExp(String.raw`\d[ \t](?<=(?<![\w.\/:-])(?<code>${CODE})[ \t])[ \t]*(?:[-:][ \t]+)?[A-Za-z]`, 'dgm'),
+    regex: new RegExp(String.raw`[ \t][A-Za-z](?<=(?<![\w.\/:-])(?<code>${CODE})[ \t]+(?:[-:][ \t]+)?[A-Za-z])`, 'dgm'),
     reason: true,
   },
   {

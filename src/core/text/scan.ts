@@ -378,16 +378,20 @@ export function scanText(text: string, options: ScanOptions = {}): Occurrence[] 
   let p = 0;
   let line = 0;
   while (c < codes.length || p < phrases.length) {
-    const takeCode = p >= phrases.length || (c < codes.length && codes[c] < phrases[p].offset);
-    const hit = takeCode ? codeHit(text, codes[c++]) : phrases[p++];
-    line = lines.lineFrom(line, hit.offset);
-    if (!takeCode) {
-      // Phrases count only on lines that have no code.
-      const lineEnd = lines.end(line);
-      const codeOnLine = (c > 0 && codes[c - 1] >= lines.start(line)) || (c < codes.length && codes[c] < lineEnd);
-      if (codeOnLine) continue;
+    if (p >= phrases.length || (c < codes.length && codes[c] < phrases[p].offset)) {
+      const offset = codes[c++];
+      line = lines.lineFrom(line, offset);
+      const code = codeAt(text, offset);
+      const character = offset - lines.start(line);
+      const range = { start: { line: line + first, character }, end: { line: line + first, character: character + 3 } };
+      out.push({ range, code, text: CODE_TEXT[code], context: 'mention', handler: null });
+      continue;
     }
-    out.push(toOccurrence(hit, line + first, hit.offset - lines.start(line)));
+    const hit = phrases[p++];
+    line = lines.lineFrom(line, hit.offset);
+    // Phrases count only on lines that have no code.
+    const codeOnLine = (c > 0 && codes[c - 1] >= lines.start(line)) || (c < codes.length && codes[c] < lines.end(line));
+    if (!codeOnLine) out.push(toOccurrence(hit, line + first, hit.offset - lines.start(line)));
   }
   return out;
 }
