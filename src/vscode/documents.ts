@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import {
-  CodeAnalysis, ErrorCodeMention, LanguageSpec, languageForId, Logger, Occurrence,
-  rangesIntersect, readerForPath, scanErrorCodes, scanLine, scanLines, TextChange, textChange,
+  CodeAnalysis, detectLogLayout, ErrorCodeMention, LanguageSpec, languageForId, LAYOUT_HEAD_LINES, Logger, LogLayout, Occurrence,
+  rangesIntersect, readerForPath, scanErrorCodes, scanLine, scanLines, scanWindow, TextChange, textChange,
 } from '../core';
 import { fromPosition, fromRange } from './convert';
 import { EngineClient } from './engineClient';
@@ -46,11 +46,21 @@ interface PendingEdit {
 
 const EMPTY: CodeAnalysis = { occurrences: [] };
 
+/** Lines longer than this are read only around the position asked for (hover on a minified JSON log). */
+const WINDOWED_LINE = 20_000;
+
+/** A log's header-declared layout (W3C `#Fields:`, a CSV header), read once per document until its head changes. */
+interface LayoutEntry {
+  readonly document: vscode.TextDocument;
+  readonly layout: LogLayout | undefined;
+}
+
 export class DocumentAnalyzer implements vscode.Disposable {
   private readonly cache = new Map<string, CacheEntry>();
   /** The last analysis of each document that was not skipped: what hover and inlay hints fall back on. */
   private readonly lastGood = new Map<string, CodeAnalysis>();
   private readonly edits = new Map<string, PendingEdit>();
+  private readonly layouts = new Map<string, LayoutEntry>();
   private readonly tooLargeLogged = new Set<string>();
   /** Documents whose current version could not be analysed, and why. */
   private readonly skipped = new Map<string, 'timeout' | 'crashed'>();
@@ -63,6 +73,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     // Remember a document's edit, so that its next analysis can parse incrementally.
     this.listener = vscode.workspace.onDidChangeTextDocument((event) => {
       const key = event.document.uri.toString();
+      // A log's layout comes from its first lines: read it again only when an edit reaches them.
+      if (event.contentChanges.some((change) => change.range.start.line < LAYOUT_HEAD_LINES)) this.layouts.delete(key);
       if (!this.cache.has(key)) return;
       const [change] = event.contentChanges;
       if (event.contentChanges.length !== 1) {
@@ -97,7 +109,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     if (!kind) return [];
     if (kind.kind === 'text') {
       const last = Math.min(range.end.line, document.lineCount - 1);
-      return scanLines((line) => document.lineAt(line).text, range.start.line, last);
+      return scanLines((line) => document.lineAt(line).text, range.start.line, last, this.layoutOf(document));
     }
     const wanted = fromRange(range);
     const { occurrences } = await this.codeAnalysis(document, kind.spec);
@@ -112,9 +124,32 @@ export class DocumentAnalyzer implements vscode.Disposable {
     const contains = (o: Occurrence) => o.range.start.line === at.line
       ? o.range.start.character <= at.character && at.character <= o.range.end.character
       : o.range.start.line < at.line && at.line <= o.range.end.line;
-    if (kind.kind === 'text') return scanLine(document.lineAt(position.line).text, position.line).find(contains);
+    if (kind.kind === 'text') return this.lineOccurrences(document, position).find(contains);
     const { occurrences } = await this.codeAnalysis(document, kind.spec);
     return occurrences.find(contains);
+  }
+
+  /**
+   * The status codes of a log line, read with the document's layout; on a very long line only those around
+   * `position` (a hover needs no more).
+   */
+  lineOccurrences(document: vscode.TextDocument, position: vscode.Position): Occurrence[] {
+    const text = document.lineAt(position.line).text;
+    const layout = this.layoutOf(document);
+    if (text.length <= WINDOWED_LINE) return scanLine(text, position.line, layout);
+    return scanWindow(text, position.line, position.character, position.character, layout).occurrences;
+  }
+
+  /** The header-declared layout of a log document (read from its first lines, once until they change). */
+  private layoutOf(document: vscode.TextDocument): LogLayout | undefined {
+    const key = document.uri.toString();
+    const cached = this.layouts.get(key);
+    if (cached && cached.document === document) return cached.layout;
+    const head: string[] = [];
+    for (let line = 0; line < Math.min(LAYOUT_HEAD_LINES, document.lineCount); line++) head.push(document.lineAt(line).text);
+    const layout = detectLogLayout(head);
+    this.layouts.set(key, { document, layout });
+    return layout;
   }
 
   /** The LTS or API Gateway error code under `position`, in any document the extension reads. */
@@ -132,6 +167,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.skipped.delete(key);
+    this.layouts.delete(key);
     this.cache.delete(key);
     this.lastGood.delete(key);
     this.edits.delete(key);
@@ -144,6 +180,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.cache.clear();
     this.lastGood.clear();
     this.edits.clear();
+    this.layouts.clear();
   }
 
   private async analyze(document: vscode.TextDocument, spec: LanguageSpec): Promise<CodeAnalysis> {

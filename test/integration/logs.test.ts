@@ -1,7 +1,7 @@
 /** Logs: status codes and LTS error codes explained in .log, JSON-lines and text files and in the Output panel. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, hoversAt, hoverText, ltsHoverAt, open, positionOf, waitFor } from './util';
+import { EXTENSION_ID, hoversAt, hoverText, ltsHoverAt, open, positionOf, waitFor, workspaceUri } from './util';
 
 suite('logs', () => {
   suiteSetup(async () => {
@@ -19,6 +19,27 @@ suite('logs', () => {
     for (const needle of ['"bytes":404', '"latency_ms":200', '"bytes":503']) {
       const position = positionOf(editor.document, needle, needle.length - 1);
       assert.ok(!hoverText(await hoversAt(editor.document.uri, position)).includes('LTS status code'), needle);
+    }
+  });
+
+  test('a W3C log: the #Fields header names the status column for every line, however far below', async () => {
+    const header = '#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem s-port c-ip sc-status sc-substatus sc-win32-status time-taken\n';
+    // sc-status 429, then a substatus, a win32 status and a time-taken that look like statuses but are not.
+    const row = (i: number) => `2026-11-30 10:${String(i % 60).padStart(2, '0')}:00 10.0.0.1 GET /v2/p/groups 443 10.0.200.4 429 0 0 404\n`;
+    const uri = workspaceUri('logs', 'u_ex261130.log');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(header + Array.from({ length: 50_000 }, (_, i) => row(i)).join('')));
+    try {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const last = document.lineCount - 2;
+      const line = document.lineAt(last).text;
+      const status = new vscode.Position(last, line.indexOf(' 429 ') + 2);
+      const hover = await ltsHoverAt(uri, status);
+      assert.ok(hover.includes('429 Too Many Requests'), `line ${last + 1}: ${hover}`);
+      const timeTaken = new vscode.Position(last, line.lastIndexOf('404') + 1);
+      assert.ok(!hoverText(await hoversAt(uri, timeTaken)).includes('LTS status code'), 'time-taken is not a status');
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
     }
   });
 

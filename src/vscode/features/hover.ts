@@ -1,6 +1,6 @@
 /** Hover: explains the status code under the cursor, in code and in logs. */
 import * as vscode from 'vscode';
-import { describeStatus, errorCodeMarkdown, errorCodeNote, hoverMarkdown, scanErrorCodes, scanLine } from '../../core';
+import { describeStatus, errorCodeMarkdown, errorCodeNote, hoverMarkdown, scanErrorCodes } from '../../core';
 import { readConfig } from '../config';
 import { toRange } from '../convert';
 import { DocumentAnalyzer, documentKind } from '../documents';
@@ -16,7 +16,7 @@ export function registerHover(selector: vscode.DocumentSelector, analyzer: Docum
 
       const errorCode = analyzer.errorCodeAt(document, position);
       if (errorCode) {
-        const lineStatus = isText ? scanLine(lineText, position.line)[0]?.code : undefined;
+        const lineStatus = isText ? analyzer.lineOccurrences(document, position)[0]?.code : undefined;
         return new vscode.Hover(untrustedMarkdown(errorCodeMarkdown(errorCode, lineStatus, options)), toRange(errorCode.range));
       }
 
