@@ -133,6 +133,8 @@ const web = {
   platform: 'browser',
   target: 'es2022',
   minify: production,
+  // Always: drops the branches the plugin above turns off, so no build of the web bundles names a Node module.
+  minifySyntax: true,
   sourcemap: production ? false : 'linked',
   sourcesContent: false,
 };

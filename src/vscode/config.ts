@@ -46,3 +46,10 @@ export function editorInlayHints(document: vscode.TextDocument): { enabled: bool
     maximumLength: editor.get<number>('maximumLength', 43),
   };
 }
+
+/** `ltsStatus.analysis.timeLimit`: the engine's deadline for one analysis, in milliseconds (window-scoped). */
+export function analysisTimeLimit(): number {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  const value = c.get<number>('analysis.timeLimit', 1500);
+  return Number.isFinite(value) ? Math.min(60_000, Math.max(10, value)) : 1500;
+}

@@ -74,8 +74,13 @@ export class EngineClient {
     private readonly createTransport: TransportFactory,
     private readonly logger: Logger,
     private readonly onSkipped: (skipped: SkippedDocument) => void = () => {},
-    readonly limits: EngineLimits = DEFAULT_LIMITS,
+    private limits: EngineLimits = DEFAULT_LIMITS,
   ) {}
+
+  /** Changes the limits for the analyses sent from now on. */
+  setLimits(limits: EngineLimits): void {
+    this.limits = limits;
+  }
 
   /**
    * Analyses a document. Never rejects: a document that crashes the engine or exceeds the deadline resolves as
@@ -170,6 +175,8 @@ export class EngineClient {
         current.timer = setTimeout(() => this.abandon('timeout', `ran longer than ${this.limits.hardMs} ms`), this.limits.hardMs);
         return;
       case 'result':
+        // The engine stopped at its own deadline: the worker is fine, the document is skipped all the same.
+        if (response.analysis.skipped === 'timeout') this.reportSkipped('timeout', `over the ${this.limits.analysisMs} ms time limit`, false);
         this.finish(response.analysis);
         return;
       case 'error':
@@ -201,11 +208,15 @@ export class EngineClient {
       this.transport = undefined;
     }
     this.restarts++;
-    const label = current.job.params.label;
-    this.logger.warn(`${label}: skipped, the analysis ${reason === 'timeout' ? 'exceeded its time limit' : 'crashed the engine'} (${detail}); `
-      + 'the engine was restarted. The file is analysed again once it changes.');
-    this.onSkipped({ label, reason, detail });
+    this.reportSkipped(reason, detail, true);
     this.finish({ occurrences: [], skipped: reason });
+  }
+
+  private reportSkipped(reason: 'timeout' | 'crashed', detail: string, restarted: boolean): void {
+    const label = this.inFlight?.job.params.label ?? '';
+    this.logger.warn(`${label}: skipped, the analysis ${reason === 'timeout' ? 'exceeded its time limit' : 'crashed the engine'} (${detail}).`
+      + `${restarted ? ' The engine was restarted.' : ''} The file is analysed again once it changes.`);
+    this.onSkipped({ label, reason, detail });
   }
 }
 

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { CodeEngine, GrammarLoader, LANGUAGES } from '../core';
 import { CommandId } from './commands';
-import { SECTION } from './config';
+import { analysisTimeLimit, SECTION } from './config';
 import { DocumentAnalyzer, TEXT_FILE_PATTERN, TEXT_LANGUAGE_IDS } from './documents';
 import { checkWorkspace } from './features/checkWorkspace';
 import { StatusCodeActions } from './features/codeActions';
@@ -12,7 +12,7 @@ import { registerLanguageStatus } from './features/languageStatus';
 import { StatusInlayHintsProvider } from './features/inlayHints';
 import { LookupArgs, LookupCommand } from './features/lookup';
 import { allowCode, toggleInlayHints } from './features/settingsCommands';
-import { EngineClient, inProcessTransport, TransportFactory, withFallback } from './engineClient';
+import { DEFAULT_LIMITS, EngineClient, EngineLimits, inProcessTransport, TransportFactory, withFallback } from './engineClient';
 import { ChannelLogger } from './logger';
 
 /** Every document the extension reads, on any scheme (files, untitled, virtual workspaces, Output channels). */
@@ -61,6 +61,8 @@ export class Services implements vscode.Disposable {
     const engine = this.engine = new EngineClient(
       withFallback(platform.worker, () => inProcessTransport(new CodeEngine(platform.grammars, logger)), logger),
       logger,
+      undefined,
+      engineLimits(),
     );
     const analyzer = new DocumentAnalyzer(engine, logger);
     const inlayHints = new StatusInlayHintsProvider(analyzer);
@@ -84,6 +86,7 @@ export class Services implements vscode.Disposable {
       vscode.commands.registerCommand(CommandId.ShowLog, () => logger.show()),
       vscode.commands.registerCommand(CommandId.CheckWorkspace, () => checkWorkspace(engine, diagnostics)),
       vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(`${SECTION}.analysis.timeLimit`)) engine.setLimits(engineLimits());
         if (event.affectsConfiguration(`${SECTION}.inlayHints`) || event.affectsConfiguration(`${SECTION}.allowedCodes`)
           || event.affectsConfiguration('editor.inlayHints')) {
           inlayHints.refresh();
@@ -98,4 +101,10 @@ export class Services implements vscode.Disposable {
   dispose(): void {
     for (const disposable of this.disposables.reverse()) disposable.dispose();
   }
+}
+
+/** The engine's deadline from the settings; the watchdog behind it allows the engine its own deadline and more. */
+function engineLimits(): EngineLimits {
+  const analysisMs = analysisTimeLimit();
+  return { ...DEFAULT_LIMITS, analysisMs, hardMs: Math.max(DEFAULT_LIMITS.hardMs, 2 * analysisMs + 1000) };
 }

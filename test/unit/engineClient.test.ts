@@ -58,6 +58,22 @@ suite('engine client', () => {
     client.dispose();
   });
 
+  test("the engine's own deadline skips the document and keeps the worker", async () => {
+    const { started, factory } = fakeTransports((request, reply) => {
+      reply({ type: 'begin', id: request.id });
+      reply({ type: 'result', id: request.id, analysis: request.text === 'slow' ? { occurrences: [], skipped: 'timeout' } : found(200) });
+    });
+    const skipped: SkippedDocument[] = [];
+    const client = new EngineClient(factory, nullLogger, (s) => skipped.push(s), LIMITS);
+    const [slow, next] = await Promise.all(['slow', 'ok'].map((text) => client.analyze({ label: text, language: 'typescript', text })));
+    assert.strictEqual(slow.skipped, 'timeout');
+    assert.strictEqual(next.occurrences[0].code, 200);
+    assert.deepStrictEqual(skipped.map((s) => [s.label, s.reason]), [['slow', 'timeout']]);
+    assert.strictEqual(started.length, 1, 'the same worker goes on');
+    assert.strictEqual(client.restarts, 0);
+    client.dispose();
+  });
+
   test('a worker that never begins is replaced after the start limit', async () => {
     let first = true;
     const { started, factory } = fakeTransports((request, reply) => {

@@ -17,6 +17,24 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+suite('web build', () => {
+  // dist/ is built by `npm test`'s pretest (node esbuild.mjs --tests) before these run.
+  for (const file of ['dist/web/extension.js', 'dist/web/engine-worker.js']) {
+    test(`${file} loads no Node built-in and no module but vscode`, () => {
+      const source = read(file);
+      const required = [...source.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+      const imported = [...source.matchAll(/\bimport\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]);
+      assert.deepStrictEqual([...new Set([...required, ...imported])].filter((name) => name !== 'vscode'), []);
+      assert.ok(!/process\.versions\.node/.test(source), 'no run-time test for Node');
+    });
+  }
+
+  test('the manifest names the web entry, and the VSIX ships it', () => {
+    assert.strictEqual(pkg.browser, './dist/web/extension.js');
+    assert.ok(read('.vscodeignore').split('\n').includes('!dist/web/*.js'));
+  });
+});
+
 suite('manifest', () => {
   test('identity, engine, entry point, capabilities', () => {
     assert.strictEqual(pkg.name, 'lts-status-codes');
@@ -50,7 +68,8 @@ suite('manifest', () => {
     assert.deepStrictEqual(Object.keys(properties).sort(), read_);
     for (const [key, schema] of Object.entries(properties)) {
       assert.ok(schema.markdownDescription?.startsWith('%'), `${key} has a localized markdownDescription`);
-      assert.strictEqual(schema.scope, 'resource', `${key} is resource-scoped`);
+      // The engine's time limit belongs to the window (one engine serves every folder); the rest is per resource.
+      assert.strictEqual(schema.scope, key === 'ltsStatus.analysis.timeLimit' ? 'window' : 'resource', `${key} scope`);
     }
   });
 
