@@ -21,6 +21,8 @@ export interface Collected {
   readonly files: FileEntry[];
   /** Arguments that do not exist or cannot be listed: `path: reason`. */
   readonly errors: string[];
+  /** FIFOs, sockets and devices, named or met in a walk, that are not read: `path: reason`. */
+  readonly skipped: string[];
 }
 
 interface IgnoreScope {
@@ -31,6 +33,7 @@ interface IgnoreScope {
 export function collectFiles(args: readonly string[], cwd: string): Collected {
   const files: FileEntry[] = [];
   const errors: string[] = [];
+  const skipped: string[] = [];
   const seen = new Set<string>();
   const add = (entry: FileEntry) => {
     if (seen.has(entry.absolute)) return;
@@ -48,12 +51,15 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
     }
     if (stat.isDirectory()) {
       const display = (file: string) => (path.isAbsolute(arg) ? file : path.relative(cwd, file) || '.');
-      walk(absolute, ancestorScopes(absolute), (file) => add({ display: display(file), absolute: file, explicit: false }), errors, arg);
-    } else {
+      const onFile = (file: string) => add({ display: display(file), absolute: file, explicit: false });
+      walk(absolute, ancestorScopes(absolute), { onFile, errors, onSpecial: (file, kind) => skipped.push(notRegular(display(file), kind)) }, arg);
+    } else if (stat.isFile()) {
       add({ display: arg, absolute, explicit: true });
+    } else {
+      skipped.push(notRegular(arg, fileKind(stat)));
     }
   }
-  return { files, errors };
+  return { files, errors, skipped };
 }
 
 /** The .gitignore files of the folders above a walked directory, up to the repository root. */
@@ -82,25 +88,47 @@ function isIgnored(file: string, isDirectory: boolean, scopes: readonly IgnoreSc
   });
 }
 
-function walk(dir: string, inherited: readonly IgnoreScope[], onFile: (file: string) => void, errors: string[], arg: string): void {
+interface WalkSink {
+  readonly onFile: (file: string) => void;
+  /** A FIFO, socket or device whose name would have been read. */
+  readonly onSpecial: (file: string, kind: string) => void;
+  readonly errors: string[];
+}
+
+function walk(dir: string, inherited: readonly IgnoreScope[], sink: WalkSink, arg: string): void {
   const own = readIgnore(dir);
   const scopes = own ? [...inherited, own] : inherited;
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (error) {
-    errors.push(`${path.join(arg, path.relative(path.resolve(arg), dir))}: ${describeError(error)}`);
+    sink.errors.push(`${path.join(arg, path.relative(path.resolve(arg), dir))}: ${describeError(error)}`);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(full, true, scopes)) walk(full, scopes, onFile, errors, arg);
-    } else if (entry.isFile() && readerForPath(entry.name) && !isIgnored(full, false, scopes)) {
-      onFile(full);
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(full, true, scopes)) walk(full, scopes, sink, arg);
+    } else if (!entry.isSymbolicLink() && readerForPath(entry.name) && !isIgnored(full, false, scopes)) {
+      if (entry.isFile()) sink.onFile(full);
+      else sink.onSpecial(full, fileKind(entry));
     }
   }
+}
+
+function notRegular(display: string, kind: string): string {
+  return `${display}: skipped, not a regular file (${kind})`;
+}
+
+/** What a non-regular file is, for messages. */
+export function fileKind(entry: fs.Stats | fs.Dirent): string {
+  if (entry.isFIFO()) return 'a FIFO';
+  if (entry.isSocket()) return 'a socket';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  if (entry.isDirectory()) return 'a directory';
+  return 'not a file';
 }
 
 export function describeError(error: unknown): string {
@@ -108,5 +136,7 @@ export function describeError(error: unknown): string {
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
   if (code === 'EISDIR') return 'is a directory';
+  if (code === 'ENOSPC') return 'no space left on device';
+  if (code === 'EIO') return 'input/output error';
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,14 +1,36 @@
-/** The `lts-status` executable (bundled to dist/cli.js, next to dist/grammars/). */
+/** The `lts-status` executable (bundled to dist/cli.js, next to dist/grammars/ and dist/cli-worker.js). */
 import * as path from 'path';
 import { grammarsIn } from './pool';
 import { run } from './run';
 
 const grammarDir = path.join(__dirname, 'grammars');
 
+/** Writes to a stream and resolves once the text is handed to the system, so output never piles up in memory. */
+function writer(stream: NodeJS.WriteStream): (text: string) => Promise<void> {
+  let failure: Error | undefined;
+  // Without a listener a failed write (EPIPE, ENOSPC) would end the process with a stack trace.
+  stream.on('error', (error) => {
+    failure ??= error;
+  });
+  return (text) => new Promise<void>((resolve, reject) => {
+    if (failure) {
+      reject(failure);
+      return;
+    }
+    stream.write(text, (error) => (error ? reject(failure ?? error) : resolve()));
+  });
+}
+
+const stdout = writer(process.stdout);
+// Nothing useful can be done when stderr fails; its errors are only kept from crashing the run.
+process.stderr.on('error', () => undefined);
+
 run(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  stdout,
+  stderr: (text) => {
+    process.stderr.write(text);
+  },
   grammars: grammarsIn(grammarDir),
   grammarDir,
   workerScript: path.join(__dirname, 'cli-worker.js'),

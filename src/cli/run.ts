@@ -1,24 +1,36 @@
 /**
  * The `lts-status` command line: check, scan and explain, over the same core as the extension.
  * Exit codes: 0 clean (explain: a listed code), 1 findings (explain: a valid code the table does not list),
- * 2 a usage or I/O error.
+ * 2 a usage or I/O error of the run itself. A file that is skipped (it crashed the engine, ran out of time, is not a
+ * regular file, is binary or too large) is named on stderr and counted in a summary line, and does not change the
+ * exit code by itself.
  */
 import * as os from 'os';
 import { parseArgs } from 'util';
 import { version } from '../../package.json';
 import { describeStatus, errorRow, explainErrorText, explainText, GrammarLoader, isStatusCode } from '../core';
-import { collectFiles } from './files';
+import { FileOutcome } from './analyze';
+import { Collator } from './collate';
+import { collectFiles, describeError, FileEntry } from './files';
+import { createFormat, printable, Severity } from './output';
 import { analyzeAll } from './pool';
-import { eslintJson, FileResult, sarif, scanJson, stylish } from './output';
 
 export interface CliIo {
   readonly cwd: string;
-  readonly stdout: (text: string) => void;
+  /**
+   * Writes to stdout; a returned promise is awaited before the next write (backpressure). A failure with code
+   * EPIPE means the reader went away: the run goes on quietly without output. Any other failure ends it with exit 2.
+   */
+  readonly stdout: (text: string) => void | Promise<void>;
   readonly stderr: (text: string) => void;
   readonly grammars: GrammarLoader;
   /** Where the grammar files are, and the worker script that can read them; without both, no worker threads. */
   readonly grammarDir?: string;
   readonly workerScript?: string;
+  /** The engine's deadline per file (default 5 s); a worker silent for twice that plus 5 s is replaced. */
+  readonly timeoutMs?: number;
+  /** Overrides the hard limit derived from `timeoutMs`. */
+  readonly hardTimeoutMs?: number;
 }
 
 export const USAGE = `Usage: lts-status <command> [options]
@@ -33,13 +45,24 @@ Options:
   --max-warnings <n>  check: exit 1 only when there are more than n findings
   --allow <codes>     codes to accept besides the table, comma-separated (e.g. 202,409)
   --severity <level>  warning (default) or error
-  --jobs <n>          worker threads for large trees (default: one per core, at most 8; 1 = none)
+  --jobs <n>          worker threads (default: one per core, at most 8; never more than the cores and free
+                      memory allow)
   -h, --help          show this help
   -v, --version       show the version
 
 Paths default to the current directory. Directories are walked (honouring .gitignore, skipping node_modules and
-.git); a path is always taken literally, never as a glob.
-Exit codes: 0 clean, 1 findings, 2 usage or I/O error.`;
+.git); a path is always taken literally, never as a glob. Only regular files are read.
+Exit codes: 0 clean, 1 findings, 2 usage or I/O error. A file that cannot be analysed (it crashes the engine, takes
+too long, is not a regular file, is binary or too large) is named on stderr and skipped; that alone does not change
+the exit code.`;
+
+/** The engine's own deadline for one file. */
+const DEFAULT_TIMEOUT_MS = 5_000;
+/** Added to twice the engine's deadline for the hard limit: worker start-up and grammar loading. */
+const HARD_TIMEOUT_GRACE_MS = 5_000;
+/** Memory a worker may need at its peak (a grammar, a large file and its tree); bounds --jobs by free memory. */
+export const JOB_MEMORY_BYTES = 256 * 1024 * 1024;
+const DEFAULT_MAX_JOBS = 8;
 
 class UsageError extends Error {}
 
@@ -48,12 +71,35 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await dispatch(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`lts-status: ${error.message}\n\n${USAGE}\n`);
+      // parseArgs explains some errors over several lines; each line is made printable on its own.
+      io.stderr(`lts-status: ${error.message.split('\n').map(printable).join('\n')}\n\n${USAGE}\n`);
       return 2;
     }
-    io.stderr(`lts-status: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.stderr(`lts-status: ${printable(error instanceof Error ? error.message : String(error))}\n`);
     return 2;
   }
+}
+
+/** Worker threads a run may use: the request (or up to 8), never more than the cores and free memory allow. */
+export function jobLimit(requested: number | undefined, cores: number, freeBytes: number): number {
+  const byMemory = Math.floor(freeBytes / JOB_MEMORY_BYTES);
+  return Math.max(1, Math.min(requested ?? DEFAULT_MAX_JOBS, cores, byMemory));
+}
+
+function machineJobLimit(requested: number | undefined): number {
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  const available = (process as { availableMemory?: () => number }).availableMemory?.() ?? os.freemem();
+  return jobLimit(requested, cores, available);
+}
+
+/** A whole number written in decimal digits (so '', '-1', '1.5', '0x10' and '1e3' are not). */
+function wholeNumber(option: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < min) {
+    throw new UsageError(`${option} takes a whole number${min > 0 ? ` from ${min}` : ''}, not "${value}"`);
+  }
+  return number;
 }
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
@@ -77,11 +123,11 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (values.help) {
-    io.stdout(`${USAGE}\n`);
+    await io.stdout(`${USAGE}\n`);
     return 0;
   }
   if (values.version) {
-    io.stdout(`${version}\n`);
+    await io.stdout(`${version}\n`);
     return 0;
   }
   const [command, ...rest] = positionals;
@@ -93,30 +139,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       const format = values.format ?? (command === 'check' ? 'stylish' : 'json');
       const formats = command === 'check' ? ['stylish', 'json', 'sarif'] : ['json'];
       if (!formats.includes(format)) throw new UsageError(`${command}: unknown format "${format}" (use ${formats.join(', ')})`);
-      const maxWarnings = values['max-warnings'] === undefined ? undefined : Number(values['max-warnings']);
-      if (maxWarnings !== undefined && (!Number.isInteger(maxWarnings) || maxWarnings < 0)) {
-        throw new UsageError(`--max-warnings takes a whole number, not "${values['max-warnings']}"`);
-      }
+      const maxWarnings = wholeNumber('--max-warnings', values['max-warnings'], 0);
       const severity = values.severity ?? 'warning';
       if (severity !== 'warning' && severity !== 'error') throw new UsageError(`--severity takes warning or error, not "${severity}"`);
       const allowedCodes = parseAllowed(values.allow ?? []);
-      const jobs = values.jobs === undefined ? Math.min(8, os.availableParallelism?.() ?? os.cpus().length) : Number(values.jobs);
-      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs takes a whole number from 1, not "${values.jobs}"`);
-      const results = await analyzePaths(rest.length > 0 ? rest : ['.'], io, allowedCodes, jobs);
-      if (command === 'scan') {
-        io.stdout(`${scanJson(results.files, severity)}\n`);
-        return results.failed ? 2 : 0;
-      }
-      const count = results.files.reduce((sum, file) => sum + file.result.findings.length, 0);
-      if (format === 'stylish') io.stdout(stylish(results.files, severity));
-      else if (format === 'json') io.stdout(`${eslintJson(results.files, severity)}\n`);
-      else io.stdout(`${sarif(results.files, severity, version)}\n`);
-      if (results.failed) return 2;
-      const tooMany = maxWarnings === undefined ? count > 0 : count > maxWarnings;
-      if (tooMany && maxWarnings !== undefined && format === 'stylish') {
-        io.stdout(`lts-status found too many warnings (maximum: ${maxWarnings}).\n`);
-      }
-      return tooMany ? 1 : 0;
+      const jobs = machineJobLimit(wholeNumber('--jobs', values.jobs, 1));
+      return analyzePaths(command, rest.length > 0 ? rest : ['.'], io, {
+        format, severity, allowedCodes, jobs, maxWarnings,
+      });
     }
     case undefined:
       throw new UsageError('a command is required');
@@ -125,12 +155,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-function explain(args: readonly string[], io: CliIo): number {
+async function explain(args: readonly string[], io: CliIo): Promise<number> {
   if (args.length !== 1) throw new UsageError('explain takes exactly one status code');
   const errorCode = /^(LTS|APIGW)\.\d{4}$/i.exec(args[0]);
   if (errorCode) {
     const mention = { errorCode: args[0].toUpperCase(), service: errorCode[1].toUpperCase() as 'LTS' | 'APIGW', row: errorRow(args[0]) };
-    io.stdout(`${explainErrorText(mention)}\n`);
+    await io.stdout(`${explainErrorText(mention)}\n`);
     return mention.row ? 0 : 1;
   }
   const code = Number(args[0]);
@@ -138,7 +168,7 @@ function explain(args: readonly string[], io: CliIo): number {
     throw new UsageError(`"${args[0]}" is neither an HTTP status code (100–599) nor an error code such as LTS.0205`);
   }
   const info = describeStatus(code);
-  io.stdout(`${explainText(info)}\n`);
+  await io.stdout(`${explainText(info)}\n`);
   return info.listed ? 0 : 1;
 }
 
@@ -152,18 +182,80 @@ function parseAllowed(values: readonly string[]): Set<number> {
   return codes;
 }
 
-async function analyzePaths(paths: readonly string[], io: CliIo, allowedCodes: ReadonlySet<number>, jobs: number): Promise<{ files: FileResult[]; failed: boolean }> {
+interface RunOptions {
+  readonly format: string;
+  readonly severity: Severity;
+  readonly allowedCodes: ReadonlySet<number>;
+  readonly jobs: number;
+  readonly maxWarnings?: number;
+}
+
+async function analyzePaths(command: 'check' | 'scan', paths: readonly string[], io: CliIo, options: RunOptions): Promise<number> {
+  const say = (message: string) => io.stderr(`lts-status: ${printable(message)}\n`);
   const collected = collectFiles(paths, io.cwd);
   let failed = collected.errors.length > 0;
-  for (const error of collected.errors) io.stderr(`lts-status: ${error}\n`);
-  const outcomes = await analyzeAll(collected.files, {
-    jobs, workerScript: io.workerScript, grammarDir: io.grammarDir, grammars: io.grammars, allowedCodes,
-  });
-  const files: FileResult[] = [];
-  for (const outcome of outcomes) {
-    if (outcome.message) io.stderr(`lts-status: ${outcome.message}\n`);
-    failed ||= outcome.failed === true;
-    if (outcome.result) files.push(outcome.result);
+  let skipped = collected.skipped.length;
+  for (const error of collected.errors) say(error);
+  for (const message of collected.skipped) say(message);
+
+  // stdout: a reader that went away (EPIPE) ends the output quietly; `scan` then stops, `check` finishes the analysis
+  // so that its exit code still tells whether there are findings. Any other write error ends the run with exit 2.
+  const stop = new AbortController();
+  let closed = false;
+  let writeError: string | undefined;
+  const write = async (text: string) => {
+    if (!text || closed || writeError !== undefined) return;
+    try {
+      await io.stdout(text);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
+        closed = true;
+        if (command === 'scan') stop.abort();
+      } else {
+        writeError = describeError(error);
+        stop.abort();
+      }
+    }
+  };
+
+  const format = createFormat(command, options.format, options.severity, version);
+  const onOutcome = (file: FileEntry, outcome: FileOutcome, partial: boolean) => {
+    if (outcome.error !== undefined) {
+      failed = true;
+      say(`${file.display}: ${outcome.error}`);
+    } else if (outcome.skipped !== undefined) {
+      skipped++;
+      say(`${file.display}: ${partial ? 'results incomplete' : 'skipped'}, ${outcome.skipped}`);
+    }
+  };
+  const collator = new Collator({ files: collected.files, format, write, onOutcome });
+  const timeoutMs = io.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  await write(format.begin());
+  await analyzeAll(collected.files, {
+    jobs: options.jobs,
+    workerScript: io.workerScript,
+    grammarDir: io.grammarDir,
+    grammars: io.grammars,
+    settings: { allowedCodes: options.allowedCodes, timeoutMs, occurrences: command === 'scan' },
+    hardTimeoutMs: io.hardTimeoutMs ?? 2 * timeoutMs + HARD_TIMEOUT_GRACE_MS,
+    signal: stop.signal,
+  }, collator);
+  await collator.idle();
+  await write(format.end());
+
+  if (writeError !== undefined) {
+    say(`cannot write the output: ${writeError}`);
+    return 2;
   }
-  return { files, failed };
+  if (skipped > 0 && !stop.signal.aborted) {
+    say(`${skipped} file${skipped === 1 ? ' was' : 's were'} skipped (see above); the results do not cover ${skipped === 1 ? 'it' : 'them'}`);
+  }
+  if (failed) return 2;
+  if (command === 'scan') return 0;
+  const count = format.problems;
+  const tooMany = options.maxWarnings === undefined ? count > 0 : count > options.maxWarnings;
+  if (tooMany && options.maxWarnings !== undefined && options.format === 'stylish') {
+    await write(`lts-status found too many warnings (maximum: ${options.maxWarnings}).\n`);
+  }
+  return tooMany ? 1 : 0;
 }

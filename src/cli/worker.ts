@@ -1,19 +1,36 @@
-/** A CLI worker thread (bundled to dist/cli-worker.js): analyses the files the main thread sends it. */
+/**
+ * A CLI worker thread (bundled to dist/cli-worker.js): analyses one file at a time for the main thread (pool.ts).
+ * A log's occurrences go out block by block, each waiting for the main thread's acknowledgement.
+ */
 import { parentPort, workerData } from 'worker_threads';
 import { CodeEngine } from '../core';
-import { analyzeFile } from './analyze';
-import { grammarsIn, WorkerRequest, WorkerResponse, WorkerSetup } from './pool';
+import { analyzeFile, AnalyzeSettings } from './analyze';
+import { FromWorker, grammarsIn, ToWorker, WorkerSetup } from './pool';
 
 const setup = workerData as WorkerSetup;
 const engine = new CodeEngine(grammarsIn(setup.grammarDir));
-const allowed = new Set(setup.allowedCodes);
+const settings: AnalyzeSettings = { allowedCodes: new Set(setup.allowedCodes), timeoutMs: setup.timeoutMs, occurrences: setup.occurrences };
+const port = parentPort!;
+let acknowledged: (() => void) | undefined;
 
-parentPort!.on('message', (request: WorkerRequest) => {
-  analyzeFile(engine, request.file, allowed).then(
-    (outcome) => parentPort!.postMessage({ id: request.id, outcome } satisfies WorkerResponse),
-    (error: unknown) => parentPort!.postMessage({
-      id: request.id,
-      outcome: { message: `${request.file.display}: ${error instanceof Error ? error.message : String(error)}`, failed: true },
-    } satisfies WorkerResponse),
+const post = (message: FromWorker) => port.postMessage(message);
+
+port.on('message', (message: ToWorker) => {
+  if (message.type === 'ack') {
+    const resume = acknowledged;
+    acknowledged = undefined;
+    resume?.();
+    return;
+  }
+  const { index, file } = message;
+  const onChunk = (language: string, rendered: string) => new Promise<void>((resolve) => {
+    acknowledged = resolve;
+    post({ type: 'chunk', index, language, rendered });
+  });
+  analyzeFile(engine, file, settings, onChunk).then(
+    (outcome) => post({ type: 'done', index, outcome }),
+    (error: unknown) => post({ type: 'done', index, outcome: { skipped: `the analysis crashed (${error instanceof Error ? error.message : String(error)})`, restart: true } }),
   );
 });
+
+post({ type: 'ready' });

@@ -5,8 +5,13 @@ import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { run } from '../../src/cli/run';
-import { isListed, readerForPath } from '../../src/core';
+import { LineBlocks, scanStream } from '../../src/cli/analyze';
+import { printable } from '../../src/cli/output';
+import { jobLimit, run } from '../../src/cli/run';
+import { isListed, Occurrence, readerForPath, scanText } from '../../src/core';
+
+/** A small line limit for the streaming tests (the CLI's own is 16 MiB). */
+const MAX_TEXT_LINE_LENGTH = 20_000;
 import { ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot } from './helpers';
 
 interface Result { code: number; stdout: string; stderr: string }
@@ -60,7 +65,9 @@ suite('cli', function () {
     assert.ok(stdout.includes('✖ 6 problems (0 errors, 6 warnings)'), stdout);
   });
 
-  test('check over every fixture reports exactly the unlisted handler codes their markers name', async () => {
+  test('check over every fixture reports exactly the unlisted handler codes their markers name', async function () {
+    // Parses every fixture in this thread; generous for a busy machine.
+    this.timeout(60_000);
     const { code, stdout } = await cli(['check', '--format', 'json', 'test/fixtures']);
     assert.strictEqual(code, 1);
     const reported = new Map<string, string[]>();
@@ -186,10 +193,12 @@ suite('cli', function () {
 
   test('usage errors exit 2 with a clear message', async () => {
     for (const args of [[], ['frobnicate'], ['check', '--format', 'xml'], ['scan', '--format', 'sarif'], ['check', '--max-warnings', 'x'],
-      ['check', '--allow', '4o9'], ['explain'], ['explain', '999'], ['check', '--bogus']]) {
+      ['check', '--max-warnings', ''], ['check', '--max-warnings', '-1'], ['check', '--max-warnings=-1'], ['check', '--max-warnings', '1.5'],
+      ['check', '--max-warnings', '1e3'], ['check', '--jobs', ''], ['check', '--jobs', '0'], ['check', '--jobs', '0x2'], ['scan', '--jobs', 'two'],
+      ['check', '--allow', '4o9'], ['check', '--allow', ''], ['explain'], ['explain', '999'], ['check', '--bogus']]) {
       const { code, stderr } = await cli(args);
       assert.strictEqual(code, 2, args.join(' '));
-      assert.match(stderr, /^lts-status: .+\n\nUsage: lts-status/, args.join(' '));
+      assert.match(stderr, /^lts-status: [^\n]+(\n[^\n]+)*\n\nUsage: lts-status/, args.join(' '));
     }
   });
 
@@ -211,7 +220,73 @@ suite('cli', function () {
     assert.strictEqual((await cli(['--version'])).stdout, `${JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')).version}\n`);
   });
 
-  test('worker threads give the same output as one thread', async () => {
+  test('usage errors print control characters escaped', async () => {
+    const { code, stderr } = await cli(['check', '--format', 'x\x1b[2Jy']);
+    assert.strictEqual(code, 2);
+    assert.ok(stderr.startsWith('lts-status: check: unknown format "x\\x1b[2Jy"'), stderr);
+  });
+
+  test('--jobs is capped by the cores and the free memory', () => {
+    const gib = 1024 ** 3;
+    assert.strictEqual(jobLimit(64, 2, 16 * gib), 2);
+    assert.strictEqual(jobLimit(undefined, 32, 16 * gib), 8);
+    assert.strictEqual(jobLimit(undefined, 4, 16 * gib), 4);
+    assert.strictEqual(jobLimit(6, 8, gib), 4);
+    assert.strictEqual(jobLimit(6, 8, 0), 1);
+    assert.strictEqual(jobLimit(3, 8, 16 * gib), 3);
+  });
+
+  test('printable escapes control and bidirectional characters, nothing else', () => {
+    assert.strictEqual(printable('a\x1b[31mb\x07c\x7f\x9b\u202e\u2066d\te\nf'), 'a\\x1b[31mb\\x07c\\x7f\\x9b\\u202e\\u2066d\\x09e\\x0af');
+    assert.strictEqual(printable('src/[id]/Ünïcode 😀 ✖.ts'), 'src/[id]/Ünïcode 😀 ✖.ts');
+  });
+
+  test('a log read in blocks of any size gives exactly the occurrences of the whole text', async function () {
+    // Thousands of tiny-block reads of every log fixture; generous for a busy machine.
+    this.timeout(60_000);
+    const long = `${'x'.repeat(MAX_TEXT_LINE_LENGTH + 5)} HTTP/1.1 503`;
+    const texts = [
+      'GET / HTTP/1.1 503\r\nPOST /a HTTP/1.1 404\rx status=429\n\n\r\nGET /é HTTP/1.1 201 😀 status: 500\r',
+      `a status=404\n${long}\nb status=409\r${long}\r\nc status=500\r${long}`,
+      `${long}\r\n${long}\r${long}\nstatus=429 Too Many Requests\nnot found here\n`,
+      'status: 404\r\n'.repeat(50) + 'Not Found\r\n',
+      '',
+      'status=503',
+      ...fs.readdirSync(fixture('logs')).map((name) => fs.readFileSync(fixture('logs', name), 'utf8')),
+    ];
+    for (const text of texts) {
+      const bytes = Buffer.from(text, 'utf8');
+      // A line over the limit is dropped by the stream (the scanner itself reads lines of any length).
+      const expected = scanText(text.split(long).join(''));
+      // Byte by byte only where lines are short (an overlong line read a byte at a time is needlessly slow).
+      const sizes = text.includes(long) ? [7, 64, 4096, bytes.length + 1] : [1, 2, 3, 5, 64, 4096, bytes.length + 1];
+      for (const size of sizes) {
+        let at = Math.min(size, bytes.length);
+        const next = () => {
+          const part = bytes.subarray(at, at + size);
+          at += part.length;
+          return part;
+        };
+        const got: Occurrence[] = [];
+        const more = await scanStream(bytes.subarray(0, at), next, async (occurrences) => { got.push(...occurrences); }, MAX_TEXT_LINE_LENGTH);
+        assert.strictEqual(more, false);
+        assert.deepStrictEqual(got, expected, `${JSON.stringify(text.slice(0, 40))} in blocks of ${size}`);
+      }
+    }
+  });
+
+  test('line blocks never hold an overlong line, whatever its length', () => {
+    const blocks = new LineBlocks(MAX_TEXT_LINE_LENGTH);
+    const chunk = 'y'.repeat(64 * 1024);
+    for (let i = 0; i < 64; i++) assert.strictEqual(blocks.push(chunk).text, '');
+    // The 4 MB line counts as one (empty) line; the next line keeps its number.
+    assert.deepStrictEqual(blocks.push('\r\nstatus=404\n'), { text: '\r\nstatus=404\n', firstLine: 0 });
+    assert.deepStrictEqual(blocks.end('tail'), { text: 'tail', firstLine: 2 });
+  });
+
+  test('worker threads give the same output as one thread', async function () {
+    // Three full scans of the fixtures, two of them starting worker threads; generous for a busy machine.
+    this.timeout(120_000);
     const grammarDir = path.join(repoRoot, 'dist', 'grammars');
     const workerScript = path.join(repoRoot, 'dist', 'cli-worker.js');
     assert.ok(fs.existsSync(workerScript), 'dist/cli-worker.js is built (npm run build)');
