@@ -33,7 +33,7 @@ export interface Platform {
 export interface LtsStatusApi {
   /** The latest warnings and errors of the extension's log, oldest first. */
   recentLog(): readonly string[];
-  /** How often the engine worker was replaced after a crash or a time limit. */
+  /** How often the engine worker was replaced (after a crash, or when the watchdog stopped a runaway analysis). */
   engineRestarts(): number;
 }
 
