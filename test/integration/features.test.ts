@@ -231,11 +231,10 @@ suite('diagnostics', () => {
   });
 
   test('quick fixes: use the suggested listed code, allow it, or ignore the line', async () => {
-    const document = await vscode.workspace.openTextDocument({
-      language: 'javascript',
-      content: 'app.post("/x", (req, res) => {\n  res.status(409).end();\n});\n',
-    });
-    await vscode.window.showTextDocument(document);
+    // A name of its own: an untitled document that an earlier test closed may still hold its URI's problems.
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse('untitled:quick-fixes.js'));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'app.post("/x", (req, res) => {\n  res.status(409).end();\n});\n'));
     const [diagnostic] = await diagnosticsOf(document.uri, 1);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range);
     // Actions come back without their diagnostics through this command; ours are the quick fixes.

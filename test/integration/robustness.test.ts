@@ -24,7 +24,7 @@ const SLOW = `from flask import abort\n\ndef handler():\n    abort(${'f('.repeat
 suite('robustness', () => {
   test('a crashing file and one over the time limit are skipped and logged; another file keeps hover, inlay hints and diagnostics', async function () {
     // Two worker restarts with their grammar loads, on a possibly busy machine; catches a hang only.
-    this.timeout(180_000);
+    this.timeout(300_000);
     const api = await vscode.extensions.getExtension<LtsStatusApi>(EXTENSION_ID)!.activate();
     const good = await open('src', 'handlers.js');
     const at409 = positionOf(good.document, 'res.status(409)', 'res.status('.length);

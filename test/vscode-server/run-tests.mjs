@@ -150,6 +150,9 @@ async function runIn(host, setup) {
     tmp,
     port,
     workspace,
+    // The suite checks what the features show, on a machine that may be busy: a stalled thread must not push a small
+    // file past the analysis time limit. The robustness suite sets its own, small limit to test exactly that.
+    settings: { 'ltsStatus.analysis.timeLimit': 20000 },
     env: host === 'web' ? {} : {
       LTS_TEST_ENTRY: entry,
       LTS_TEST_EVENTS: eventsFile,

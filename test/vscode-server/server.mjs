@@ -126,13 +126,13 @@ export function freePort() {
  * (the extension host inherits it). Returns a handle with url, logFile, exited (a
  * promise of the exit code) and stop().
  */
-export function startCodeServer({ setup, tmp, port, workspace, env = {} }) {
+export function startCodeServer({ setup, tmp, port, workspace, env = {}, settings = {} }) {
   const extensionsDir = path.join(tmp, 'ext');
   const userDataDir = path.join(tmp, 'ud');
   const configFile = path.join(tmp, 'config.yaml');
   const logFile = path.join(tmp, 'code-server.log');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(userDataDir, 'User/settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   fs.writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
 
   const log = fs.openSync(logFile, 'a');
