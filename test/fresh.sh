@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm run test:fresh`: proves the README's test command the way a new user meets it. Clones the current commit
-# into a temporary folder with nothing beside it (no ../shared), points HOME (so npm's cache and every ~/.config
+# into a temporary folder with nothing beside it (as a user's clone has), points HOME (so npm's cache and every ~/.config
 # too) and LTS_TEST_CACHE at empty temporary folders, runs `npm ci && npm test`, and reports times and counts.
 #
 # Options:

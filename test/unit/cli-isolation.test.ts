@@ -14,7 +14,7 @@ import addFormats from 'ajv-formats';
 import { analyzeFile } from '../../src/cli/analyze';
 import { CliIo, run } from '../../src/cli/run';
 import { CodeEngine } from '../../src/core';
-import { nodeGrammars, repoRoot } from './helpers';
+import { nodeGrammars, repoRoot, tempTree } from './helpers';
 
 const cliJs = path.join(repoRoot, 'dist', 'cli.js');
 const workerJs = path.join(repoRoot, 'dist', 'cli-worker.js');
@@ -27,14 +27,6 @@ const POSIX = process.platform !== 'win32';
 
 interface Result { code: number; stdout: string; stderr: string }
 
-function tempTree(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lts-cli-iso-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 /** Runs `run` in this process but with the worker threads of the shipped CLI (or a test worker script). */
 async function cliWorkers(args: string[], cwd: string, extra: Partial<CliIo> = {}): Promise<Result> {

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
@@ -12,7 +11,7 @@ import { isListed, Occurrence, readerForPath, scanText } from '../../src/core';
 
 /** A small line limit for the streaming tests (the CLI's own is 16 MiB). */
 const MAX_TEXT_LINE_LENGTH = 20_000;
-import { ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot } from './helpers';
+import { ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot, tempTree } from './helpers';
 
 interface Result { code: number; stdout: string; stderr: string }
 
@@ -23,14 +22,6 @@ async function cli(args: string[], cwd = repoRoot): Promise<Result> {
   return { code, stdout, stderr };
 }
 
-function tempTree(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lts-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 interface SarifLog {
   version: string;

@@ -1,5 +1,6 @@
 /** Test helpers: the Node grammar loader, the documentation tables (test/reference/) and fixture expectations. */
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { CodeEngine, GrammarLoader } from '../../src/core';
 
@@ -51,3 +52,13 @@ export function expectations(text: string): Map<number, string[]> {
  * results, never speed (speed lives in `npm run bench`), so the limit only has to catch a hang.
  */
 export const ENGINE_TEST_TIMEOUT_MS = 120_000;
+
+/** A temporary folder holding `files` (relative path → content), for tests that walk or read a tree. */
+export function tempTree(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lts-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
