@@ -27,6 +27,11 @@ export interface Occurrence {
   readonly constant?: boolean;
   /** Set when the code was resolved from a name (a constant or a framework symbol) rather than written as a number. */
   readonly symbol?: string;
+  /**
+   * For a code that travels before it is sent (a local, a helper's parameter, an error class's field): where it is
+   * sent. `file` is `''` for the same document, else the file as the host named it to the flow index.
+   */
+  readonly sentAt?: { readonly file: string; readonly range: Range; readonly fn: string | null };
 }
 
 /** A code a handler sends that the table does not list. */

@@ -1,12 +1,13 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { findUnlisted, languageForPath, LANGUAGES, Occurrence } from '../../src/core';
+import { findUnlisted, FlowIndex, languageForPath, LANGUAGES, mergeFlow, Occurrence } from '../../src/core';
 import { ALLOWED_CAPTURES } from '../../src/core/languages/captures';
 import { edit, nextEdit } from './edits';
 import { ENGINE_TEST_TIMEOUT_MS, expectations, fixture, sharedEngine } from './helpers';
 
-function describeLine(occurrences: Occurrence[]): string[] {
-  return occurrences.map((o) => `${o.context}:${o.code}${o.handler ? `@${o.handler}` : ''}`);
+/** `handler:409@createUser`; a code that travels to its sink adds the helper or class it goes through: `~sendError`. */
+export function describeLine(occurrences: readonly Occurrence[]): string[] {
+  return occurrences.map((o) => `${o.context}:${o.code}${o.handler ? `@${o.handler}` : ''}${o.sentAt && o.via ? `~${o.via}` : ''}`);
 }
 
 async function analyzeFixture(file: string): Promise<{ text: string; occurrences: readonly Occurrence[] }> {
@@ -22,7 +23,7 @@ async function analyzeFixture(file: string): Promise<{ text: string; occurrences
 function fixtureFolders(): string[] {
   const only = process.env.LTS_FIXTURES?.split(',').filter(Boolean);
   return fs.readdirSync(fixture(), { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && entry.name !== 'logs' && (!only || only.includes(entry.name)))
+    .filter((entry) => entry.isDirectory() && entry.name !== 'logs' && entry.name !== 'projects' && (!only || only.includes(entry.name)))
     .map((entry) => entry.name)
     .sort();
 }
@@ -45,6 +46,54 @@ suite('code engine: fixtures', function () {
   }
 });
 
+/**
+ * test/fixtures/projects/<name>/: a small multi-file application per folder. Every file is analysed, the flow
+ * summaries are united in one index, and each file's occurrences (its own plus what flows across files) must match
+ * its expect: comments, as for single files.
+ */
+function projectFolders(): string[] {
+  const root = fixture('projects');
+  if (!fs.existsSync(root)) return [];
+  const only = process.env.LTS_FIXTURES?.split(',').filter(Boolean);
+  return fs.readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && (!only || only.some((lang) => entry.name.startsWith(lang))))
+    .map((entry) => entry.name).sort();
+}
+
+function filesUnder(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(`${dir}/${entry.name}`, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]).sort();
+}
+
+suite('code engine: multi-file projects (status flow across files)', function () {
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
+  for (const project of projectFolders()) {
+    test(`projects/${project}: every file's lines yield exactly what their expect: comments say`, async () => {
+      const root = fixture('projects', project);
+      const index = new FlowIndex();
+      const own = new Map<string, { text: string; occurrences: readonly Occurrence[] }>();
+      for (const file of filesUnder(root)) {
+        const text = fs.readFileSync(`${root}/${file}`, 'utf8');
+        const spec = languageForPath(file);
+        if (!spec) continue;
+        const analysis = await sharedEngine().analyze(text.replace(/expect:[^\n]*/g, ''), spec);
+        index.set(file, analysis.flow);
+        own.set(file, { text, occurrences: analysis.occurrences });
+      }
+      assert.ok([...own.values()].some(({ text }) => expectations(text).size > 0), 'the project has expectations');
+      for (const [file, { text, occurrences }] of own) {
+        const all = mergeFlow(occurrences, index.occurrences(file));
+        const expected = expectations(text);
+        const lines = text.split('\n');
+        for (let line = 0; line < lines.length; line++) {
+          const actual = describeLine(all.filter((o) => o.range.start.line === line));
+          assert.deepStrictEqual(actual, expected.get(line) ?? [], `${file} line ${line + 1}: ${lines[line].trim()}`);
+        }
+      }
+    });
+  }
+});
+
 suite('code engine: details', function () {
   this.timeout(ENGINE_TEST_TIMEOUT_MS);
   const ts = languageForPath('x.ts')!;
@@ -63,14 +112,20 @@ suite('code engine: details', function () {
     assert.deepStrictEqual(occurrences.map((o) => [o.code, o.text, o.symbol, o.context, o.constant]), [[409, 'CONFLICT', 'CONFLICT', 'handler', true]]);
   });
 
-  test('a name defined twice with different values is not resolved', async () => {
+  test('a name defined twice with different values is not resolved as a constant; the innermost binding flows', async () => {
     const { occurrences } = await sharedEngine().analyze('const A = 409;\nfunction f() { const A = 200; res.status(A); }', ts);
-    assert.deepStrictEqual(occurrences, []);
+    assert.deepStrictEqual(occurrences.map((o) => [o.code, o.text, o.context, o.handler, o.range.start.line]), [[200, '200', 'handler', 'f', 1]]);
   });
 
-  test('files without a candidate number are not parsed', async () => {
-    const result = await sharedEngine().analyze('res.status(OK); const x = 42; // status', ts);
+  test('files without a candidate number or a flow word are not parsed', async () => {
+    const result = await sharedEngine().analyze('send(OK); const x = 42; // done', ts);
     assert.strictEqual(result.skipped, 'noCandidates');
+  });
+
+  test('a file without numbers that stores or sends a status is parsed for the flow index', async () => {
+    const result = await sharedEngine().analyze('class ApiError extends Error {\n  constructor(status) { super(); this.status = status; }\n}', ts);
+    assert.strictEqual(result.skipped, undefined);
+    assert.ok(result.flow && result.flow.edges.length > 0);
   });
 
   test('malformed code does not throw and still finds what it can', async () => {

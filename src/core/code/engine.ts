@@ -8,6 +8,8 @@ import { LanguageSpec, QuerySource } from '../languages/spec';
 import { codeForName } from '../names';
 import { isStatusCode } from '../table';
 import { Logger, nullLogger, Occurrence, OccurrenceContext } from '../types';
+import { FlowIndex, FlowSummary } from './flow';
+import { extractFlow, FlowFunction, LeafValue, RawFlow } from './flowExtract';
 
 /** Where the host finds the tree-sitter runtime and grammars (files on disk for Node; URLs in a browser). */
 export interface GrammarLoader {
@@ -46,6 +48,11 @@ export interface CodeAnalysis {
   readonly syntaxErrors?: boolean;
   /** Set when the document was not parsed. */
   readonly skipped?: SkipReason;
+  /**
+   * How status values travel in this document (languages with flow data): for a workspace index (./flow.ts). The
+   * occurrences above already include what the document's own flow yields.
+   */
+  readonly flow?: FlowSummary;
 }
 
 /**
@@ -103,6 +110,7 @@ export interface CompiledLanguage {
   readonly parser: Parser;
   readonly statusQuery: Query;
   readonly handlerQuery: Query;
+  readonly flowQuery?: Query;
 }
 
 /** A three-digit run in the range of status codes; a file without one has nothing to find and is never parsed. */
@@ -217,8 +225,13 @@ function parseText(text: string): string {
   return source.includes('\r') ? source.replace(/\r\n?/g, (lineBreak) => (lineBreak.length === 2 ? ' \n' : '\n')) : source;
 }
 
-/** Whether a document can hold anything the language's queries find (cheap text tests, no parse). */
+/**
+ * Whether a document can hold anything the language's queries find (cheap text tests, no parse). With status flow, a
+ * file without any number can still matter to others (an error class that stores its status, a middleware that sends
+ * `err.status`): a trigger word is enough.
+ */
 export function worthParsing(text: string, spec: LanguageSpec): boolean {
+  if (spec.flow && (spec.flowTrigger ?? spec.trigger)?.test(text)) return true;
   return (CANDIDATE.test(text) && (spec.trigger?.test(text) ?? true)) || (spec.hint?.test(text) ?? false);
 }
 const MAX_VALUE_DEPTH = 8;
@@ -254,7 +267,8 @@ export class CodeEngine {
           .map(([start, end]): [number, number] => [source.toParse(start), source.toParse(end)]);
         const run = queryRegions(language, spec, tree.rootNode, regions, deadline);
         const entries = run.entries.map((entry) => ({ ...entry, start: source.toOriginal(entry.start), end: source.toOriginalEnd(entry.end) }));
-        return { occurrences: toOccurrences(entries, lines, deadline), syntaxErrors: tree.rootNode.hasError };
+        return withFlow(toOccurrences(entries, lines, deadline), run.flow, lines, (i) => source.toOriginal(i), (i) => source.toOriginalEnd(i),
+          tree.rootNode.hasError, deadline);
       } finally {
         tree.delete();
       }
@@ -334,6 +348,7 @@ export class CodeEngine {
       parser,
       statusQuery: new Query(language, await this.queryText(spec.statusQuery)),
       handlerQuery: new Query(language, await this.queryText(spec.handlerQuery)),
+      ...(spec.flowQuery && spec.flow ? { flowQuery: new Query(language, await this.queryText(spec.flowQuery)) } : {}),
     };
     this.logger.info(`Loaded the ${spec.grammar} grammar for ${spec.name} in ${Date.now() - started} ms.`);
     return compiled;
@@ -461,21 +476,42 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
   const plan = regions.flatMap((range) => queryPlan(root, range, deadline));
   const inRegions = (query: Query) => plan.flatMap(([node, from, to]) => matchesWithin(query, node, [from, to], deadline));
   const statusMatches = inRegions(language.statusQuery);
-  const handlerMatches = inRegions(language.handlerQuery);
+  // Status flow needs every function, class, binding and call of the file, wherever it stands.
+  const flowQuery = language.flowQuery;
+  const wholePlan = flowQuery ? queryPlan(root, [0, root.endIndex], deadline) : plan;
+  const whole = (query: Query) => wholePlan.flatMap(([node, from, to]) => matchesWithin(query, node, [from, to], deadline));
+  const handlerMatches = whole(language.handlerQuery);
   const functions = collectFunctions(handlerMatches, spec, deadline);
   const constants = seed?.constants ?? collectConstants(statusMatches);
   const run = new DocumentRun(spec, constants, functions, deadline, seed?.forwarders);
+  const sinks: Node[] = [];
   for (const match of statusMatches) {
     for (const capture of match.captures) {
       deadline.tick();
       const context = contextOf(capture.name);
       if (context) run.add(capture.node, context);
+      if (context === 'handler') sinks.push(capture.node);
     }
   }
-  run.followForwarders(statusMatches);
+  let flow: RawFlow | undefined;
+  if (flowQuery && spec.flow) {
+    flow = extractFlow({
+      spec, flow: spec.flow, root, flowMatches: whole(flowQuery), handlerMatches, sinks,
+      functions: functions.functions.map(flowFunction),
+      functionAround: (node) => {
+        const found = functions.around(node);
+        return found && flowFunction(found);
+      },
+      resolve: (node) => resolveValues(node, spec, constants, 0),
+      tick: () => deadline.tick(),
+    });
+    for (const { node, value } of flow.direct) run.addResolved(node, value);
+  } else {
+    run.followForwarders(statusMatches);
+  }
   return {
     entries: [...run.byStart.values()], statusMatches, forwarders: run.forwarders, forwarderRanges: run.forwarderRanges,
-    nameRanges: namingRanges(handlerMatches),
+    nameRanges: namingRanges(handlerMatches), flow,
   };
 }
 
@@ -486,6 +522,62 @@ interface QueryResult {
   readonly statusMatches: QueryMatch[];
   readonly forwarders: Map<string, Set<number>>;
   readonly forwarderRanges: Array<[number, number]>;
+  readonly flow?: RawFlow;
+}
+
+const flowFunctions = new WeakMap<NamedFunction, FlowFunction>();
+
+function flowFunction(fn: NamedFunction): FlowFunction {
+  let found = flowFunctions.get(fn);
+  if (!found) {
+    found = { node: fn.node, name: fn.info.name, parameters: fn.info.parameters, parameterList: fn.info.parameterList };
+    flowFunctions.set(fn, found);
+  }
+  return found;
+}
+
+/**
+ * The document's occurrences with what its own flow adds (a value that reaches a sink in the same file), and the flow
+ * summary for a workspace index, positions mapped to the original text.
+ */
+function withFlow(occurrences: Occurrence[], raw: RawFlow | undefined, lines: LineIndex, toOriginal: (i: number) => number,
+  toOriginalEnd: (i: number) => number, syntaxErrors: boolean, deadline: Deadline): CodeAnalysis {
+  if (!raw) return { occurrences, syntaxErrors };
+  const range = (start: number, end: number) => ({ start: lines.position(toOriginal(start)), end: lines.position(toOriginalEnd(end)) });
+  const summary: FlowSummary = {
+    edges: raw.edges,
+    sinks: raw.sinks.map(({ start, end, ...rest }) => ({ ...rest, range: range(start, end) })),
+    values: raw.values.map(({ start, end, ...rest }) => ({ ...rest, range: range(start, end) })),
+    refs: raw.refs.map(({ start, end, ...rest }) => ({ ...rest, range: range(start, end) })),
+    constants: raw.constants,
+    classes: raw.classes,
+  };
+  deadline.check();
+  const index = new FlowIndex();
+  index.set('', summary);
+  return { occurrences: mergeFlow(occurrences, index.occurrences('')), syntaxErrors, flow: summary };
+}
+
+/**
+ * Adds flow occurrences to a document's own: a flowing value becomes a `handler` occurrence (a mention of the same
+ * value is replaced; an occurrence the handler sends directly is kept as it is).
+ */
+export function mergeFlow(occurrences: readonly Occurrence[], flowing: readonly import('./flow').FlowOccurrence[]): Occurrence[] {
+  if (flowing.length === 0) return [...occurrences];
+  const at = (o: { range: { start: { line: number; character: number } } }) => `${o.range.start.line}:${o.range.start.character}`;
+  const byStart = new Map<string, Occurrence>();
+  for (const occurrence of occurrences) byStart.set(at(occurrence), occurrence);
+  for (const found of flowing) {
+    const key = at(found);
+    const existing = byStart.get(key);
+    if (existing?.context === 'handler') continue;
+    byStart.set(key, {
+      range: found.range, code: found.code, text: found.text, context: 'handler', handler: found.handler,
+      ...(found.via ? { via: found.via } : {}), ...(found.symbol ? { symbol: found.symbol } : {}),
+      ...(found.constant ? { constant: true } : {}), sentAt: found.sentAt,
+    });
+  }
+  return [...byStart.values()].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 }
 
 /** One edit of a document, in the coordinates tree-sitter takes (indices and columns in UTF-16 code units). */
@@ -573,6 +665,9 @@ export class CodeSession {
     const changed = old.getChangedRanges(tree);
     old.delete();
     this.tree = tree;
+    // Status flow reads the whole file (a binding anywhere can change what a sink sends): the parse stays
+    // incremental, the queries run over the whole tree.
+    if (this.spec.flow) return this.fromTree(language, text, tree, deadline, 'incremental');
 
     const delta = change.newEndIndex - change.oldEndIndex;
     const shift = (range: [number, number]): [number, number] | undefined =>
@@ -634,6 +729,11 @@ export class CodeSession {
     if (!worthParsing(text, this.spec)) return { occurrences: [], skipped: 'noCandidates' };
     const tree = parseWithin(language.parser, parseText(text), null, deadline);
     this.tree = tree;
+    return this.fromTree(language, text, tree, deadline, 'full');
+  }
+
+  /** Queries a parsed tree (the regions of interest, or for status flow the whole of it) and keeps what it found. */
+  private fromTree(language: CompiledLanguage, text: string, tree: Tree, deadline: Deadline, how: 'full' | 'incremental'): CodeAnalysis {
     const lines = new LineIndex(text);
     const regions = indexRanges(regionsOfInterest(text, lines, this.spec, deadline), lines, text.length);
     const run = queryRegions(language, this.spec, tree.rootNode, regions, deadline);
@@ -643,8 +743,8 @@ export class CodeSession {
     this.forwarders = run.forwarders;
     this.forwarderRanges = run.forwarderRanges;
     this.nameRanges = run.nameRanges;
-    this.lastUpdate = 'full';
-    return { occurrences: toOccurrences(this.entries, lines, deadline), syntaxErrors: tree.rootNode.hasError };
+    this.lastUpdate = how;
+    return withFlow(toOccurrences(this.entries, lines, deadline), run.flow, lines, (i) => i, (i) => i, tree.rootNode.hasError, deadline);
   }
 }
 
@@ -709,6 +809,7 @@ function collectConstants(matches: QueryMatch[]): Map<string, number> {
 interface FunctionInfo {
   readonly name: string;
   readonly parameters: readonly string[];
+  readonly parameterList?: Node | null;
 }
 
 /** Named functions by node id: display name and parameter names. */
@@ -727,8 +828,10 @@ function collectFunctions(matches: QueryMatch[], spec: LanguageSpec, deadline: D
     const route = capture(HANDLER_CAPTURES.route)?.text;
     const parametersNode = capture(HANDLER_CAPTURES.parameters) ?? fn.childForFieldName('parameters');
     const parameters = parametersNode ? parameterNames(parametersNode) : [];
-    if (name) functions.set(fn.id, { name, parameters });
-    else if (verb) routes.set(fn.id, { name: route !== undefined ? `${verb.toUpperCase()} ${route}` : verb.toUpperCase(), parameters });
+    if (name) functions.set(fn.id, { name, parameters, parameterList: parametersNode });
+    else if (verb) {
+      routes.set(fn.id, { name: route !== undefined ? `${verb.toUpperCase()} ${route}` : verb.toUpperCase(), parameters, parameterList: parametersNode });
+    }
     nodes.set(fn.id, fn);
   }
   for (const [id, info] of routes) if (!functions.has(id)) functions.set(id, info);
@@ -864,9 +967,18 @@ class DocumentRun {
     this.forwarders = new Map(forwarders);
   }
 
+  /** A value a handler sends that flow extraction resolved (through a fallback such as `err.status || 409`). */
+  addResolved(node: Node, value: LeafValue): void {
+    this.record([value], 'handler', node);
+  }
+
   add(node: Node, context: OccurrenceContext, handlerAt: Node = node, via?: string): void {
     const values = resolveValues(node, this.spec, this.constants, 0);
-    if (values.length === 0 && context === 'handler') this.noteForwarder(node);
+    if (values.length === 0 && context === 'handler' && !this.spec.flow) this.noteForwarder(node);
+    this.record(values, context, handlerAt, via);
+  }
+
+  private record(values: readonly ResolvedValue[], context: OccurrenceContext, handlerAt: Node, via?: string): void {
     for (const value of values) {
       // A code inside a longer literal ('HTTP/1.1 409 Conflict') is narrowed to its digits.
       const start = value.node.startIndex + (value.digits?.[0] ?? 0);

@@ -18,7 +18,36 @@ export const HANDLER_CAPTURES = Object.freeze({
   parameters: 'handler.parameters',
 });
 
+/** `flow.scm`: how values travel (see src/core/code/flow.ts). */
+export const FLOW_CAPTURES = Object.freeze({
+  /** A binding: the name, field or member written, and the value (absent for a declaration without one). */
+  target: 'flow.target',
+  value: 'flow.value',
+  /** The type of a struct literal or object initializer whose field `@flow.target` is set (`AppError{Code: 409}`). */
+  type: 'flow.type',
+  /** A value the function around it returns. */
+  return: 'flow.return',
+  /** A call: the callee (a name or a member access) and its argument list. */
+  callee: 'flow.callee',
+  arguments: 'flow.arguments',
+  /** A constructor call: the class (`new ApiError(…)`, `ApiError.new(…)`), with `@flow.arguments`. */
+  new: 'flow.new',
+  /** A call of the base class's constructor (`super(…)`, `: base(…)`, `parent::__construct(…)`), with `@flow.arguments`. */
+  super: 'flow.super',
+  /** The local name of an imported module or package (`respond` in `const respond = require('./respond')`). */
+  import: 'flow.import',
+});
+
+/** `flow.scm` (or `handlers.scm`): classes, for constructors, fields and which classes are errors. */
+export const CLASS_CAPTURES = Object.freeze({
+  definition: 'class.definition',
+  name: 'class.name',
+  base: 'class.base',
+});
+
 export const ALLOWED_CAPTURES: ReadonlySet<string> = new Set([
   ...Object.values(STATUS_CAPTURES),
   ...Object.values(HANDLER_CAPTURES),
+  ...Object.values(FLOW_CAPTURES),
+  ...Object.values(CLASS_CAPTURES),
 ]);

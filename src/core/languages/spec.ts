@@ -32,6 +32,38 @@ export interface SymbolRule {
  */
 export type QuerySource = string | { readonly file: string };
 
+/** A node type and the fields (or, for grammars without fields, named-child indexes) that hold its parts. */
+export type Field = string | number;
+
+/**
+ * How values travel in a language (see ../code/flow.ts): the node shapes the generic flow extraction needs besides
+ * the captures of `flow.scm`.
+ */
+export interface FlowSyntax {
+  /** Member accesses `object.property` (also `Type::CONST`, `$this->field`). */
+  readonly member: readonly { readonly type: string; readonly object: Field; readonly property: Field }[];
+  /** Calls used as values (`statusFor(err)`, `err.getStatus()`): what the callee returns flows on. */
+  readonly call: readonly { readonly type: string; readonly function: Field }[];
+  /** Fallbacks whose operands are all possible values: `a || 409`, `a ?? 409`, `a or 409`. */
+  readonly fallback?: readonly { readonly type: string; readonly operators: readonly string[]; readonly arms: readonly Field[] }[];
+  /** Keyword and named arguments (`status=409`, `status: 409`, `statusCode: 409`): node type, name and value. */
+  readonly keyword?: readonly { readonly type: string; readonly name: Field; readonly value: Field }[];
+  /** Words that denote the current object (`this`, `self`, `$this`). */
+  readonly self: readonly string[];
+  /** Node types that are a field of the current object by themselves (Ruby's `@status`); the sigil is dropped. */
+  readonly selfField?: readonly string[];
+  /** Parameter names that stand for the receiver and are not counted in positions (`self`, `cls`). */
+  readonly receivers?: readonly string[];
+  /** Method names that construct their class (`constructor`, `__init__`, `initialize`, `new`). */
+  readonly constructors: readonly string[];
+  /** Java, C#: a bare name inside a class may be one of its fields (`return status;`). */
+  readonly implicitFields?: boolean;
+  /** Node types of methods declared outside a class body (Go's `method_declaration`). */
+  readonly methods?: readonly string[];
+  /** Fields of a parameter node that hold its default value (`status = 200`), tried in order. */
+  readonly defaults?: readonly string[];
+}
+
 export interface LanguageSpec {
   /** Stable id used in output (`javascript`, `typescript`, `tsx`). */
   readonly id: string;
@@ -49,7 +81,11 @@ export interface LanguageSpec {
   readonly statusQuery: QuerySource;
   /** Query text: handler names. */
   readonly handlerQuery: QuerySource;
+  /** Query text: bindings, returns and calls along which status values travel (captures `@flow.*`). */
+  readonly flowQuery?: QuerySource;
   readonly values: ValueSyntax;
+  /** How values travel; with `flowQuery`, turns on status flow for the language. */
+  readonly flow?: FlowSyntax;
   /**
    * Node types that stand before the function they belong to as siblings (TypeScript class-member decorators):
    * a code inside one belongs to the next function.
@@ -67,6 +103,11 @@ export interface LanguageSpec {
    * repository check fast. test/unit/engine.test.ts proves that every fixture occurrence has one nearby.
    */
   readonly trigger?: RegExp;
+  /**
+   * With status flow: words that make a file worth parsing even without a status-like number, because it may store,
+   * forward or send a status for other files (`this.status = status`, `res.status(err.status)`). Default `trigger`.
+   */
+  readonly flowTrigger?: RegExp;
   /**
    * Text that a file must contain to be worth parsing when it has no three-digit number: the symbolic forms'
    * tell-tale words. Without it, only files with a candidate number are parsed.

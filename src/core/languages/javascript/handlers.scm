@@ -6,6 +6,7 @@
 (function_declaration name: (identifier) @handler.name) @handler.function
 (generator_function_declaration name: (identifier) @handler.name) @handler.function
 (method_definition name: (property_identifier) @handler.name) @handler.function
+(function_expression name: (identifier) @handler.name) @handler.function
 
 (variable_declarator
   name: (identifier) @handler.name

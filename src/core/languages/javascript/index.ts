@@ -1,4 +1,5 @@
-import { LanguageSpec, ValueSyntax } from '../spec';
+import { FlowSyntax, LanguageSpec, ValueSyntax } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
@@ -10,6 +11,15 @@ export const JS_VALUES: ValueSyntax = {
   identifier: ['identifier'],
 };
 
+export const JS_FLOW: FlowSyntax = {
+  member: [{ type: 'member_expression', object: 'object', property: 'property' }],
+  call: [{ type: 'call_expression', function: 'function' }],
+  fallback: [{ type: 'binary_expression', operators: ['||', '??'], arms: ['left', 'right'] }],
+  self: ['this'],
+  constructors: ['constructor'],
+  defaults: ['right', 'value'],
+};
+
 export const javascript: LanguageSpec = {
   id: 'javascript',
   name: 'JavaScript',
@@ -19,7 +29,9 @@ export const javascript: LanguageSpec = {
   lineComment: '//',
   statusQuery,
   handlerQuery,
+  flowQuery,
   values: JS_VALUES,
+  flow: JS_FLOW,
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
   trigger: /status|code|response|exception|json|text|body|html|redirect|expect|assert|tobe|toequal/i,
   symbols: [
@@ -29,4 +41,5 @@ export const javascript: LanguageSpec = {
     { pattern: /^(?<name>[A-Z][A-Za-z]+)Exception$/ },
   ],
   hint: /HttpStatus|StatusCodes|Exception\b/,
+  flowTrigger: /status|code/i,
 };

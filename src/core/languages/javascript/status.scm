@@ -20,10 +20,12 @@
   (#eq? @_method "code")
   (#match? @_object "^(reply|rep|res|response)$"))
 
-; Koa / Node: ctx.status = 410, ctx.response.status = 410, res.statusCode = 404
+; Koa / Node: ctx.status = 410, ctx.response.status = 410, res.statusCode = 404 (not `this.status = …`: a class
+; storing a status in its own field, which status flow follows to where it is sent)
 (assignment_expression
-  left: (member_expression property: (property_identifier) @_property)
+  left: (member_expression object: (_) @_object property: (property_identifier) @_property)
   right: (_) @status.send
+  (#not-eq? @_object "this")
   (#any-of? @_property "status" "statusCode"))
 
 ; Fetch API / Next.js: new Response(body, { status: 502 }), new NextResponse(body, { status: 502 })

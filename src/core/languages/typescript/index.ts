@@ -2,6 +2,7 @@
 // and know that class-member decorators stand before their method.
 import { javascript, JS_VALUES } from '../javascript';
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 
 const TS_VALUES = {
   ...JS_VALUES,
@@ -16,6 +17,7 @@ export const typescript: LanguageSpec = {
   extensions: ['.ts', '.mts', '.cts'],
   grammar: 'typescript',
   values: TS_VALUES,
+  flowQuery,
   decorators: ['decorator'],
 };
 

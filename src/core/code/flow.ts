@@ -1,0 +1,318 @@
+/**
+ * Status flow: how a status code travels from where it is written to where a handler sends it — through locals,
+ * fallbacks, parameters of helpers (positional, keyword, receiver), constructors and fields of error classes, return
+ * values and constants, within a file and across files.
+ *
+ * The engine (./engine.ts, ./flowExtract.ts) turns each file into a {@link FlowSummary}: plain data, a graph whose
+ * nodes are string keys and whose edges say "a value here flows there". A {@link FlowIndex} unites the summaries of a
+ * file, a tree or a workspace and walks back from every status sink: each written value that reaches a sink is an
+ * occurrence the handler sends, reported where the value is written. Nothing here knows a language or a framework.
+ *
+ * Keys (the graph's nodes):
+ * - `.…`          file-local (a local variable, a parameter, a sink); the index qualifies it with the file;
+ * - `P:name#i`    the i-th parameter of every function, method or constructor called `name` (receiver not counted);
+ * - `P:name:kw`   the same parameter by its name (keyword and named arguments);
+ * - `R:name`      what functions called `name` return;
+ * - `F:field`     a field as a sink reads it (`err.status`);
+ * - `F:Class:f`   a field written in a class (`this.status = status`); it joins `F:f` when the class is an error;
+ * - `G:name`      a module-level or class-level name (`CONFLICT`, `Codes.CONFLICT`) read from another file.
+ */
+import { Range } from '../types';
+
+/** A status value written in the file (a number or a symbolic name) that flows into a key. */
+export interface FlowValue {
+  readonly range: Range;
+  readonly code: number;
+  readonly text: string;
+  readonly symbol?: string;
+  readonly constant?: boolean;
+  /** The key the value flows into. */
+  readonly to: string;
+  /** The named function around the value, when there is one. */
+  readonly fn: string | null;
+  /** The function or class called with this value as an argument (`sendError`, `ApiError`). */
+  readonly callee?: string;
+}
+
+/** A name whose value is defined in another file (`Codes.CONFLICT`): resolved by the index's constants. */
+export interface FlowRef {
+  readonly range: Range;
+  readonly text: string;
+  /** Candidate constant keys, most specific first (`G:Codes.CONFLICT`, `G:CONFLICT`). */
+  readonly names: readonly string[];
+  readonly to: string;
+  readonly fn: string | null;
+  readonly callee?: string;
+}
+
+/** A status sink whose value is not written there (`res.status(code)`): the keys it reads. */
+export interface FlowSink {
+  /** The sink's own key (file-local); edges lead into it. */
+  readonly key: string;
+  readonly range: Range;
+  /** The named function around the sink. */
+  readonly fn: string | null;
+}
+
+/** A class and the names of its bases, for deciding which classes are errors. */
+export interface FlowClass {
+  readonly name: string;
+  readonly bases: readonly string[];
+}
+
+export interface FlowSummary {
+  /** [from, to]: a value at `from` flows to `to`. */
+  readonly edges: ReadonlyArray<readonly [string, string]>;
+  readonly sinks: readonly FlowSink[];
+  readonly values: readonly FlowValue[];
+  readonly refs: readonly FlowRef[];
+  /** Module- and class-level names bound to a status-like number (`G:CONFLICT` → 409). */
+  readonly constants: ReadonlyArray<readonly [string, number]>;
+  readonly classes: readonly FlowClass[];
+}
+
+export const EMPTY_FLOW: FlowSummary = Object.freeze({ edges: [], sinks: [], values: [], refs: [], constants: [], classes: [] });
+
+export function isEmptyFlow(flow: FlowSummary | undefined): boolean {
+  return !flow || (flow.edges.length === 0 && flow.sinks.length === 0 && flow.values.length === 0 && flow.refs.length === 0
+    && flow.constants.length === 0 && flow.classes.length === 0);
+}
+
+/** A class is an error when its name or one of its bases' says so, or it derives from such a class. */
+export const ERROR_CLASS = /(?:Error|Exception|Fault|Failure|Problem|Rejection|Throwable)$/;
+
+/** How far a value may travel (edges followed) before the index stops following it. */
+export const MAX_FLOW_DEPTH = 24;
+/** Limits that keep one pathological file from flooding the index. */
+export const MAX_FLOW_FACTS = 20_000;
+
+/** Where a flowing value is sent: a sink in some file. */
+export interface SentAt {
+  /** The file (a path in the CLI, a URI in the editor), as given to {@link FlowIndex.set}. */
+  readonly file: string;
+  readonly range: Range;
+  readonly fn: string | null;
+}
+
+/** An occurrence found by following a value to a sink. */
+export interface FlowOccurrence {
+  readonly range: Range;
+  readonly code: number;
+  readonly text: string;
+  readonly symbol?: string;
+  readonly constant?: boolean;
+  /** The handler named in the message: where the value is passed, or the function that sends it. */
+  readonly handler: string | null;
+  /** The helper, constructor or function the value travels through. */
+  readonly via?: string;
+  readonly sentAt: SentAt;
+}
+
+interface Witness {
+  readonly sink: SentAt;
+  readonly depth: number;
+}
+
+/**
+ * The union of many files' summaries. `set` replaces a file's summary; `occurrences(file)` answers which values
+ * written in that file reach a sink anywhere. Results are recomputed lazily after a change (one backward walk from all
+ * sinks: linear in the size of the graph).
+ */
+export class FlowIndex {
+  private readonly files = new Map<string, FlowSummary>();
+  private reached: Map<string, Witness> | undefined;
+  private constants: Map<string, number> | undefined;
+  private generation = 0;
+
+  /** Counts changes, so that hosts can tell whether a result may have changed. */
+  get version(): number {
+    return this.generation;
+  }
+
+  get size(): number {
+    return this.files.size;
+  }
+
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  /** Sets (or, with an empty summary, removes) a file's summary. Returns whether the index changed. */
+  set(file: string, summary: FlowSummary | undefined): boolean {
+    const previous = this.files.get(file);
+    if (isEmptyFlow(summary)) {
+      if (!previous) return false;
+      this.files.delete(file);
+    } else {
+      if (previous && sameFlow(previous, summary!)) return false;
+      this.files.set(file, summary!);
+    }
+    this.invalidate();
+    return true;
+  }
+
+  delete(file: string): boolean {
+    if (!this.files.delete(file)) return false;
+    this.invalidate();
+    return true;
+  }
+
+  clear(): void {
+    this.files.clear();
+    this.invalidate();
+  }
+
+  /** The values written in `file` that reach a sink, in document order. */
+  occurrences(file: string): FlowOccurrence[] {
+    const summary = this.files.get(file);
+    if (!summary) return [];
+    const reached = this.reach();
+    const constants = this.constantTable();
+    const found: FlowOccurrence[] = [];
+    for (const value of summary.values) {
+      const witness = reached.get(qualify(file, value.to));
+      if (!witness) continue;
+      found.push({
+        range: value.range, code: value.code, text: value.text,
+        ...(value.symbol ? { symbol: value.symbol } : {}), ...(value.constant ? { constant: true } : {}),
+        ...naming(value, witness.sink), sentAt: witness.sink,
+      });
+    }
+    for (const ref of summary.refs) {
+      const witness = reached.get(qualify(file, ref.to));
+      if (!witness) continue;
+      const code = ref.names.map((name) => constants.get(name)).find((c) => c !== undefined);
+      if (code === undefined) continue;
+      found.push({ range: ref.range, code, text: ref.text, symbol: ref.text, constant: true, ...naming(ref, witness.sink), sentAt: witness.sink });
+    }
+    return found.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+
+  /** Files that hold at least one value reaching a sink (for a tree check: which files to report). */
+  filesWithOccurrences(): string[] {
+    return [...this.files.keys()].filter((file) => this.occurrences(file).length > 0);
+  }
+
+  private invalidate(): void {
+    this.reached = undefined;
+    this.constants = undefined;
+    this.generation++;
+  }
+
+  /** Module- and class-level constants; a name bound to different numbers in different places is left out. */
+  private constantTable(): Map<string, number> {
+    if (this.constants) return this.constants;
+    const table = new Map<string, number>();
+    const ambiguous = new Set<string>();
+    for (const summary of this.files.values()) {
+      for (const [name, code] of summary.constants) {
+        if (table.has(name) && table.get(name) !== code) ambiguous.add(name);
+        else table.set(name, code);
+      }
+    }
+    for (const name of ambiguous) table.delete(name);
+    this.constants = table;
+    return table;
+  }
+
+  /** Every key from which a value reaches a sink, with the nearest sink (a backward breadth-first walk). */
+  private reach(): Map<string, Witness> {
+    if (this.reached) return this.reached;
+    const into = new Map<string, string[]>();
+    const edge = (from: string, to: string) => {
+      let list = into.get(to);
+      if (!list) into.set(to, list = []);
+      list.push(from);
+    };
+    for (const [file, summary] of this.files) {
+      for (const [from, to] of summary.edges) edge(qualify(file, from), qualify(file, to));
+    }
+    // A field written in an error class is the field a sink reads from any error (`err.status`).
+    for (const [cls, fieldKey] of this.errorFieldKeys()) edge(fieldKey, `F:${fieldKey.slice(3 + cls.length)}`);
+    const reached = new Map<string, Witness>();
+    let frontier: string[] = [];
+    for (const [file, summary] of this.files) {
+      for (const sink of summary.sinks) {
+        const key = qualify(file, sink.key);
+        if (reached.has(key)) continue;
+        reached.set(key, { sink: { file, range: sink.range, fn: sink.fn }, depth: 0 });
+        frontier.push(key);
+      }
+    }
+    for (let depth = 1; frontier.length > 0 && depth <= MAX_FLOW_DEPTH; depth++) {
+      const next: string[] = [];
+      for (const key of frontier) {
+        const witness = reached.get(key)!;
+        for (const from of into.get(key) ?? []) {
+          if (reached.has(from)) continue;
+          reached.set(from, { sink: witness.sink, depth });
+          next.push(from);
+        }
+      }
+      frontier = next;
+    }
+    this.reached = reached;
+    return reached;
+  }
+
+  /** `[class, key]` for every field key `F:Class:field` of a class that is an error (by name or by its bases). */
+  private errorFieldKeys(): Array<[string, string]> {
+    const bases = new Map<string, Set<string>>();
+    for (const summary of this.files.values()) {
+      for (const cls of summary.classes) {
+        const set = bases.get(cls.name) ?? new Set<string>();
+        for (const base of cls.bases) set.add(base);
+        bases.set(cls.name, set);
+      }
+    }
+    const memo = new Map<string, boolean>();
+    const isError = (name: string, depth: number): boolean => {
+      const known = memo.get(name);
+      if (known !== undefined) return known;
+      if (ERROR_CLASS.test(name)) return true;
+      if (depth > MAX_FLOW_DEPTH) return false;
+      memo.set(name, false);
+      const result = [...bases.get(name) ?? []].some((base) => isError(base, depth + 1));
+      memo.set(name, result);
+      return result;
+    };
+    const found = new Map<string, string>();
+    const consider = (key: string) => {
+      if (!key.startsWith('F:') || found.has(key)) return;
+      const rest = key.slice(2);
+      const colon = rest.indexOf(':');
+      if (colon < 0) return;
+      const cls = rest.slice(0, colon);
+      if (isError(cls, 0)) found.set(key, cls);
+    };
+    for (const summary of this.files.values()) {
+      for (const [from, to] of summary.edges) {
+        consider(from);
+        consider(to);
+      }
+      for (const value of summary.values) consider(value.to);
+      for (const ref of summary.refs) consider(ref.to);
+    }
+    const keys: Array<[string, string]> = [...found].map(([key, cls]) => [cls, key]);
+    return keys;
+  }
+}
+
+/** File-local keys (`.x`) belong to their file; global keys are shared. */
+function qualify(file: string, key: string): string {
+  return key.charCodeAt(0) === 46 /* . */ ? `${file}\u0000${key}` : key;
+}
+
+/**
+ * The handler a message names. A value passed to a helper or constructor is sent by the function that passes it;
+ * a value bound elsewhere (a local, a field, a return value, a default) is sent by the function around the sink.
+ */
+function naming(value: { fn: string | null; callee?: string }, sink: SentAt): { handler: string | null; via?: string } {
+  if (value.callee) return { handler: value.fn ?? sink.fn, via: value.callee };
+  if (!value.fn || value.fn === sink.fn) return { handler: sink.fn };
+  return { handler: sink.fn ?? value.fn, ...(sink.fn ? { via: value.fn } : {}) };
+}
+
+function sameFlow(a: FlowSummary, b: FlowSummary): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,559 @@
+/**
+ * From a parsed file to its {@link FlowSummary}: generic over languages. The language says where bindings, returns
+ * and calls are (`flow.scm`), what its member accesses, calls, fallbacks and keyword arguments look like
+ * (`LanguageSpec.flow`), and which functions and classes there are (`handlers.scm`); this module turns them into
+ * edges between keys (see ./flow.ts for the key scheme).
+ */
+import type { Node, QueryMatch } from '@vscode/tree-sitter-wasm';
+import { CLASS_CAPTURES, FLOW_CAPTURES } from '../languages/captures';
+import { Field, FlowSyntax, LanguageSpec } from '../languages/spec';
+import { ERROR_CLASS, MAX_FLOW_FACTS } from './flow';
+
+/** A function the engine knows by name (from `handlers.scm`). */
+export interface FlowFunction {
+  readonly node: Node;
+  readonly name: string;
+  readonly parameters: readonly string[];
+  /** The parameter list node, for default values. */
+  readonly parameterList?: Node | null;
+}
+
+/** A value resolved without flow: a literal, a local constant or a framework's symbolic name. */
+export interface LeafValue {
+  readonly node: Node;
+  readonly code: number;
+  readonly symbol?: string;
+  readonly constant?: boolean;
+  readonly digits?: readonly [number, number];
+}
+
+export interface FlowInput {
+  readonly spec: LanguageSpec;
+  readonly flow: FlowSyntax;
+  readonly root: Node;
+  readonly flowMatches: readonly QueryMatch[];
+  readonly handlerMatches: readonly QueryMatch[];
+  /** The value nodes of `@status.send` captures. */
+  readonly sinks: readonly Node[];
+  readonly functions: readonly FlowFunction[];
+  readonly functionAround: (node: Node) => FlowFunction | undefined;
+  readonly resolve: (node: Node) => LeafValue[];
+  readonly tick: () => void;
+}
+
+/** A fact before its position becomes a range: indices into the parsed text. */
+export interface RawValue {
+  readonly start: number;
+  readonly end: number;
+  readonly code: number;
+  readonly text: string;
+  readonly symbol?: string;
+  readonly constant?: boolean;
+  readonly to: string;
+  readonly fn: string | null;
+  readonly callee?: string;
+}
+
+export interface RawRef {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly names: readonly string[];
+  readonly to: string;
+  readonly fn: string | null;
+  readonly callee?: string;
+}
+
+export interface RawSink {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+  readonly fn: string | null;
+}
+
+export interface RawFlow {
+  readonly edges: Array<[string, string]>;
+  readonly sinks: RawSink[];
+  readonly values: RawValue[];
+  readonly refs: RawRef[];
+  readonly constants: Array<[string, number]>;
+  readonly classes: Array<{ name: string; bases: string[] }>;
+  /** Values that a sink sends directly through a fallback or conditional the plain resolution does not read. */
+  readonly direct: Array<{ node: Node; value: LeafValue }>;
+}
+
+type Source =
+  | { readonly kind: 'value'; readonly value: LeafValue }
+  | { readonly kind: 'key'; readonly key: string }
+  | { readonly kind: 'ref'; readonly node: Node; readonly names: readonly string[] };
+
+interface ClassInfo {
+  readonly node: Node;
+  readonly name: string;
+  readonly bases: readonly string[];
+}
+
+const MAX_SOURCE_DEPTH = 8;
+
+/** Names of objects that hold an error (`err`, `e`, `exc`, `appErr`, `apiError`, `exception`). */
+const ERROR_OBJECT = /^(?:e|er|err|error|ex|exc|exception|cause|failure|problem|rejection|reason|throwable)$|(?:Err|Error|Exception|Exc|Failure|Problem)$/i;
+
+/** The last name of a callee or type (`errors.ApiError` → `ApiError`, `Foo::new` → `new`, `$this->send` → `send`). */
+export function lastName(text: string): string {
+  const match = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(text.replace(/<[^<>]*>$/, ''));
+  return match ? match[1].replace(/^\$/, '') : text;
+}
+
+function child(node: Node, field: Field): Node | null {
+  return typeof field === 'number' ? node.namedChild(field) : node.childForFieldName(field);
+}
+
+function named(node: Node): Node[] {
+  return node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+export function extractFlow(input: FlowInput): RawFlow {
+  return new Extraction(input).run();
+}
+
+class Extraction {
+  private readonly flow: FlowSyntax;
+  private readonly out: RawFlow = { edges: [], sinks: [], values: [], refs: [], constants: [], classes: [], direct: [] };
+  private readonly classes: ClassInfo[] = [];
+  /** Scope id of each named function: its name, numbered among functions of the same name. */
+  private readonly scopes = new Map<number, string>();
+  /** Names bound in each scope ('' is the file's top level), and parameters of each function. */
+  private readonly bound = new Map<string, Set<string>>();
+  /** Call keys this file defines (functions by name, classes by name): calls of them stay in the file. */
+  private readonly defined = new Set<string>();
+  /** Field names each class declares (for languages where a bare name may be a field). */
+  private readonly fields = new Map<string, Set<string>>();
+  private facts = 0;
+  /** Names of imported modules and packages (`respond` in `const respond = require('./respond')`). */
+  private readonly imports = new Set<string>();
+  /** Method names this file defines (functions inside a class, or of a method node type). */
+  private readonly definedMethods = new Set<string>();
+
+  constructor(private readonly input: FlowInput) {
+    this.flow = input.flow;
+  }
+
+  run(): RawFlow {
+    for (const match of this.input.flowMatches) {
+      for (const c of match.captures) if (c.name === FLOW_CAPTURES.import) this.imports.add(lastName(c.node.text.replace(/["'`]/g, '')));
+    }
+    this.collectClasses();
+    this.collectScopes();
+    this.collectBindingNames();
+    this.parameters();
+    for (const match of this.input.flowMatches) {
+      this.input.tick();
+      if (this.facts > MAX_FLOW_FACTS) break;
+      const capture = (name: string) => match.captures.find((c) => c.name === name)?.node;
+      const target = capture(FLOW_CAPTURES.target);
+      const returned = capture(FLOW_CAPTURES.return);
+      const args = capture(FLOW_CAPTURES.arguments);
+      if (match.captures.some((c) => c.name === CLASS_CAPTURES.definition || c.name === FLOW_CAPTURES.import)) continue;
+      if (target) this.binding(target, capture(FLOW_CAPTURES.value), capture(FLOW_CAPTURES.type));
+      else if (returned) this.returned(returned);
+      else if (args) {
+        const callee = capture(FLOW_CAPTURES.callee);
+        const created = capture(FLOW_CAPTURES.new);
+        const parent = capture(FLOW_CAPTURES.super);
+        if (created) this.call(this.callKey(lastName(created.text), true), args);
+        else if (parent) {
+          const base = this.classAround(parent)?.bases[0];
+          if (base) this.call(this.callKey(base, true), args);
+        } else if (callee) {
+          const key = this.calleeKey(callee);
+          if (key) this.call(key, args);
+        }
+      }
+    }
+    let sinkCount = 0;
+    for (const sink of this.input.sinks) {
+      this.input.tick();
+      const sources = this.sources(sink, 0);
+      if (!sources.some((s) => s.kind !== 'value')) {
+        for (const source of sources) if (source.kind === 'value') this.out.direct.push({ node: sink, value: source.value });
+        continue;
+      }
+      const key = `.S${sinkCount++}`;
+      this.out.sinks.push({ key, start: sink.startIndex, end: sink.endIndex, fn: this.input.functionAround(sink)?.name ?? null });
+      this.connect(sources, key, sink);
+      for (const source of sources) if (source.kind === 'value') this.out.direct.push({ node: sink, value: source.value });
+    }
+    return this.out;
+  }
+
+  // ---- What the file declares -------------------------------------------------------------------------------
+
+  private collectClasses(): void {
+    for (const match of [...this.input.flowMatches, ...this.input.handlerMatches]) {
+      const definition = match.captures.find((c) => c.name === CLASS_CAPTURES.definition)?.node;
+      const name = match.captures.find((c) => c.name === CLASS_CAPTURES.name)?.node;
+      if (!definition || !name) continue;
+      const bases = match.captures.filter((c) => c.name === CLASS_CAPTURES.base).map((c) => lastName(c.node.text));
+      const existing = this.classes.find((c) => c.node.id === definition.id);
+      if (existing) {
+        (existing.bases as string[]).push(...bases.filter((b) => !existing.bases.includes(b)));
+        continue;
+      }
+      this.classes.push({ node: definition, name: lastName(name.text), bases });
+    }
+    // Innermost last when sorted by start: a lookup scans from the end.
+    this.classes.sort((a, b) => a.node.startIndex - b.node.startIndex || b.node.endIndex - a.node.endIndex);
+    for (const cls of this.classes) {
+      this.out.classes.push({ name: cls.name, bases: [...cls.bases] });
+      this.defined.add(cls.name);
+    }
+  }
+
+  private collectScopes(): void {
+    const counts = new Map<string, number>();
+    const sorted = [...this.input.functions].sort((a, b) => a.node.startIndex - b.node.startIndex);
+    for (const fn of sorted) {
+      const n = counts.get(fn.name) ?? 0;
+      counts.set(fn.name, n + 1);
+      this.scopes.set(fn.node.id, `${fn.name}#${n}`);
+      const key = this.functionKey(fn);
+      if (key) this.defined.add(key);
+      if (key && this.isMethod(fn)) this.definedMethods.add(key);
+    }
+  }
+
+  /** The call key of a function: its last name, or its class's name for a constructor. */
+  private functionKey(fn: FlowFunction): string | undefined {
+    if (/\s/.test(fn.name)) return undefined;
+    const name = lastName(fn.name);
+    if (this.flow.constructors.includes(name)) return this.classAround(fn.node)?.name;
+    const cls = this.classAround(fn.node);
+    // Java and C# constructors are named after their class.
+    if (cls && cls.name === name) return name;
+    return name;
+  }
+
+  /** A function that belongs to a class or type (reached by `object.method(…)` calls). */
+  private isMethod(fn: FlowFunction): boolean {
+    if (this.isConstructor(fn)) return false;
+    return (this.flow.methods ?? []).includes(fn.node.type) || this.classAround(fn.node) !== undefined;
+  }
+
+  private isConstructor(fn: FlowFunction): boolean {
+    const name = lastName(fn.name);
+    return this.flow.constructors.includes(name) || this.classAround(fn.node)?.name === name;
+  }
+
+  private classAround(node: Node): ClassInfo | undefined {
+    for (let i = this.classes.length - 1; i >= 0; i--) {
+      const cls = this.classes[i].node;
+      if (cls.startIndex <= node.startIndex && node.endIndex <= cls.endIndex && cls.id !== node.id) return this.classes[i];
+    }
+    return undefined;
+  }
+
+  private scopeOf(node: Node): string {
+    const fn = this.input.functionAround(node);
+    return fn ? this.scopes.get(fn.node.id) ?? '' : '';
+  }
+
+  /** Whether the innermost class around a node is closer than the innermost function (a class-body declaration). */
+  private inClassBody(node: Node): ClassInfo | undefined {
+    const cls = this.classAround(node);
+    if (!cls) return undefined;
+    const fn = this.input.functionAround(node);
+    if (fn && fn.node.startIndex >= cls.node.startIndex && fn.node.endIndex <= cls.node.endIndex) return undefined;
+    return cls;
+  }
+
+  private collectBindingNames(): void {
+    for (const match of this.input.flowMatches) {
+      const target = match.captures.find((c) => c.name === FLOW_CAPTURES.target)?.node;
+      if (!target || match.captures.some((c) => c.name === FLOW_CAPTURES.type)) continue;
+      if (!this.flow.member.some((m) => m.type === target.type) && !(this.flow.selfField ?? []).includes(target.type)) {
+        const cls = this.inClassBody(target);
+        if (cls) this.fieldsOf(cls.name).add(target.text);
+        else this.boundIn(this.scopeOf(target)).add(target.text);
+      }
+    }
+  }
+
+  private fieldsOf(cls: string): Set<string> {
+    let set = this.fields.get(cls);
+    if (!set) this.fields.set(cls, set = new Set());
+    return set;
+  }
+
+  private boundIn(scope: string): Set<string> {
+    let set = this.bound.get(scope);
+    if (!set) this.bound.set(scope, set = new Set());
+    return set;
+  }
+
+  /** Parameters are locals of their function, reached by position and by name from every call of it. */
+  private parameters(): void {
+    for (const fn of this.input.functions) {
+      this.input.tick();
+      const scope = this.scopes.get(fn.node.id);
+      const key = this.functionKey(fn);
+      if (!scope) continue;
+      const list = fn.parameters;
+      const offset = list.length > 0 && (this.flow.receivers ?? []).includes(list[0]) ? 1 : 0;
+      const names = this.boundIn(scope);
+      for (let i = offset; i < list.length; i++) {
+        const name = list[i];
+        if (!name) continue;
+        names.add(name);
+        if (!key) continue;
+        const local = `.l:${scope}:${name}`;
+        const prefixes = [`P:${key}`, `.P:${key}`];
+        if (this.isMethod(fn)) prefixes.push(`M:${key}`, `.M:${key}`);
+        for (const prefix of prefixes) {
+          this.edge(`${prefix}#${i - offset}`, local);
+          this.edge(`${prefix}:${name}`, local);
+        }
+      }
+      this.defaults(fn, scope);
+    }
+  }
+
+  /** Default values of parameters (`function respond(data, status = 200)`) flow into the parameter. */
+  private defaults(fn: FlowFunction, scope: string): void {
+    const fields = this.flow.defaults;
+    const list = fn.parameterList;
+    if (!fields || !list) return;
+    for (const parameter of named(list)) {
+      for (const field of fields) {
+        const value = parameter.childForFieldName(field);
+        if (!value) continue;
+        const nameNode = parameter.childForFieldName('name') ?? parameter.childForFieldName('left') ?? parameter.childForFieldName('pattern')
+          ?? parameter.firstNamedChild;
+        if (!nameNode || nameNode.id === value.id) break;
+        this.connect(this.sources(value, 0), `.l:${scope}:${nameNode.text.replace(/^[$&*]+/, '')}`, value);
+        break;
+      }
+    }
+  }
+
+  // ---- Facts ----------------------------------------------------------------------------------------------
+
+  private binding(target: Node, value: Node | undefined, type: Node | undefined): void {
+    if (!value) return;
+    const key = this.targetKey(target, type);
+    if (!key) return;
+    const sources = this.sources(value, 0);
+    this.connect(sources, key, value);
+    // A module- or class-level name bound to a number is a constant other files may read.
+    const global = this.constantName(target, type);
+    if (global) {
+      const codes = sources.filter((s) => s.kind === 'value');
+      if (codes.length === 1 && sources.length === 1) this.out.constants.push([global, codes[0].value.code]);
+    }
+  }
+
+  private constantName(target: Node, type: Node | undefined): string | undefined {
+    if (type || !this.isPlainName(target)) return undefined;
+    const cls = this.inClassBody(target);
+    if (cls) return `G:${cls.name}.${target.text}`;
+    return this.scopeOf(target) === '' ? `G:${target.text}` : undefined;
+  }
+
+  private isPlainName(node: Node): boolean {
+    return this.input.spec.values.identifier.includes(node.type) || /^[A-Za-z_$][\w$]*$/.test(node.text);
+  }
+
+  private targetKey(target: Node, type: Node | undefined): string | undefined {
+    if (type) return `F:${lastName(type.text)}:${lastName(target.text)}`;
+    if ((this.flow.selfField ?? []).includes(target.type)) {
+      const cls = this.classAround(target);
+      return cls ? `F:${cls.name}:${target.text.replace(/^@+/, '')}` : undefined;
+    }
+    const member = this.flow.member.find((m) => m.type === target.type);
+    if (member) {
+      const object = child(target, member.object);
+      const property = child(target, member.property);
+      if (!object || !property) return undefined;
+      if (this.flow.self.includes(object.text)) {
+        const cls = this.classAround(target);
+        return cls ? `F:${cls.name}:${lastName(property.text)}` : undefined;
+      }
+      return undefined;
+    }
+    if (!this.isPlainName(target)) return undefined;
+    const cls = this.inClassBody(target);
+    if (cls) return `F:${cls.name}:${target.text}`;
+    return `.l:${this.scopeOf(target)}:${target.text}`;
+  }
+
+  private returned(node: Node): void {
+    const fn = this.input.functionAround(node);
+    const key = fn && this.functionKey(fn);
+    if (!key) return;
+    const sources = this.sources(node, 0);
+    this.connect(sources, `R:${key}`, node);
+    this.connect(sources, `.R:${key}`, node);
+  }
+
+  /** The key prefix of a call: file-local when this file defines the callee (its own definition wins). */
+  private callKey(name: string, _constructs = false): string {
+    return this.defined.has(name) ? `.P:${name}` : `P:${name}`;
+  }
+
+  /**
+   * The key prefix of a call by its callee: a plain call, a call on the current object, on a class or on an imported
+   * module reaches functions and methods of that name (`P:`); a call on any other object reaches only methods (`M:`),
+   * so that `logger.fail('x', 409)` never reaches a free function `fail(res, status)`.
+   */
+  private calleeKey(callee: Node): string | undefined {
+    const member = this.flow.member.find((m) => m.type === callee.type);
+    if (!member) return this.isPlainName(callee) ? this.callKey(lastName(callee.text)) : undefined;
+    const object = child(callee, member.object);
+    const property = child(callee, member.property);
+    if (!property || !object) return undefined;
+    const name = lastName(property.text);
+    const owner = lastName(object.text);
+    // `ApiError.new(409)`, `ApiError::new(409)`: the class constructs.
+    if (this.flow.constructors.includes(name)) return this.callKey(owner, true);
+    if (this.flow.self.includes(object.text) || /^[A-Z]/.test(owner) || this.imports.has(owner) || this.flow.self.includes(owner)) {
+      return this.callKey(name);
+    }
+    return this.definedMethods.has(name) ? `.M:${name}` : `M:${name}`;
+  }
+
+  private call(prefix: string, args: Node): void {
+    const callee = prefix.slice(prefix.indexOf(':') + 1);
+    let position = 0;
+    for (const argument of named(args)) {
+      this.input.tick();
+      const keyword = (this.flow.keyword ?? []).find((k) => k.type === argument.type);
+      const kwName = keyword && child(argument, keyword.name);
+      const kwValue = keyword && child(argument, keyword.value);
+      if (keyword && kwName && kwValue) {
+        this.connect(this.sources(kwValue, 0), `${prefix}:${kwName.text.replace(/^:|:$/g, '').replace(/^\$/, '')}`, kwValue, callee);
+        continue;
+      }
+      this.connect(this.sources(argument, 0), `${prefix}#${position}`, argument, callee);
+      position++;
+    }
+  }
+
+  private connect(sources: readonly Source[], to: string, at: Node, callee?: string): void {
+    const around = this.input.functionAround(at);
+    // A value written in a constructor is sent by whoever sends the object: the sink names the handler.
+    const fn = around && !this.isConstructor(around) ? around.name : null;
+    for (const source of sources) {
+      if (++this.facts > MAX_FLOW_FACTS) return;
+      if (source.kind === 'key') this.edge(source.key, to);
+      else if (source.kind === 'ref') {
+        this.out.refs.push({ start: source.node.startIndex, end: source.node.endIndex, text: source.node.text, names: source.names, to, fn,
+          ...(callee ? { callee } : {}) });
+      } else {
+        const value = source.value;
+        const start = value.node.startIndex + (value.digits?.[0] ?? 0);
+        const end = value.digits ? value.node.startIndex + value.digits[1] : value.node.endIndex;
+        this.out.values.push({
+          start, end, code: value.code,
+          text: value.digits ? value.node.text.slice(value.digits[0], value.digits[1]) : value.node.text,
+          ...(value.symbol ? { symbol: value.symbol } : {}), ...(value.constant ? { constant: true } : {}),
+          to, fn, ...(callee ? { callee } : {}),
+        });
+      }
+    }
+  }
+
+  private edge(from: string, to: string): void {
+    if (from === to) return;
+    this.facts++;
+    this.out.edges.push([from, to]);
+  }
+
+  // ---- Values -----------------------------------------------------------------------------------------------
+
+  /** Where the value of an expression can come from: status values written here, and keys of the flow graph. */
+  private sources(node: Node, depth: number): Source[] {
+    if (depth > MAX_SOURCE_DEPTH) return [];
+    this.input.tick();
+    const syntax = this.input.spec.values;
+    const type = node.type;
+    if (syntax.transparent.includes(type)) {
+      const inner = node.firstNamedChild;
+      return inner ? this.sources(inner, depth + 1) : [];
+    }
+    const conditional = syntax.conditional.find((c) => c.type === type);
+    if (conditional) return conditional.arms.flatMap((arm) => this.armSources(node, arm, depth));
+    const fallback = this.flow.fallback?.find((f) => f.type === type);
+    if (fallback && this.operatorOf(node, fallback.operators)) return fallback.arms.flatMap((arm) => this.armSources(node, arm, depth));
+    const leaves = this.input.resolve(node);
+    if (leaves.length > 0) return leaves.map((value) => ({ kind: 'value', value }));
+    if (syntax.number.includes(type) || syntax.string.includes(type)) return [];
+    if ((this.flow.selfField ?? []).includes(type)) {
+      const cls = this.classAround(node);
+      return cls ? [{ kind: 'key', key: `F:${cls.name}:${node.text.replace(/^@+/, '')}` }] : [];
+    }
+    if (syntax.identifier.includes(type)) return this.nameSources(node);
+    const member = this.flow.member.find((m) => m.type === type);
+    if (member) return this.memberSources(node, member);
+    const call = this.flow.call.find((c) => c.type === type);
+    if (call) {
+      const callee = child(node, call.function);
+      if (!callee) return [];
+      const calleeMember = this.flow.member.find((m) => m.type === callee.type);
+      const property = calleeMember ? child(callee, calleeMember.property) : callee;
+      if (!property || !/^[A-Za-z_$][\w$]*$/.test(lastName(property.text))) return [];
+      const name = lastName(property.text);
+      return [{ kind: 'key', key: this.defined.has(name) ? `.R:${name}` : `R:${name}` }];
+    }
+    return [];
+  }
+
+  private armSources(node: Node, arm: Field, depth: number): Source[] {
+    const part = child(node, arm);
+    return part ? this.sources(part, depth + 1) : [];
+  }
+
+  private operatorOf(node: Node, operators: readonly string[]): boolean {
+    const field = node.childForFieldName('operator');
+    if (field) return operators.includes(field.text);
+    for (let i = 0; i < node.childCount; i++) {
+      const part = node.child(i);
+      if (part && !part.isNamed && operators.includes(part.type)) return true;
+    }
+    return false;
+  }
+
+  /** A bare name: a parameter or local of a function around it, a top-level name, a field, or another file's. */
+  private nameSources(node: Node): Source[] {
+    const name = node.text;
+    for (let fn = this.input.functionAround(node); fn; fn = this.input.functionAround(fn.node)) {
+      const scope = this.scopes.get(fn.node.id);
+      if (scope && this.bound.get(scope)?.has(name)) return [{ kind: 'key', key: `.l:${scope}:${name}` }];
+    }
+    const cls = this.classAround(node);
+    if (cls && this.flow.implicitFields && this.fields.get(cls.name)?.has(name)) return [{ kind: 'key', key: `F:${cls.name}:${name}` }];
+    if (this.bound.get('')?.has(name)) return [{ kind: 'key', key: `.l::${name}` }];
+    return [{ kind: 'ref', node, names: [`G:${name}`] }];
+  }
+
+  private memberSources(node: Node, member: { object: Field; property: Field }): Source[] {
+    const object = child(node, member.object);
+    const property = child(node, member.property);
+    if (!object || !property) return [];
+    const field = lastName(property.text);
+    if (this.flow.self.includes(object.text)) {
+      const cls = this.classAround(node);
+      return cls ? [{ kind: 'key', key: `F:${cls.name}:${field}` }] : [];
+    }
+    const owner = lastName(object.text);
+    const sources: Source[] = [];
+    // `err.status`: the field of an error, whichever error class set it (a request's or a response's fields are not).
+    if (ERROR_OBJECT.test(owner)) sources.push({ kind: 'key', key: `F:${field}` });
+    // `Codes.CONFLICT`: a constant of a class or module, perhaps in another file (resolved by the index).
+    if (/^[A-Z]/.test(owner) || /^[A-Z][A-Z0-9_]*$/.test(field)) sources.push({ kind: 'ref', node, names: [`G:${owner}.${field}`, `G:${field}`] });
+    return sources;
+  }
+}
+
+/** Exposed for tests: whether a class name alone marks an error class. */
+export function isErrorClassName(name: string): boolean {
+  return ERROR_CLASS.test(name);
+}
