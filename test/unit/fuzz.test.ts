@@ -16,7 +16,13 @@ const DEADLINE_MS = 2_000;
 const params = (runs = RUNS): fc.Parameters<unknown> => ({ numRuns: runs, seed: SEED, endOnFailure: true });
 
 /** Every fixture, code and logs, with its expect: markers removed. */
-const FIXTURES = fs.readdirSync(fixture()).sort().flatMap((folder) => fs.readdirSync(fixture(folder)).sort().map((name) => ({
+/** Files under a fixture folder, with paths relative to it (the multi-file projects hold folders). */
+function filesIn(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name)).flatMap((entry) =>
+    entry.isDirectory() ? filesIn(`${dir}/${entry.name}`, `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]);
+}
+
+const FIXTURES = fs.readdirSync(fixture()).sort().flatMap((folder) => filesIn(fixture(folder)).map((name) => ({
   folder, name, text: fs.readFileSync(fixture(folder, name), 'utf8').replace(/ *(\/\/|#|--)? *expect:[^\n]*/g, ''),
 })));
 const CODE = FIXTURES.filter((f) => f.folder !== 'logs');

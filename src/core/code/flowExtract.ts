@@ -129,7 +129,7 @@ class Extraction {
   /** Field names each class declares (for languages where a bare name may be a field). */
   private readonly fields = new Map<string, Set<string>>();
   private facts = 0;
-  /** Names of imported modules and packages (`respond` in `const respond = require('./respond')`). */
+  /** Names of imported modules and packages (`respond` in `import * as respond from './respond'`). */
   private readonly imports = new Set<string>();
   /** Method names this file defines (functions inside a class, or of a method node type). */
   private readonly definedMethods = new Set<string>();

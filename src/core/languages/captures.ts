@@ -34,7 +34,7 @@ export const FLOW_CAPTURES = Object.freeze({
   new: 'flow.new',
   /** A call of the base class's constructor (`super(…)`, `: base(…)`, `parent::__construct(…)`), with `@flow.arguments`. */
   super: 'flow.super',
-  /** The local name of an imported module or package (`respond` in `const respond = require('./respond')`). */
+  /** The local name of an imported module or package (`respond` in `import * as respond from './respond'`). */
   import: 'flow.import',
 });
 
