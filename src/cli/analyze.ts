@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import { StringDecoder } from 'string_decoder';
 import {
-  analyzeDocument, CodeEngine, detectLogLayout, Finding, headLines, LAYOUT_HEAD_LINES, LogLayout, MAX_CODE_CHARS, Occurrence,
+  analyzeDocument, CodeEngine, FlowSummary, detectLogLayout, Finding, headLines, LAYOUT_HEAD_LINES, LogLayout, MAX_CODE_CHARS, Occurrence,
   readerForPath, readerLanguage, scanText,
 } from '../core';
 import { describeError, FileEntry, fileKind } from './files';
@@ -51,6 +51,8 @@ export interface FileOutcome {
   readonly silent?: boolean;
   /** The engine may be broken (it threw) or left mid-parse (it timed out): analyse the next file with a fresh one. */
   readonly restart?: boolean;
+  /** A code file's status flow, for the index over the whole tree (../core/code/flow.ts). */
+  readonly flow?: FlowSummary;
 }
 
 /**
@@ -91,7 +93,10 @@ export async function analyzeFile(engine: CodeEngine, file: FileEntry, settings:
     }
     if (result.skipped === 'timeout') return { skipped: `the analysis took longer than ${seconds(settings.timeoutMs)}`, restart: true };
     if (result.skipped === 'tooLarge') return { skipped: tooLarge(text.length, 'characters') };
-    return { language, occurrences: settings.occurrences ? result.occurrences : [], findings: result.findings };
+    return {
+      language, occurrences: settings.occurrences ? result.occurrences : [], findings: result.findings,
+      ...(result.flow ? { flow: result.flow } : {}),
+    };
   } catch (error) {
     return { error: describeError(error) };
   } finally {

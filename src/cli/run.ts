@@ -13,7 +13,7 @@ import { FileOutcome } from './analyze';
 import { Collator } from './collate';
 import { collectFiles, describeError, FileEntry } from './files';
 import { createFormat, printable, Severity } from './output';
-import { analyzeAll } from './pool';
+import { analyzeWithFlow } from './flowPass';
 
 export interface CliIo {
   readonly cwd: string;
@@ -231,7 +231,7 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
   const collator = new Collator({ files: collected.files, format, write, onOutcome });
   const timeoutMs = io.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   await write(format.begin());
-  await analyzeAll(collected.files, {
+  await analyzeWithFlow(collected.files, {
     jobs: options.jobs,
     workerScript: io.workerScript,
     grammarDir: io.grammarDir,

@@ -8,6 +8,7 @@ import { Translate } from './l10n';
 import { LanguageSpec, languageForPath } from './languages';
 import { scanText } from './text/scan';
 import { Finding, Occurrence } from './types';
+import type { FlowSummary } from './code/flow';
 
 /** Code documents larger than this are not parsed (minified bundles beyond it say nothing useful). */
 export const MAX_CODE_CHARS = 8 * 1024 * 1024;
@@ -36,6 +37,8 @@ export interface DocumentResult {
   readonly findings: readonly Finding[];
   /** Why the document was not analysed, when it was not. */
   readonly skipped?: 'tooLarge' | 'timeout';
+  /** How status values travel in the document, for a flow index over many files (see code/flow.ts). */
+  readonly flow?: FlowSummary;
 }
 
 export interface DocumentOptions {
@@ -60,5 +63,6 @@ export async function analyzeDocument(engine: CodeEngine, text: string, reader: 
     occurrences: analysis.occurrences,
     findings,
     ...(analysis.skipped === 'timeout' ? { skipped: 'timeout' as const } : {}),
+    ...(analysis.flow ? { flow: analysis.flow } : {}),
   };
 }

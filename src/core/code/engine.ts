@@ -496,7 +496,7 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
   let flow: RawFlow | undefined;
   if (flowQuery && spec.flow) {
     flow = extractFlow({
-      spec, flow: spec.flow, root, flowMatches: whole(flowQuery), handlerMatches, sinks,
+      spec, flow: spec.flow, family: spec.flowFamily ?? spec.id, root, flowMatches: whole(flowQuery), handlerMatches, sinks,
       functions: functions.functions.map(flowFunction),
       functionAround: (node) => {
         const found = functions.around(node);
@@ -545,6 +545,7 @@ function withFlow(occurrences: Occurrence[], raw: RawFlow | undefined, lines: Li
   if (!raw) return { occurrences, syntaxErrors };
   const range = (start: number, end: number) => ({ start: lines.position(toOriginal(start)), end: lines.position(toOriginalEnd(end)) });
   const summary: FlowSummary = {
+    family: raw.family,
     edges: raw.edges,
     sinks: raw.sinks.map(({ start, end, ...rest }) => ({ ...rest, range: range(start, end) })),
     values: raw.values.map(({ start, end, ...rest }) => ({ ...rest, range: range(start, end) })),

@@ -61,6 +61,11 @@ export interface FlowClass {
 }
 
 export interface FlowSummary {
+  /**
+   * The language family: global keys only meet keys of the same family (a JavaScript `ApiError` is not a Python one;
+   * JavaScript and TypeScript are one family).
+   */
+  readonly family?: string;
   /** [from, to]: a value at `from` flows to `to`. */
   readonly edges: ReadonlyArray<readonly [string, string]>;
   readonly sinks: readonly FlowSink[];
@@ -169,8 +174,9 @@ export class FlowIndex {
     const reached = this.reach();
     const constants = this.constantTable();
     const found: FlowOccurrence[] = [];
+    const family = summary.family ?? '';
     for (const value of summary.values) {
-      const witness = reached.get(qualify(file, value.to));
+      const witness = reached.get(qualify(file, family, value.to));
       if (!witness) continue;
       found.push({
         range: value.range, code: value.code, text: value.text,
@@ -179,9 +185,9 @@ export class FlowIndex {
       });
     }
     for (const ref of summary.refs) {
-      const witness = reached.get(qualify(file, ref.to));
+      const witness = reached.get(qualify(file, family, ref.to));
       if (!witness) continue;
-      const code = ref.names.map((name) => constants.get(name)).find((c) => c !== undefined);
+      const code = ref.names.map((name) => constants.get(`${family}\u0000${name}`)).find((c) => c !== undefined);
       if (code === undefined) continue;
       found.push({ range: ref.range, code, text: ref.text, symbol: ref.text, constant: true, ...naming(ref, witness.sink), sentAt: witness.sink });
     }
@@ -205,7 +211,8 @@ export class FlowIndex {
     const table = new Map<string, number>();
     const ambiguous = new Set<string>();
     for (const summary of this.files.values()) {
-      for (const [name, code] of summary.constants) {
+      for (const [bare, code] of summary.constants) {
+        const name = `${summary.family ?? ''}\u0000${bare}`;
         if (table.has(name) && table.get(name) !== code) ambiguous.add(name);
         else table.set(name, code);
       }
@@ -225,15 +232,18 @@ export class FlowIndex {
       list.push(from);
     };
     for (const [file, summary] of this.files) {
-      for (const [from, to] of summary.edges) edge(qualify(file, from), qualify(file, to));
+      const family = summary.family ?? '';
+      for (const [from, to] of summary.edges) edge(qualify(file, family, from), qualify(file, family, to));
     }
     // A field written in an error class is the field a sink reads from any error (`err.status`).
-    for (const [cls, fieldKey] of this.errorFieldKeys()) edge(fieldKey, `F:${fieldKey.slice(3 + cls.length)}`);
+    for (const [family, cls, fieldKey] of this.errorFieldKeys()) {
+      edge(qualify('', family, fieldKey), qualify('', family, `F:${fieldKey.slice(3 + cls.length)}`));
+    }
     const reached = new Map<string, Witness>();
     let frontier: string[] = [];
     for (const [file, summary] of this.files) {
       for (const sink of summary.sinks) {
-        const key = qualify(file, sink.key);
+        const key = qualify(file, summary.family ?? '', sink.key);
         if (reached.has(key)) continue;
         reached.set(key, { sink: { file, range: sink.range, fn: sink.fn }, depth: 0 });
         frontier.push(key);
@@ -255,37 +265,40 @@ export class FlowIndex {
     return reached;
   }
 
-  /** `[class, key]` for every field key `F:Class:field` of a class that is an error (by name or by its bases). */
-  private errorFieldKeys(): Array<[string, string]> {
+  /** `[family, class, key]` for every field key `F:Class:field` of a class that is an error (by name or by its bases). */
+  private errorFieldKeys(): Array<[string, string, string]> {
     const bases = new Map<string, Set<string>>();
     for (const summary of this.files.values()) {
       for (const cls of summary.classes) {
-        const set = bases.get(cls.name) ?? new Set<string>();
-        for (const base of cls.bases) set.add(base);
-        bases.set(cls.name, set);
+        const name = `${summary.family ?? ''}\u0000${cls.name}`;
+        const set = bases.get(name) ?? new Set<string>();
+        for (const base of cls.bases) set.add(`${summary.family ?? ''}\u0000${base}`);
+        bases.set(name, set);
       }
     }
     const memo = new Map<string, boolean>();
     const isError = (name: string, depth: number): boolean => {
       const known = memo.get(name);
       if (known !== undefined) return known;
-      if (ERROR_CLASS.test(name)) return true;
+      if (ERROR_CLASS.test(name.slice(name.indexOf('\u0000') + 1))) return true;
       if (depth > MAX_FLOW_DEPTH) return false;
       memo.set(name, false);
       const result = [...bases.get(name) ?? []].some((base) => isError(base, depth + 1));
       memo.set(name, result);
       return result;
     };
-    const found = new Map<string, string>();
+    const found = new Map<string, [string, string, string]>();
+    let family = '';
     const consider = (key: string) => {
-      if (!key.startsWith('F:') || found.has(key)) return;
+      if (!key.startsWith('F:') || found.has(`${family}\u0000${key}`)) return;
       const rest = key.slice(2);
       const colon = rest.indexOf(':');
       if (colon < 0) return;
       const cls = rest.slice(0, colon);
-      if (isError(cls, 0)) found.set(key, cls);
+      if (isError(`${family}\u0000${cls}`, 0)) found.set(`${family}\u0000${key}`, [family, cls, key]);
     };
     for (const summary of this.files.values()) {
+      family = summary.family ?? '';
       for (const [from, to] of summary.edges) {
         consider(from);
         consider(to);
@@ -293,14 +306,14 @@ export class FlowIndex {
       for (const value of summary.values) consider(value.to);
       for (const ref of summary.refs) consider(ref.to);
     }
-    const keys: Array<[string, string]> = [...found].map(([key, cls]) => [cls, key]);
+    const keys = [...found.values()];
     return keys;
   }
 }
 
-/** File-local keys (`.x`) belong to their file; global keys are shared. */
-function qualify(file: string, key: string): string {
-  return key.charCodeAt(0) === 46 /* . */ ? `${file}\u0000${key}` : key;
+/** File-local keys (`.x`) belong to their file; global keys are shared within a language family. */
+function qualify(file: string, family: string, key: string): string {
+  return key.charCodeAt(0) === 46 /* . */ ? `${file}\u0000${key}` : `${family}\u0000${key}`;
 }
 
 /**

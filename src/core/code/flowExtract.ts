@@ -29,6 +29,8 @@ export interface LeafValue {
 
 export interface FlowInput {
   readonly spec: LanguageSpec;
+  /** The language family (see FlowSummary.family). */
+  readonly family: string;
   readonly flow: FlowSyntax;
   readonly root: Node;
   readonly flowMatches: readonly QueryMatch[];
@@ -72,6 +74,7 @@ export interface RawSink {
 }
 
 export interface RawFlow {
+  readonly family: string;
   readonly edges: Array<[string, string]>;
   readonly sinks: RawSink[];
   readonly values: RawValue[];
@@ -118,7 +121,7 @@ export function extractFlow(input: FlowInput): RawFlow {
 
 class Extraction {
   private readonly flow: FlowSyntax;
-  private readonly out: RawFlow = { edges: [], sinks: [], values: [], refs: [], constants: [], classes: [], direct: [] };
+  private readonly out: RawFlow;
   private readonly classes: ClassInfo[] = [];
   /** Scope id of each named function: its name, numbered among functions of the same name. */
   private readonly scopes = new Map<number, string>();
@@ -136,6 +139,7 @@ class Extraction {
 
   constructor(private readonly input: FlowInput) {
     this.flow = input.flow;
+    this.out = { family: input.family, edges: [], sinks: [], values: [], refs: [], constants: [], classes: [], direct: [] };
   }
 
   run(): RawFlow {

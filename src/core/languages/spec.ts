@@ -86,6 +86,8 @@ export interface LanguageSpec {
   readonly values: ValueSyntax;
   /** How values travel; with `flowQuery`, turns on status flow for the language. */
   readonly flow?: FlowSyntax;
+  /** Languages whose files call each other share a family (JavaScript, TypeScript, TSX); default `id`. */
+  readonly flowFamily?: string;
   /**
    * Node types that stand before the function they belong to as siblings (TypeScript class-member decorators):
    * a code inside one belongs to the next function.

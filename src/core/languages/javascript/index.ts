@@ -32,6 +32,7 @@ export const javascript: LanguageSpec = {
   flowQuery,
   values: JS_VALUES,
   flow: JS_FLOW,
+  flowFamily: 'javascript',
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
   trigger: /status|code|response|exception|json|text|body|html|redirect|expect|assert|tobe|toequal/i,
   symbols: [

@@ -1,0 +1,84 @@
+/**
+ * Status flow over the tree a check is given: a code written in one file and sent in another is reported in the file
+ * where it is written, so every code file must be analysed before any is reported. Code files are analysed first
+ * (their outcomes are small: findings, occurrences for `scan`, and a flow summary); the index over their summaries adds
+ * what travels between files; then they are written in file order, while logs are streamed as before.
+ */
+import * as fs from 'fs';
+import { findUnlisted, FlowIndex, mergeFlow, Occurrence, readerForPath, splitLines } from '../core';
+import { FileOutcome } from './analyze';
+import { FileEntry } from './files';
+import { analyzeAll, PoolOptions, PoolSink } from './pool';
+
+export async function analyzeWithFlow(files: readonly FileEntry[], options: PoolOptions, sink: PoolSink): Promise<void> {
+  const code: number[] = [];
+  const rest: number[] = [];
+  files.forEach((file, index) => (readerForPath(file.absolute)?.kind === 'code' ? code : rest).push(index));
+  if (code.length === 0) return analyzeAll(files, options, sink);
+
+  // Phase 1: every code file, outcomes kept (nothing is written yet).
+  const outcomes = new Map<number, FileOutcome>();
+  let done = 0;
+  await analyzeAll(code.map((index) => files[index]), options, {
+    chunk: () => Promise.resolve(),
+    done(index, outcome) {
+      outcomes.set(index, outcome);
+      while (outcomes.has(done)) done++;
+      return Promise.resolve();
+    },
+    get head() {
+      return done;
+    },
+  });
+  if (options.signal?.aborted) return;
+
+  const index = new FlowIndex();
+  code.forEach((fileIndex, i) => {
+    const flow = outcomes.get(i)?.flow;
+    if (flow) index.set(files[fileIndex].display, flow);
+  });
+
+  // Phase 2: code outcomes (with what flows into them from other files) and logs, in file order.
+  const written = code.map((fileIndex, i) => {
+    const outcome = outcomes.get(i) ?? { skipped: 'not analysed' };
+    return sink.done(fileIndex, withIndex(files[fileIndex], outcome, index, options));
+  });
+  await analyzeAll(rest.map((i) => files[i]), options, {
+    chunk: (i, language, rendered) => sink.chunk(rest[i], language, rendered),
+    done: (i, outcome) => sink.done(rest[i], outcome),
+    get head() {
+      // The first log not yet written: logs before the sink's head.
+      let count = 0;
+      while (count < rest.length && rest[count] < sink.head) count++;
+      return count;
+    },
+  });
+  await Promise.all(written);
+}
+
+/** A code file's outcome with the codes that reach a sink through other files added (and their findings). */
+function withIndex(file: FileEntry, outcome: FileOutcome, index: FlowIndex, options: PoolOptions): FileOutcome {
+  const { flow, ...rest } = outcome;
+  if (!flow || outcome.language === undefined) return rest;
+  const flowing = index.occurrences(file.display);
+  if (flowing.length === 0) return rest;
+  const at = (o: { range: { start: { line: number; character: number } } }) => `${o.range.start.line}:${o.range.start.character}`;
+  const own = new Set([...(outcome.occurrences ?? []), ...(outcome.findings ?? []).map((f) => f.occurrence)]
+    .filter((o) => o.context === 'handler').map(at));
+  const added = mergeFlow([], flowing).filter((o) => !own.has(at(o)));
+  if (added.length === 0) return rest;
+  let lines: string[] = [];
+  try {
+    lines = splitLines(fs.readFileSync(file.absolute, 'utf8'));
+  } catch {
+    // The file went away since phase 1: its suppression comments cannot be read; report without them.
+  }
+  const findings = findUnlisted(added, { allowedCodes: options.settings.allowedCodes, lineAt: (line) => lines[line] ?? '' });
+  const byPosition = (a: { occurrence: Occurrence }, b: { occurrence: Occurrence }) =>
+    a.occurrence.range.start.line - b.occurrence.range.start.line || a.occurrence.range.start.character - b.occurrence.range.start.character;
+  return {
+    ...rest,
+    ...(options.settings.occurrences ? { occurrences: mergeFlow(outcome.occurrences ?? [], flowing) } : {}),
+    findings: [...(outcome.findings ?? []), ...findings].sort(byPosition),
+  };
+}

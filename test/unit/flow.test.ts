@@ -1,0 +1,108 @@
+import * as assert from 'assert';
+import { FlowIndex, FlowSummary, languageForPath } from '../../src/core';
+import { ENGINE_TEST_TIMEOUT_MS, sharedEngine } from './helpers';
+
+const at = (line: number, character = 0) => ({ start: { line, character }, end: { line, character: character + 3 } });
+
+function summary(parts: Partial<FlowSummary>): FlowSummary {
+  return { family: 'x', edges: [], sinks: [], values: [], refs: [], constants: [], classes: [], ...parts };
+}
+
+suite('flow index', () => {
+  test('a value reaches a sink in another file through a parameter, and is reported where it is written', () => {
+    const index = new FlowIndex();
+    index.set('helpers', summary({ edges: [['P:fail#1', '.l:fail#0:code'], ['.l:fail#0:code', '.S0']], sinks: [{ key: '.S0', range: at(2), fn: 'fail' }] }));
+    index.set('routes', summary({ values: [{ range: at(7), code: 409, text: '409', to: 'P:fail#1', fn: 'create', callee: 'fail' }] }));
+    const found = index.occurrences('routes');
+    assert.deepStrictEqual(found.map((o) => [o.code, o.handler, o.via, o.sentAt.file, o.sentAt.range.start.line]), [[409, 'create', 'fail', 'helpers', 2]]);
+    assert.deepStrictEqual(index.occurrences('helpers'), []);
+  });
+
+  test('removing the file that sends makes the value silent again', () => {
+    const index = new FlowIndex();
+    index.set('helpers', summary({ edges: [['P:fail#0', '.S0']], sinks: [{ key: '.S0', range: at(2), fn: 'fail' }] }));
+    index.set('routes', summary({ values: [{ range: at(7), code: 409, text: '409', to: 'P:fail#0', fn: 'create', callee: 'fail' }] }));
+    assert.strictEqual(index.occurrences('routes').length, 1);
+    const version = index.version;
+    assert.ok(index.delete('helpers'));
+    assert.ok(index.version > version);
+    assert.deepStrictEqual(index.occurrences('routes'), []);
+  });
+
+  test('keys of different language families never meet', () => {
+    const index = new FlowIndex();
+    index.set('a.py', summary({ family: 'python', edges: [['P:fail#0', '.S0']], sinks: [{ key: '.S0', range: at(1), fn: 'fail' }] }));
+    index.set('b.js', summary({ family: 'javascript', values: [{ range: at(3), code: 409, text: '409', to: 'P:fail#0', fn: 'f', callee: 'fail' }] }));
+    assert.deepStrictEqual(index.occurrences('b.js'), []);
+  });
+
+  test('file-local keys of two files never meet', () => {
+    const index = new FlowIndex();
+    index.set('a', summary({ edges: [['.l:f#0:status', '.S0']], sinks: [{ key: '.S0', range: at(1), fn: 'f' }] }));
+    index.set('b', summary({ values: [{ range: at(3), code: 409, text: '409', to: '.l:f#0:status', fn: 'f' }] }));
+    assert.deepStrictEqual(index.occurrences('b'), []);
+    assert.strictEqual(index.occurrences('a').length, 0);
+  });
+
+  test('cycles terminate, and a chain longer than the depth limit stays silent', () => {
+    const index = new FlowIndex();
+    const edges: Array<[string, string]> = [['G:a', 'G:b'], ['G:b', 'G:a'], ['G:a', '.S0']];
+    for (let i = 0; i < 40; i++) edges.push([`G:c${i + 1}`, `G:c${i}`]);
+    edges.push(['G:c0', '.S0']);
+    index.set('f', summary({
+      edges, sinks: [{ key: '.S0', range: at(0), fn: 'h' }],
+      values: [
+        { range: at(1), code: 409, text: '409', to: 'G:b', fn: null },
+        { range: at(2), code: 410, text: '410', to: 'G:c40', fn: null },
+      ],
+    }));
+    assert.deepStrictEqual(index.occurrences('f').map((o) => o.code), [409]);
+  });
+
+  test('a constant defined with two different values is not resolved', () => {
+    const index = new FlowIndex();
+    index.set('a', summary({ constants: [['G:CONFLICT', 409]] }));
+    index.set('b', summary({ constants: [['G:CONFLICT', 410]] }));
+    index.set('c', summary({
+      edges: [], sinks: [{ key: '.S0', range: at(0), fn: 'h' }],
+      refs: [{ range: at(0), text: 'CONFLICT', names: ['G:CONFLICT'], to: '.S0', fn: 'h' }],
+    }));
+    assert.deepStrictEqual(index.occurrences('c'), []);
+    index.delete('b');
+    assert.deepStrictEqual(index.occurrences('c').map((o) => [o.code, o.symbol]), [[409, 'CONFLICT']]);
+  });
+
+  test('a field written in an error class (by its base, in another file) reaches a sink reading err.<field>', () => {
+    const index = new FlowIndex();
+    index.set('base', summary({ classes: [{ name: 'ApiError', bases: ['Error'] }] }));
+    index.set('gone', summary({ classes: [{ name: 'Gone', bases: ['ApiError'] }], values: [{ range: at(1), code: 410, text: '410', to: 'F:Gone:status', fn: null }] }));
+    index.set('plain', summary({ classes: [{ name: 'Timer', bases: [] }], values: [{ range: at(1), code: 300, text: '300', to: 'F:Timer:status', fn: null }] }));
+    index.set('app', summary({ edges: [['F:status', '.S0']], sinks: [{ key: '.S0', range: at(5), fn: 'errorHandler' }] }));
+    assert.deepStrictEqual(index.occurrences('gone').map((o) => [o.code, o.handler]), [[410, 'errorHandler']]);
+    assert.deepStrictEqual(index.occurrences('plain'), []);
+  });
+
+  test('setting an equal summary does not count as a change', () => {
+    const index = new FlowIndex();
+    const s = summary({ constants: [['G:A', 409]] });
+    assert.ok(index.set('a', s));
+    assert.ok(!index.set('a', summary({ constants: [['G:A', 409]] })));
+    assert.ok(!index.set('none', undefined));
+  });
+});
+
+suite('flow: the engine and the index agree', function () {
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
+  const js = languageForPath('x.js')!;
+
+  test('what one file yields alone equals what the index yields for it alone', async () => {
+    const text = 'function fail(res, code) { res.status(code); }\nfunction h(req, res) { fail(res, 409); let s = 302; res.status(s); }\n';
+    const analysis = await sharedEngine().analyze(text, js);
+    const index = new FlowIndex();
+    index.set('f.js', analysis.flow);
+    const fromIndex = index.occurrences('f.js').map((o) => [o.range.start.line, o.range.start.character, o.code, o.handler, o.via ?? '']);
+    const fromEngine = analysis.occurrences.filter((o) => o.sentAt).map((o) => [o.range.start.line, o.range.start.character, o.code, o.handler, o.via ?? '']);
+    assert.deepStrictEqual(fromEngine, fromIndex);
+    assert.deepStrictEqual(fromEngine.map((o) => o[2]), [409, 302]);
+  });
+});
