@@ -47,6 +47,12 @@ export function editorInlayHints(document: vscode.TextDocument): { enabled: bool
   };
 }
 
+/** `ltsStatus.analysis.workspaceIndex`: whether status flow reads the workspace's other files (window-scoped). */
+export function workspaceIndexEnabled(): boolean {
+  const c = vscode.workspace.getConfiguration(SECTION);
+  return c.get<boolean>('analysis.workspaceIndex', true);
+}
+
 /** `ltsStatus.analysis.timeLimit`: the engine's deadline for one analysis, in milliseconds (window-scoped). */
 export function analysisTimeLimit(): number {
   const c = vscode.workspace.getConfiguration(SECTION);

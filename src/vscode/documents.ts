@@ -9,6 +9,7 @@ import {
 } from '../core';
 import { fromPosition, fromRange } from './convert';
 import { EngineClient } from './engineClient';
+import type { WorkspaceFlow } from './workspaceFlow';
 
 /** Language ids read as log or plain text (`Log` is what VS Code gives Output-panel channels). */
 export const TEXT_LANGUAGE_IDS: readonly string[] = ['log', 'Log', 'plaintext', 'json', 'jsonc', 'jsonl'];
@@ -69,7 +70,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   /** Fires when a document's analysis is skipped, or succeeds again after a skip. */
   readonly onDidChangeSkipped = this.changed.event;
 
-  constructor(private readonly engine: EngineClient, private readonly logger: Logger) {
+  constructor(private readonly engine: EngineClient, private readonly logger: Logger, private readonly flow?: WorkspaceFlow) {
     // Remember a document's edit, so that its next analysis can parse incrementally.
     this.listener = vscode.workspace.onDidChangeTextDocument((event) => {
       const key = event.document.uri.toString();
@@ -97,10 +98,17 @@ export class DocumentAnalyzer implements vscode.Disposable {
   codeAnalysis(document: vscode.TextDocument, spec: LanguageSpec): Promise<CodeAnalysis> {
     const key = document.uri.toString();
     const cached = this.cache.get(key);
-    if (cached && cached.document === document && cached.version === document.version) return cached.analysis;
-    const analysis = this.analyze(document, spec);
-    if (!document.isClosed) this.cache.set(key, { document, version: document.version, analysis });
-    return analysis;
+    let analysis: Promise<CodeAnalysis>;
+    if (cached && cached.document === document && cached.version === document.version) {
+      analysis = cached.analysis;
+    } else {
+      analysis = this.analyze(document, spec);
+      if (!document.isClosed) this.cache.set(key, { document, version: document.version, analysis });
+    }
+    // What flows into the document from other files (the workspace index) is merged in at every request, so that a
+    // change elsewhere shows without a new parse of this document.
+    const flow = this.flow;
+    return flow ? analysis.then((result) => flow.merge(document.uri, result)) : analysis;
   }
 
   /** Occurrences that intersect `range`; for text, only those lines are read. */
@@ -214,6 +222,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     }
     if (this.skipped.delete(key)) this.changed.fire(document.uri);
     this.lastGood.set(key, analysis);
+    this.flow?.fromDocument(document.uri, analysis);
     return analysis;
   }
 }

@@ -14,6 +14,7 @@ import { LookupArgs, LookupCommand } from './features/lookup';
 import { allowCode, toggleInlayHints } from './features/settingsCommands';
 import { DEFAULT_LIMITS, EngineClient, EngineLimits, inProcessTransport, TransportFactory, withFallback } from './engineClient';
 import { ChannelLogger } from './logger';
+import { WorkspaceFlow } from './workspaceFlow';
 
 /** Every document the extension reads, on any scheme (files, untitled, virtual workspaces, Output channels). */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
@@ -35,6 +36,8 @@ export interface LtsStatusApi {
   recentLog(): readonly string[];
   /** How often the engine worker was replaced (after a crash, or when the watchdog stopped a runaway analysis). */
   engineRestarts(): number;
+  /** Resolves when the status-flow index has read the workspace (starting the walk now if it has not started). */
+  flowIndexReady(): Promise<void>;
 }
 
 /** The activation shared by the desktop and the web entry points. */
@@ -44,6 +47,7 @@ export function activateServices(context: vscode.ExtensionContext, platform: Pla
   return {
     recentLog: () => [...services.logger.recent],
     engineRestarts: () => services.engine.restarts,
+    flowIndexReady: () => services.flow.ready(),
   };
 }
 
@@ -55,6 +59,7 @@ export class Services implements vscode.Disposable {
 
   readonly logger = new ChannelLogger();
   readonly engine: EngineClient;
+  readonly flow: WorkspaceFlow;
 
   constructor(platform: Platform) {
     const logger = this.logger;
@@ -64,14 +69,18 @@ export class Services implements vscode.Disposable {
       undefined,
       engineLimits(),
     );
-    const analyzer = new DocumentAnalyzer(engine, logger);
+    const flow = this.flow = new WorkspaceFlow(engine, logger);
+    const analyzer = new DocumentAnalyzer(engine, logger, flow);
     const inlayHints = new StatusInlayHintsProvider(analyzer);
-    const diagnostics = new DiagnosticsManager(analyzer);
+    const diagnostics = new DiagnosticsManager(analyzer, flow.onDidChange);
     const lookup = new LookupCommand(analyzer);
     this.disposables.push(
       logger,
       engine,
+      flow,
       analyzer,
+      // Hints and hovers too show what flows in from other files.
+      flow.onDidChange(() => inlayHints.refresh()),
       inlayHints,
       diagnostics,
       registerHover(DOCUMENT_SELECTOR, analyzer),
@@ -84,7 +93,7 @@ export class Services implements vscode.Disposable {
       vscode.commands.registerCommand(CommandId.ToggleInlayHints, toggleInlayHints),
       vscode.commands.registerCommand(CommandId.AllowCode, allowCode),
       vscode.commands.registerCommand(CommandId.ShowLog, () => logger.show()),
-      vscode.commands.registerCommand(CommandId.CheckWorkspace, () => checkWorkspace(engine, diagnostics)),
+      vscode.commands.registerCommand(CommandId.CheckWorkspace, () => checkWorkspace(engine, diagnostics, flow)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SECTION}.analysis.timeLimit`)) engine.setLimits(engineLimits());
         if (event.affectsConfiguration(`${SECTION}.inlayHints`) || event.affectsConfiguration(`${SECTION}.allowedCodes`)

@@ -68,8 +68,9 @@ suite('manifest', () => {
     assert.deepStrictEqual(Object.keys(properties).sort(), read_);
     for (const [key, schema] of Object.entries(properties)) {
       assert.ok(schema.markdownDescription?.startsWith('%'), `${key} has a localized markdownDescription`);
-      // The engine's time limit belongs to the window (one engine serves every folder); the rest is per resource.
-      assert.strictEqual(schema.scope, key === 'ltsStatus.analysis.timeLimit' ? 'window' : 'resource', `${key} scope`);
+      // The engine's time limit and the workspace index belong to the window (one engine and one index serve every
+      // folder); the rest is per resource.
+      assert.strictEqual(schema.scope, key.startsWith('ltsStatus.analysis.') ? 'window' : 'resource', `${key} scope`);
     }
   });
 

@@ -2,12 +2,13 @@
  * "LTS: Check Workspace": the CLI's check over the workspace, with a cancellable progress notification, filling the
  * Problems panel for files that are not open (open files are kept current by the diagnostics manager).
  */
-import ignore, { Ignore } from 'ignore';
 import * as vscode from 'vscode';
-import { findUnlisted, LANGUAGES, readerForPath, splitLines } from '../../core';
-import { readConfig } from '../config';
+import { CodeAnalysis, Finding, findUnlisted, Occurrence, readerForPath, splitLines } from '../../core';
+import { LtsConfig, readConfig } from '../config';
 import { MAX_EDITOR_CODE_CHARS } from '../documents';
 import { EngineClient } from '../engineClient';
+import { findCodeFiles, readCodeFile } from '../workspaceFiles';
+import type { WorkspaceFlow } from '../workspaceFlow';
 import { DiagnosticsManager } from './diagnostics';
 
 export interface CheckSummary {
@@ -18,48 +19,31 @@ export interface CheckSummary {
   readonly truncated: boolean;
 }
 
-/** At most this many files per check; the summary says when a workspace has more. */
-export const MAX_FILES = 20_000;
+export { MAX_FILES } from '../workspaceFiles';
 
-/**
- * The exclude glob for findFiles: `node_modules` and the `search.exclude` patterns that are simply on (`files.exclude`
- * applies anyway). Conditional entries (`{ "when": … }`) and patterns with braces of their own cannot be combined into
- * one glob and are left to the `.gitignore` filter and the user.
- */
-function excludeGlob(): string {
-  const searchExclude = vscode.workspace.getConfiguration('search').get<Record<string, unknown>>('exclude') ?? {};
-  const patterns = ['**/node_modules/**', ...Object.entries(searchExclude)
-    .filter(([pattern, on]) => on === true && !/[{}]/.test(pattern))
-    .map(([pattern]) => pattern)];
-  return `{${patterns.join(',')}}`;
+/** A file read by the check, kept until every file is read: status flow may add what another file sends. */
+interface Checked {
+  readonly uri: vscode.Uri;
+  readonly config: LtsConfig;
+  readonly analysis: CodeAnalysis;
+  readonly findings: readonly Finding[];
 }
 
-/** Drops what a `.gitignore` of the workspace ignores (each file's rules apply below its folder), when search does. */
-async function gitignoreFilter(exclude: string, token: vscode.CancellationToken): Promise<(uri: vscode.Uri) => boolean> {
-  if (!vscode.workspace.getConfiguration('search').get<boolean>('useIgnoreFiles', true)) return () => true;
-  const scopes: Array<{ dir: string; rules: Ignore }> = [];
-  for (const uri of await vscode.workspace.findFiles('**/.gitignore', exclude, 1000, token)) {
-    const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
-    if (bytes) scopes.push({ dir: uri.path.slice(0, uri.path.lastIndexOf('/') + 1), rules: ignore().add(new TextDecoder().decode(bytes)) });
-  }
-  return (uri) => !scopes.some(({ dir, rules }) => uri.path.startsWith(dir) && rules.ignores(uri.path.slice(dir.length)));
+function findingsOf(occurrences: readonly Occurrence[], text: string, config: LtsConfig): Finding[] {
+  const lines = splitLines(text);
+  return findUnlisted(occurrences, { allowedCodes: config.allowedCodes, t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '' });
 }
 
-export async function checkWorkspace(engine: EngineClient, diagnostics: DiagnosticsManager): Promise<CheckSummary> {
-  const extensions = [...new Set(LANGUAGES.flatMap((spec) => spec.extensions))].map((ext) => ext.slice(1));
+export async function checkWorkspace(engine: EngineClient, diagnostics: DiagnosticsManager, flow?: WorkspaceFlow): Promise<CheckSummary> {
   const summary = await vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification,
     title: vscode.l10n.t('LTS: Checking the workspace'),
     cancellable: true,
   }, async (progress, token) => {
-    const exclude = excludeGlob();
-    // One more than the limit tells whether there were more.
-    const found = await vscode.workspace.findFiles(`**/*.{${extensions.join(',')}}`, exclude, MAX_FILES + 1, token);
-    const truncated = found.length > MAX_FILES;
-    const kept = await gitignoreFilter(exclude, token);
-    const uris = found.slice(0, MAX_FILES).filter(kept).sort((a, b) => a.path.localeCompare(b.path));
+    const { uris, truncated } = await findCodeFiles(token);
     let files = 0;
     let problems = 0;
+    const checked: Checked[] = [];
     for (const uri of uris) {
       if (token.isCancellationRequested) return { files, problems, cancelled: true, truncated };
       progress.report({ increment: 100 / Math.max(1, uris.length), message: vscode.workspace.asRelativePath(uri) });
@@ -68,19 +52,31 @@ export async function checkWorkspace(engine: EngineClient, diagnostics: Diagnost
       const config = readConfig(uri);
       if (!config.diagnosticsEnabled) continue;
       files++;
-      if (diagnostics.isOpen(uri)) {
-        problems += vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'LTS').length;
-        continue;
-      }
-      const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
-      if (!bytes || bytes.length > MAX_EDITOR_CODE_CHARS || bytes.subarray(0, 8000).includes(0)) continue;
-      const text = new TextDecoder().decode(bytes);
+      if (diagnostics.isOpen(uri)) continue;
+      const text = await readCodeFile(uri, MAX_EDITOR_CODE_CHARS);
+      if (text === undefined) continue;
       const analysis = await engine.analyze({ label: vscode.workspace.asRelativePath(uri), language: reader.spec.id, text }, 'background');
       if (token.isCancellationRequested) return { files, problems, cancelled: true, truncated };
-      const lines = splitLines(text);
-      const findings = findUnlisted(analysis.occurrences, { allowedCodes: config.allowedCodes, t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '' });
+      flow?.fromDocument(uri, analysis);
+      checked.push({ uri, config, analysis, findings: findingsOf(analysis.occurrences, text, config) });
+    }
+    // Every file is read: the index now holds the whole workspace's flow. A file into which something flows from
+    // another is read once more for its suppression comments.
+    for (const { uri, config, analysis, findings: own } of checked) {
+      const merged = flow ? flow.merge(uri, analysis) : analysis;
+      let findings = own;
+      if (merged !== analysis) {
+        const text = await readCodeFile(uri, MAX_EDITOR_CODE_CHARS);
+        findings = findingsOf(merged.occurrences, text ?? '', config);
+      }
       diagnostics.showChecked(uri, findings, config);
       problems += findings.length;
+    }
+    // Open files are kept current by the diagnostics manager; let it see the index, then count theirs.
+    diagnostics.refreshAll();
+    await diagnostics.settled();
+    for (const uri of uris) {
+      if (diagnostics.isOpen(uri)) problems += vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'LTS').length;
     }
     return { files, problems, cancelled: false, truncated };
   });

@@ -18,8 +18,10 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Files whose problems came from "Check Workspace": kept when their editor closes. */
   private readonly checkedOnDisk = new Set<string>();
 
-  constructor(private readonly analyzer: DocumentAnalyzer) {
+  constructor(private readonly analyzer: DocumentAnalyzer, flowChanged?: vscode.Event<void>) {
     this.disposables.push(
+      // What flows between files changed (an error class, a helper, a constant elsewhere): re-check the open code.
+      ...(flowChanged ? [flowChanged(() => this.refreshAll())] : []),
       this.collection,
       vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -70,6 +72,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.show(document.uri, findings, config);
   }
 
+  /** Resolves when no update is pending (or after a few seconds at most). */
+  async settled(): Promise<void> {
+    for (let waited = 0; this.pending.size > 0 && waited < 5_000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+
   /** Problems of a file that is not open, found by "Check Workspace". */
   showChecked(uri: vscode.Uri, findings: readonly Finding[], config: LtsConfig): void {
     this.checkedOnDisk.add(uri.toString());
@@ -86,6 +93,13 @@ export class DiagnosticsManager implements vscode.Disposable {
     this.collection.set(uri, findings.map((finding) => {
       const diagnostic = new vscode.Diagnostic(toRange(finding.occurrence.range), finding.message, severity);
       diagnostic.source = DIAGNOSTIC_SOURCE;
+      const sent = finding.occurrence.sentAt;
+      if (sent) {
+        // Where the code is sent (a sink in this file or another), so that the Problems panel can lead there.
+        const target = sent.file ? vscode.Uri.parse(sent.file) : uri;
+        diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(new vscode.Location(target, toRange(sent.range)),
+          sent.fn ? vscode.l10n.t('Sent here by {0}', sent.fn) : vscode.l10n.t('Sent here'))];
+      }
       diagnostic.code = { value: UNLISTED_STATUS_RULE, target: vscode.Uri.parse(LTS_STATUS_SOURCE.url) };
       return diagnostic;
     }));

@@ -46,3 +46,7 @@ export function notStrictEqual(actual: unknown, expected: unknown, message?: str
 export function deepStrictEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
   if (!deepEqual(actual, expected)) fail(message, `expected ${show(actual)} to deeply equal ${show(expected)}`);
 }
+
+export function match(actual: string, expected: RegExp, message?: string | Error): void {
+  if (typeof actual !== 'string' || !expected.test(actual)) fail(message, `expected ${show(actual)} to match ${expected}`);
+}

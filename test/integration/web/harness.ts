@@ -71,6 +71,7 @@ async function run(): Promise<void> {
       });
     });
     require('../features.test');
+    require('../flow.test');
     require('../languages.test');
     require('../logs.test');
     await new Promise<void>((resolve) => mocha.run(() => resolve()));

@@ -1,0 +1,36 @@
+/**
+ * The editor and the CLI agree: after "LTS: Check Workspace", the Problems panel holds exactly what
+ * `lts-status check` reports for the same folder (status flow across files included). Node extension host only: it
+ * runs the CLI as a child process.
+ */
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID } from './util';
+
+suite('the editor and the CLI agree', function () {
+  this.timeout(180_000);
+
+  test('Check Workspace and lts-status check report the same problems on the same workspace', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('ltsStatus.checkWorkspace');
+    const editor = vscode.languages.getDiagnostics()
+      .filter(([uri]) => uri.toString().startsWith(folder.toString()))
+      .flatMap(([uri, diagnostics]) => diagnostics.filter((d) => d.source === 'LTS').map((d) =>
+        `${path.relative(folder.fsPath, uri.fsPath)}:${d.range.start.line + 1}:${d.range.start.character + 1}`))
+      .sort();
+
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const cli = spawnSync(process.execPath, [path.join(extension.extensionPath, 'dist', 'cli.js'), 'check', '--format', 'json', '.'], {
+      cwd: folder.fsPath, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 * 1024 * 1024,
+    });
+    assert.ok(cli.status === 0 || cli.status === 1, `the CLI ran: ${cli.status} ${cli.stderr}`);
+    const report = JSON.parse(cli.stdout) as Array<{ filePath: string; messages: Array<{ line: number; column: number }> }>;
+    const fromCli = report.flatMap((file) => file.messages.map((m) => `${path.normalize(file.filePath)}:${m.line}:${m.column}`)).sort();
+
+    assert.ok(fromCli.some((entry) => entry.startsWith(path.join('flow', 'app.js'))), 'the CLI follows the flow across files too');
+    assert.deepStrictEqual(editor, fromCli);
+  });
+});
