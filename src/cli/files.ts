@@ -1,6 +1,7 @@
 /**
  * Which files a run reads: paths are taken literally (a file named `[id]/route.ts` is that file, never a glob);
- * directories are walked as git sees them, skipping `node_modules` and VCS folders. Ignore rules follow git's
+ * directories are walked as git sees them, skipping `node_modules`, VCS folders and `.lts-status.json` (configuration,
+ * not a log). Ignore rules follow git's
  * precedence: `--ignore-pattern` first, then the `.gitignore` files from the deepest folder up (so a child
  * `!keep.gen.js` re-includes what a parent's `*.gen.js` excludes), then `.git/info/exclude`; the last matching
  * pattern of a source decides, and a file in an excluded folder cannot be re-included (the folder is not entered).
@@ -9,7 +10,7 @@
 import * as fs from 'fs';
 import ignore, { Ignore } from 'ignore';
 import * as path from 'path';
-import { readerForPath } from '../core';
+import { CONFIG_FILE_NAME, ConfigSeverity, readerForPath } from '../core';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -17,8 +18,14 @@ export interface FileEntry {
   /** As shown in output: the argument itself, or relative to the working directory for files found in a walk. */
   readonly display: string;
   readonly absolute: string;
-  /** Named on the command line (read even when its type is unknown or it is ignored). */
+  /** Named on the command line (read even when its type is unknown or a .gitignore excludes it). */
   readonly explicit: boolean;
+  /** The text given on stdin (`--stdin`); `absolute` then only names it (language and configuration). */
+  readonly content?: Uint8Array;
+  /** Codes accepted besides the table for this file (its `.lts-status.json` and `--allow`). */
+  readonly allowedCodes?: readonly number[];
+  /** Severity of this file's findings. */
+  readonly severity?: ConfigSeverity;
 }
 
 export interface Collected {
@@ -130,6 +137,11 @@ function readIgnore(dir: string, file: string): IgnoreScope | undefined {
   }
 }
 
+/** Whether `--ignore-pattern` patterns (relative to `cwd`) exclude a file. */
+export function matchesIgnorePattern(file: string, cwd: string, patterns: readonly string[]): boolean {
+  return patterns.length > 0 && verdict({ dir: cwd, rules: ignore().add([...patterns]) }, file) === true;
+}
+
 /** What one source says about a path: true ignored, false re-included (a `!` pattern), undefined no opinion. */
 function verdict(scope: IgnoreScope, file: string, isDirectory = false): boolean | undefined {
   const relative = path.relative(scope.dir, file).split(path.sep).join('/');
@@ -173,7 +185,7 @@ function walk(dir: string, inherited: readonly IgnoreScope[], sink: WalkSink, ar
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(full, true, scopes, sink.command)) walk(full, scopes, sink, arg);
-    } else if (!entry.isSymbolicLink() && readerForPath(entry.name) && !isIgnored(full, false, scopes, sink.command)) {
+    } else if (!entry.isSymbolicLink() && entry.name !== CONFIG_FILE_NAME && readerForPath(entry.name) && !isIgnored(full, false, scopes, sink.command)) {
       if (entry.isFile()) sink.onFile(full);
       else sink.onSpecial(full, fileKind(entry));
     }
