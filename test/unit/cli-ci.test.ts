@@ -198,4 +198,32 @@ suite('cli in CI', function () {
     assert.strictEqual(result.stdout.trim(), '0');
     assert.strictEqual(fs.readFileSync(err, 'utf8'), '');
   });
+
+  test('the CLI package (npm run package:cli) holds only what dist/cli.js needs, and runs on its own', function () {
+    // Copies the grammars and runs npm pack --dry-run and the packaged CLI; generous for a busy machine.
+    this.timeout(60_000);
+    assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'cli.js')), 'dist/cli.js is built (npm run build)');
+    const dir = path.join(tempTree({}), 'pkg');
+    const assembled = spawnSync(process.execPath, ['esbuild.mjs', '--cli-package', dir], { cwd: repoRoot, encoding: 'utf8' });
+    assert.strictEqual(assembled.status, 0, assembled.stderr);
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    assert.deepStrictEqual(manifest.bin, { 'lts-status': 'dist/cli.js' });
+    assert.strictEqual(manifest.dependencies, undefined, 'everything is bundled');
+    const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+    const packed = spawnSync(npm, ['pack', '--dry-run', '--json'], { cwd: dir, encoding: 'utf8' });
+    if (packed.error) {
+      console.log('    (npm not found: the file list is not checked)');
+    } else {
+      const files = (JSON.parse(packed.stdout) as Array<{ files: Array<{ path: string }> }>)[0].files.map((file) => file.path);
+      assert.ok(files.includes('dist/cli.js') && files.includes('dist/cli-worker.js') && files.includes('dist/grammars/tree-sitter.wasm'), files.join(' '));
+      assert.ok(files.includes('dist/queries/javascript/status.scm'), files.join(' '));
+      assert.ok(files.every((file) => /^(dist\/|LICENSE$|README\.md$|package\.json$)/.test(file)), files.join(' '));
+    }
+    // Run from a folder outside the checkout: no node_modules to fall back on.
+    const work = tempTree({ 'app.js': CREATE, '.lts-status.json': '{"severity":"warning"}' });
+    const result = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), 'check', '--format', 'github'], { cwd: work, encoding: 'utf8' });
+    assert.strictEqual(result.stderr, '');
+    assert.strictEqual(result.status, 0);
+    assert.ok(result.stdout.startsWith('::warning file=app.js,line=2,'), result.stdout);
+  });
 });
