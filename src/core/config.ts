@@ -292,3 +292,36 @@ export function resolveConfig(config: LoadedConfig | undefined, relative: string
     ...(config ? { source: config.path } : {}),
   };
 }
+
+/**
+ * Path operations for hosts whose paths are `/`-separated: POSIX paths and URI strings (`file:///a/b`,
+ * `vscode-vfs://github/o/r/a`). An editor host over `vscode.workspace.fs` only has to add `readFile`.
+ */
+export const slashPaths: Pick<ConfigHost, 'dirname' | 'basename' | 'join'> = {
+  dirname(path) {
+    const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i.exec(path)?.[0] ?? '';
+    const rest = path.slice(scheme.length).replace(/\/+$/, '');
+    const cut = rest.lastIndexOf('/');
+    if (cut < 0) return scheme ? `${scheme}/` : path;
+    return `${scheme}${rest.slice(0, cut) || '/'}`;
+  },
+  basename: (path) => path.replace(/\/+$/, '').slice(path.replace(/\/+$/, '').lastIndexOf('/') + 1),
+  join: (dir, name) => (dir.endsWith('/') ? `${dir}${name}` : `${dir}/${name}`),
+};
+
+/**
+ * The text of a `.lts-status.json` with `code` added to `allowedCodes` (for the "Allow 409" quick fix): `text` is the
+ * current content, or undefined to create the file. Other keys are kept; the result is pretty-printed JSON. Throws a
+ * ConfigError (naming `path`) when the current content is malformed, so the caller does not overwrite it.
+ */
+export function withAllowedCode(text: string | undefined, code: number, path: string): string {
+  if (text === undefined) return `${JSON.stringify({ allowedCodes: [code] }, null, 2)}\n`;
+  const current = parseConfig(text, path);
+  const codes = current.allowedCodes ?? [];
+  if (codes.includes(code)) return text;
+  // parseConfig validated the text, so it parses; re-reading it keeps `$schema` and the order of the keys (an
+  // existing `allowedCodes` stays in its place, a new one goes last).
+  const raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Record<string, unknown>;
+  const allowedCodes = [...codes, code].sort((a, b) => a - b);
+  return `${JSON.stringify({ ...raw, allowedCodes }, null, 2)}\n`;
+}

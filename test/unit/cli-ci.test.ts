@@ -220,10 +220,12 @@ suite('cli in CI', function () {
       assert.ok(files.every((file) => /^(dist\/|LICENSE$|README\.md$|package\.json$)/.test(file)), files.join(' '));
     }
     // Run from a folder outside the checkout: no node_modules to fall back on.
-    const work = tempTree({ 'app.js': CREATE, '.lts-status.json': '{"severity":"warning"}' });
+    // In worker threads, each file gets its own configuration.
+    const work = tempTree({ 'app.js': CREATE, '.lts-status.json': '{"severity":"warning"}', 'ok/app.js': CREATE, 'ok/.lts-status.json': '{"allowedCodes":[409]}' });
     const result = spawnSync(process.execPath, [path.join(dir, 'dist', 'cli.js'), 'check', '--format', 'github'], { cwd: work, encoding: 'utf8' });
     assert.strictEqual(result.stderr, '');
     assert.strictEqual(result.status, 0);
+    assert.strictEqual(result.stdout.split('\n').filter(Boolean).length, 1, result.stdout);
     assert.ok(result.stdout.startsWith('::warning file=app.js,line=2,'), result.stdout);
   });
 });

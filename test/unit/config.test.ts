@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { nodeConfigResolver } from '../../src/cli/config';
-import { CONFIG_FILE_NAME, ConfigError, ConfigHost, ConfigResolver, parseConfig } from '../../src/core';
+import { CONFIG_FILE_NAME, ConfigError, ConfigHost, ConfigResolver, parseConfig, slashPaths, withAllowedCode } from '../../src/core';
 import { repoRoot, tempTree } from './helpers';
 
 /** An in-memory host with `/`-separated paths, as an editor host over URIs would be; counts the reads. */
@@ -121,5 +121,34 @@ suite('config (.lts-status.json)', () => {
     }
     const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
     assert.deepStrictEqual(pkg.contributes.jsonValidation, [{ fileMatch: CONFIG_FILE_NAME, url: './media/lts-status.schema.json' }]);
+  });
+
+  test('slashPaths: POSIX paths and URI strings, for an editor host', async () => {
+    assert.strictEqual(slashPaths.dirname('file:///w/app/a.js'), 'file:///w/app');
+    assert.strictEqual(slashPaths.dirname('file:///w'), 'file:///');
+    assert.strictEqual(slashPaths.dirname('file:///'), 'file:///');
+    assert.strictEqual(slashPaths.dirname('vscode-vfs://github/o/r/src/a.ts'), 'vscode-vfs://github/o/r/src');
+    assert.strictEqual(slashPaths.dirname('/a'), '/');
+    assert.strictEqual(slashPaths.dirname('/'), '/');
+    assert.strictEqual(slashPaths.basename('file:///w/app/a%23b.js'), 'a%23b.js');
+    assert.strictEqual(slashPaths.join('file:///', CONFIG_FILE_NAME), 'file:///.lts-status.json');
+    const files: Record<string, string> = { 'file:///w/.lts-status.json': '{"allowedCodes":[409],"ignore":["gen/"]}' };
+    const resolver = new ConfigResolver({ ...slashPaths, readFile: async (uri) => files[uri] });
+    const resolved = await resolver.resolve('file:///w/src/a.js');
+    assert.deepStrictEqual([[...resolved.allowedCodes], resolved.source], [[409], 'file:///w/.lts-status.json']);
+    assert.strictEqual((await resolver.resolve('file:///w/gen/x.js')).ignored, true);
+    assert.strictEqual((await resolver.resolve('file:///other/x.js')).source, undefined);
+  });
+
+  test('withAllowedCode: creates the file, adds to it keeping the other keys, refuses a malformed one', () => {
+    assert.strictEqual(withAllowedCode(undefined, 409, 'c'), '{\n  "allowedCodes": [\n    409\n  ]\n}\n');
+    const text = '{"$schema":"s.json","severity":"warning","allowedCodes":[451,202]}';
+    const added = withAllowedCode(text, 409, 'c');
+    assert.deepStrictEqual(JSON.parse(added), { $schema: 's.json', severity: 'warning', allowedCodes: [202, 409, 451] });
+    assert.deepStrictEqual(Object.keys(JSON.parse(withAllowedCode('{"severity":"hint"}', 409, 'c'))), ['severity', 'allowedCodes']);
+    assert.strictEqual(withAllowedCode(added, 409, 'c'), added);
+    assert.throws(() => withAllowedCode('{"allowedCodes":[409', 410, 'c'), ConfigError);
+    // What it writes, the loader reads.
+    assert.deepStrictEqual(parseConfig(added, 'c').allowedCodes, [202, 409, 451]);
   });
 });
