@@ -26,6 +26,8 @@ export interface FileEntry {
   readonly allowedCodes?: readonly number[];
   /** Severity of this file's findings. */
   readonly severity?: ConfigSeverity;
+  /** `implicitCodes` of the file's `.lts-status.json` (default true), for the status-flow analysis to honour. */
+  readonly implicitCodes?: boolean;
 }
 
 export interface Collected {

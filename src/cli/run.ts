@@ -286,7 +286,9 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
       const config = await resolver.resolve(file.absolute, {
         defaultSeverity: CLI_DEFAULT_SEVERITY, severity: options.severity, allowedCodes: options.allowedCodes,
       });
-      if (!config.ignored) configured.push({ ...file, allowedCodes: [...config.allowedCodes], severity: config.severity });
+      if (!config.ignored) {
+        configured.push({ ...file, allowedCodes: [...config.allowedCodes], severity: config.severity, implicitCodes: config.implicitCodes });
+      }
     } catch (error) {
       configErrors.add(error instanceof ConfigError ? error.message : describeError(error));
     }
