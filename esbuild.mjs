@@ -4,6 +4,9 @@
 //   --tests-only  bundle only the tests (no extension, no grammar copy)
 //   --out <dir>   where the tests go (default: out); lets several builds run side by side
 //   --watch       rebuild on change
+//   --cli-package <dir>  build nothing: assemble the CLI's npm package in <dir> from the built dist/ (see README
+//                 "Install the CLI"): its own package.json (bin, files, no dependencies), dist/cli.js, the worker,
+//                 the grammars and queries it loads
 import * as esbuild from 'esbuild';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -16,6 +19,50 @@ const tests = testsOnly || process.argv.includes('--tests');
 const outIndex = process.argv.indexOf('--out');
 const testsOut = outIndex > 0 ? process.argv[outIndex + 1] : 'out';
 const watch = process.argv.includes('--watch');
+const cliPackageIndex = process.argv.indexOf('--cli-package');
+
+/** The CLI's publish manifest: only what `dist/cli.js` needs at run time (everything else is bundled into it). */
+function assembleCliPackage(dir) {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  for (const file of ['cli.js', 'cli-worker.js']) copyFileSync(join('dist', file), join(dir, 'dist', file));
+  for (const sub of ['grammars', ...readdirSync('dist/queries').map((lang) => join('queries', lang))]) {
+    mkdirSync(join(dir, 'dist', sub), { recursive: true });
+    for (const file of readdirSync(join('dist', sub))) {
+      if (/\.(wasm|scm)$/.test(file)) copyFileSync(join('dist', sub, file), join(dir, 'dist', sub, file));
+    }
+  }
+  copyFileSync('LICENSE', join(dir, 'LICENSE'));
+  writeFileSync(join(dir, 'README.md'), [
+    '# lts-status',
+    '',
+    'Checks that request handlers return only the HTTP status codes the Log Tank Service (LTS) API documents.',
+    'The command line of the LTS Status Codes VS Code extension; see its README for options, `.lts-status.json`',
+    'and "Use in CI".',
+    '',
+    '```sh',
+    'npm install -D lts-status',
+    'npx lts-status check src/',
+    '```',
+    '',
+  ].join('\n'));
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({
+    name: 'lts-status',
+    version: pkg.version,
+    description: 'Checks that request handlers return only the HTTP status codes the LTS API documents',
+    license: pkg.license,
+    bin: { 'lts-status': 'dist/cli.js' },
+    files: ['dist/cli.js', 'dist/cli-worker.js', 'dist/grammars/*.wasm', 'dist/queries/**/*.scm'],
+    engines: { node: pkg.engines.node },
+    keywords: ['LTS', 'Log Tank Service', 'HTTP status', 'lint', 'sarif'],
+  }, null, 2)}\n`);
+}
+
+if (cliPackageIndex > 0) {
+  assembleCliPackage(process.argv[cliPackageIndex + 1] ?? 'out/cli-package');
+  process.exit(0);
+}
 
 /** A query file without its comment lines and indentation (tree-sitter ignores both). */
 function stripQuery(file) {

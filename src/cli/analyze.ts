@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { StringDecoder } from 'string_decoder';
 import {
   analyzeDocument, CodeEngine, FlowSummary, detectLogLayout, Finding, headLines, LAYOUT_HEAD_LINES, LogLayout, MAX_CODE_CHARS, Occurrence,
-  readerForPath, readerLanguage, scanText,
+  Reader, readerForPath, readerLanguage, scanText,
 } from '../core';
 import { describeError, FileEntry, fileKind } from './files';
 import { renderOccurrences } from './output';
@@ -61,9 +61,34 @@ export interface FileOutcome {
  */
 export type ChunkSink = (language: string, rendered: string) => Promise<void>;
 
+/** The bytes of a file, or of the buffer given on stdin. */
+interface Source {
+  readonly size: number;
+  /** Up to `size` bytes from the current position (fewer only at the end). */
+  read(size: number): Buffer;
+}
+
 export async function analyzeFile(engine: CodeEngine, file: FileEntry, settings: AnalyzeSettings, onChunk: ChunkSink): Promise<FileOutcome> {
   const reader = readerForPath(file.absolute) ?? (file.explicit ? { kind: 'text' as const, language: 'plaintext' } : undefined);
   if (!reader) return { silent: true };
+  if (file.content !== undefined) {
+    // Given on stdin: a worker receives it as a plain Uint8Array.
+    const bytes = Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
+    let at = 0;
+    const source: Source = {
+      size: bytes.length,
+      read: (size) => {
+        const part = bytes.subarray(at, at + size);
+        at += part.length;
+        return part;
+      },
+    };
+    try {
+      return await analyzeSource(engine, file, reader, source, settings, onChunk);
+    } catch (error) {
+      return { error: describeError(error) };
+    }
+  }
   let fd: number;
   try {
     fd = fs.openSync(file.absolute, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
@@ -73,35 +98,41 @@ export async function analyzeFile(engine: CodeEngine, file: FileEntry, settings:
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { skipped: `not a regular file (${fileKind(stat)})` };
-    if (stat.size > MAX_FILE_BYTES) return { skipped: `${stat.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` };
-    if (reader.kind === 'code' && stat.size > MAX_CODE_BYTES) return { skipped: tooLarge(stat.size, 'bytes') };
-    const probe = readUpTo(fd, BINARY_PROBE_BYTES);
-    if (probe.includes(0)) return file.explicit ? { skipped: 'binary file' } : { silent: true };
-    const language = readerLanguage(reader);
-    if (reader.kind === 'text') {
-      if (!settings.occurrences) return { language, occurrences: [], findings: [] };
-      const more = await scanStream(probe, () => readUpTo(fd, settings.chunkBytes ?? READ_CHUNK_BYTES), (occurrences) => onChunk(language, renderOccurrences(occurrences)));
-      return more ? { skipped: `stopped reading at the ${MAX_FILE_BYTES}-byte limit` } : { language, occurrences: [], findings: [] };
-    }
-    const text = Buffer.concat([probe, readRest(fd, MAX_CODE_BYTES - probe.length)]).toString('utf8');
-    if (text.length > MAX_CODE_CHARS) return { skipped: tooLarge(text.length, 'characters') };
-    let result;
-    try {
-      result = await analyzeDocument(engine, text, reader, { allowedCodes: settings.allowedCodes, timeoutMs: settings.timeoutMs });
-    } catch (error) {
-      return { skipped: `the analysis crashed (${error instanceof Error ? error.message : String(error)})`, restart: true };
-    }
-    if (result.skipped === 'timeout') return { skipped: `the analysis took longer than ${seconds(settings.timeoutMs)}`, restart: true };
-    if (result.skipped === 'tooLarge') return { skipped: tooLarge(text.length, 'characters') };
-    return {
-      language, occurrences: settings.occurrences ? result.occurrences : [], findings: result.findings,
-      ...(result.flow ? { flow: result.flow } : {}),
-    };
+    return await analyzeSource(engine, file, reader, { size: stat.size, read: (size) => readUpTo(fd, size) }, settings, onChunk);
   } catch (error) {
     return { error: describeError(error) };
   } finally {
     fs.closeSync(fd);
   }
+}
+
+async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader, source: Source, settings: AnalyzeSettings,
+  onChunk: ChunkSink): Promise<FileOutcome> {
+  if (source.size > MAX_FILE_BYTES) return { skipped: `${source.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` };
+  if (reader.kind === 'code' && source.size > MAX_CODE_BYTES) return { skipped: tooLarge(source.size, 'bytes') };
+  const probe = source.read(BINARY_PROBE_BYTES);
+  if (probe.includes(0)) return file.explicit ? { skipped: 'binary file' } : { silent: true };
+  const language = readerLanguage(reader);
+  if (reader.kind === 'text') {
+    if (!settings.occurrences) return { language, occurrences: [], findings: [] };
+    const more = await scanStream(probe, () => source.read(settings.chunkBytes ?? READ_CHUNK_BYTES), (occurrences) => onChunk(language, renderOccurrences(occurrences)));
+    return more ? { skipped: `stopped reading at the ${MAX_FILE_BYTES}-byte limit` } : { language, occurrences: [], findings: [] };
+  }
+  const text = Buffer.concat([probe, readRest(source, MAX_CODE_BYTES - probe.length)]).toString('utf8');
+  if (text.length > MAX_CODE_CHARS) return { skipped: tooLarge(text.length, 'characters') };
+  const allowedCodes = file.allowedCodes ? new Set(file.allowedCodes) : settings.allowedCodes;
+  let result;
+  try {
+    result = await analyzeDocument(engine, text, reader, { allowedCodes, timeoutMs: settings.timeoutMs });
+  } catch (error) {
+    return { skipped: `the analysis crashed (${error instanceof Error ? error.message : String(error)})`, restart: true };
+  }
+  if (result.skipped === 'timeout') return { skipped: `the analysis took longer than ${seconds(settings.timeoutMs)}`, restart: true };
+  if (result.skipped === 'tooLarge') return { skipped: tooLarge(text.length, 'characters') };
+  return {
+    language, occurrences: settings.occurrences ? result.occurrences : [], findings: result.findings,
+    ...(result.flow ? { flow: result.flow } : {}),
+  };
 }
 
 function tooLarge(size: number, unit: string): string {
@@ -125,10 +156,10 @@ function readUpTo(fd: number, size: number): Buffer {
 }
 
 /** The rest of the file, but never more than `limit` bytes (the caller checked the size; this guards a growing file). */
-function readRest(fd: number, limit: number): Buffer {
+function readRest(source: Source, limit: number): Buffer {
   const parts: Buffer[] = [];
   for (let total = 0; total < limit;) {
-    const part = readUpTo(fd, Math.min(READ_CHUNK_BYTES, limit - total));
+    const part = source.read(Math.min(READ_CHUNK_BYTES, limit - total));
     if (part.length === 0) break;
     parts.push(part);
     total += part.length;

@@ -6,7 +6,7 @@
 import { Occurrence } from '../core';
 import { FileOutcome } from './analyze';
 import { FileEntry } from './files';
-import { renderOccurrences, ReportFormat } from './output';
+import { FileHead, renderOccurrences, ReportFormat } from './output';
 import { PoolSink } from './pool';
 
 /** Occurrences formatted per write, so a file with very many yields many moderate strings, never one huge one. */
@@ -23,6 +23,10 @@ export interface CollateOptions {
   readonly write: (text: string) => Promise<void>;
   /** Told about each file in order, after its output: for stderr lines and counts. */
   readonly onOutcome: (file: FileEntry, outcome: FileOutcome, partial: boolean) => void;
+}
+
+function head(file: FileEntry, language: string): FileHead {
+  return { path: file.display, language, severity: file.severity ?? 'error' };
 }
 
 export class Collator implements PoolSink {
@@ -73,10 +77,10 @@ export class Collator implements PoolSink {
       const { format } = this.options;
       if (outcome.language !== undefined) {
         await this.occurrences(file, outcome.language, outcome.occurrences ?? []);
-        await this.options.write(format.file({ path: file.display, language: outcome.language }, outcome.findings ?? []));
+        await this.options.write(format.file(head(file, outcome.language), outcome.findings ?? []));
       } else if (this.open) {
         // Stopped after some of a log was written: close its entry so the output stays valid (stderr says why).
-        await this.options.write(format.file({ path: file.display, language: this.language }, []));
+        await this.options.write(format.file(head(file, this.language), []));
       }
       this.options.onOutcome(file, outcome, this.open && outcome.language === undefined);
       this.queues.delete(this.head);
@@ -94,6 +98,6 @@ export class Collator implements PoolSink {
   private async write(file: FileEntry, language: string, rendered: string): Promise<void> {
     this.open = true;
     this.language = language;
-    await this.options.write(this.options.format.occurrences({ path: file.display, language }, rendered));
+    await this.options.write(this.options.format.occurrences(head(file, language), rendered));
   }
 }

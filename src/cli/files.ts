@@ -1,11 +1,16 @@
 /**
  * Which files a run reads: paths are taken literally (a file named `[id]/route.ts` is that file, never a glob);
- * directories are walked, honouring every `.gitignore` on the way and skipping `node_modules` and VCS folders.
+ * directories are walked as git sees them, skipping `node_modules`, VCS folders and `.lts-status.json` (configuration,
+ * not a log). Ignore rules follow git's
+ * precedence: `--ignore-pattern` first, then the `.gitignore` files from the deepest folder up (so a child
+ * `!keep.gen.js` re-includes what a parent's `*.gen.js` excludes), then `.git/info/exclude`; the last matching
+ * pattern of a source decides, and a file in an excluded folder cannot be re-included (the folder is not entered).
+ * The user's global excludes file (`core.excludesFile`) is not read.
  */
 import * as fs from 'fs';
 import ignore, { Ignore } from 'ignore';
 import * as path from 'path';
-import { readerForPath } from '../core';
+import { CONFIG_FILE_NAME, ConfigSeverity, readerForPath } from '../core';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -13,8 +18,16 @@ export interface FileEntry {
   /** As shown in output: the argument itself, or relative to the working directory for files found in a walk. */
   readonly display: string;
   readonly absolute: string;
-  /** Named on the command line (read even when its type is unknown or it is ignored). */
+  /** Named on the command line (read even when its type is unknown or a .gitignore excludes it). */
   readonly explicit: boolean;
+  /** The text given on stdin (`--stdin`); `absolute` then only names it (language and configuration). */
+  readonly content?: Uint8Array;
+  /** Codes accepted besides the table for this file (its `.lts-status.json` and `--allow`). */
+  readonly allowedCodes?: readonly number[];
+  /** Severity of this file's findings. */
+  readonly severity?: ConfigSeverity;
+  /** `implicitCodes` of the file's `.lts-status.json` (default true), for the status-flow analysis to honour. */
+  readonly implicitCodes?: boolean;
 }
 
 export interface Collected {
@@ -30,11 +43,17 @@ interface IgnoreScope {
   readonly rules: Ignore;
 }
 
-export function collectFiles(args: readonly string[], cwd: string): Collected {
+export interface CollectOptions {
+  /** `--ignore-pattern`: gitignore-style patterns relative to the working directory; beat every `.gitignore`. */
+  readonly ignorePatterns?: readonly string[];
+}
+
+export function collectFiles(args: readonly string[], cwd: string, options: CollectOptions = {}): Collected {
   const files: FileEntry[] = [];
   const errors: string[] = [];
   const skipped: string[] = [];
   const seen = new Set<string>();
+  const command = options.ignorePatterns?.length ? { dir: cwd, rules: ignore().add([...options.ignorePatterns]) } : undefined;
   const add = (entry: FileEntry) => {
     if (seen.has(entry.absolute)) return;
     seen.add(entry.absolute);
@@ -52,9 +71,10 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
     if (stat.isDirectory()) {
       const display = (file: string) => (path.isAbsolute(arg) ? file : path.relative(cwd, file) || '.');
       const onFile = (file: string) => add({ display: display(file), absolute: file, explicit: false });
-      walk(absolute, ancestorScopes(absolute), { onFile, errors, onSpecial: (file, kind) => skipped.push(notRegular(display(file), kind)) }, arg);
+      const sink = { onFile, errors, onSpecial: (file: string, kind: string) => skipped.push(notRegular(display(file), kind)), command };
+      walk(absolute, ancestorScopes(absolute), sink, arg);
     } else if (stat.isFile()) {
-      add({ display: arg, absolute, explicit: true });
+      if (!command || verdict(command, absolute) !== true) add({ display: arg, absolute, explicit: true });
     } else {
       skipped.push(notRegular(arg, fileKind(stat)));
     }
@@ -62,30 +82,85 @@ export function collectFiles(args: readonly string[], cwd: string): Collected {
   return { files, errors, skipped };
 }
 
-/** The .gitignore files of the folders above a walked directory, up to the repository root. */
+/**
+ * The ignore sources above a walked directory, outermost first: `.git/info/exclude` of its repository, then the
+ * `.gitignore` of every folder from the repository root down to (not including) the directory itself.
+ */
 function ancestorScopes(dir: string): IgnoreScope[] {
   const scopes: IgnoreScope[] = [];
-  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
-    const scope = readIgnore(current);
-    if (scope) scopes.unshift(scope);
-    if (fs.existsSync(path.join(current, '.git')) || path.dirname(current) === current) break;
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (current !== dir) {
+      const scope = readIgnore(current, path.join(current, '.gitignore'));
+      if (scope) scopes.unshift(scope);
+    }
+    const exclude = infoExclude(current);
+    if (exclude !== undefined) {
+      const scope = readIgnore(current, exclude);
+      if (scope) scopes.unshift(scope);
+      break;
+    }
+    if (path.dirname(current) === current) break;
   }
   return scopes;
 }
 
-function readIgnore(dir: string): IgnoreScope | undefined {
+/**
+ * The `info/exclude` file of the repository whose work tree is `dir`, or undefined when `dir` has no `.git`. A `.git`
+ * file (a linked worktree or a submodule) points to the git directory; a worktree shares `info/` with the main one.
+ */
+function infoExclude(dir: string): string | undefined {
+  const dotGit = path.join(dir, '.git');
+  let stat: fs.Stats;
   try {
-    return { dir, rules: ignore().add(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8')) };
+    stat = fs.statSync(dotGit);
+  } catch {
+    return undefined;
+  }
+  if (stat.isDirectory()) return path.join(dotGit, 'info', 'exclude');
+  try {
+    const gitDir = path.resolve(dir, /^gitdir:\s*(.+?)\s*$/m.exec(fs.readFileSync(dotGit, 'utf8'))?.[1] ?? '');
+    let common = gitDir;
+    try {
+      common = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+    } catch {
+      // Not a linked worktree: the git directory is its own.
+    }
+    return path.join(common, 'info', 'exclude');
+  } catch {
+    return path.join(dotGit, 'info', 'exclude');
+  }
+}
+
+function readIgnore(dir: string, file: string): IgnoreScope | undefined {
+  try {
+    return { dir, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
   } catch {
     return undefined;
   }
 }
 
-function isIgnored(file: string, isDirectory: boolean, scopes: readonly IgnoreScope[]): boolean {
-  return scopes.some((scope) => {
-    const relative = path.relative(scope.dir, file).split(path.sep).join('/');
-    return relative !== '' && !relative.startsWith('..') && scope.rules.ignores(isDirectory ? `${relative}/` : relative);
-  });
+/** Whether `--ignore-pattern` patterns (relative to `cwd`) exclude a file. */
+export function matchesIgnorePattern(file: string, cwd: string, patterns: readonly string[]): boolean {
+  return patterns.length > 0 && verdict({ dir: cwd, rules: ignore().add([...patterns]) }, file) === true;
+}
+
+/** What one source says about a path: true ignored, false re-included (a `!` pattern), undefined no opinion. */
+function verdict(scope: IgnoreScope, file: string, isDirectory = false): boolean | undefined {
+  const relative = path.relative(scope.dir, file).split(path.sep).join('/');
+  if (relative === '' || relative.startsWith('../') || relative === '..' || path.isAbsolute(relative)) return undefined;
+  const result = scope.rules.test(isDirectory ? `${relative}/` : relative);
+  return result.ignored ? true : result.unignored ? false : undefined;
+}
+
+/** Git's precedence: the command line's patterns, then the deepest source first; the first with an opinion decides. */
+function isIgnored(file: string, isDirectory: boolean, scopes: readonly IgnoreScope[], command: IgnoreScope | undefined): boolean {
+  const first = command && verdict(command, file, isDirectory);
+  if (first !== undefined) return first;
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const said = verdict(scopes[i], file, isDirectory);
+    if (said !== undefined) return said;
+  }
+  return false;
 }
 
 interface WalkSink {
@@ -93,10 +168,12 @@ interface WalkSink {
   /** A FIFO, socket or device whose name would have been read. */
   readonly onSpecial: (file: string, kind: string) => void;
   readonly errors: string[];
+  /** `--ignore-pattern`. */
+  readonly command?: IgnoreScope;
 }
 
 function walk(dir: string, inherited: readonly IgnoreScope[], sink: WalkSink, arg: string): void {
-  const own = readIgnore(dir);
+  const own = readIgnore(dir, path.join(dir, '.gitignore'));
   const scopes = own ? [...inherited, own] : inherited;
   let entries: fs.Dirent[];
   try {
@@ -109,8 +186,8 @@ function walk(dir: string, inherited: readonly IgnoreScope[], sink: WalkSink, ar
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(full, true, scopes)) walk(full, scopes, sink, arg);
-    } else if (!entry.isSymbolicLink() && readerForPath(entry.name) && !isIgnored(full, false, scopes)) {
+      if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(full, true, scopes, sink.command)) walk(full, scopes, sink, arg);
+    } else if (!entry.isSymbolicLink() && entry.name !== CONFIG_FILE_NAME && readerForPath(entry.name) && !isIgnored(full, false, scopes, sink.command)) {
       if (entry.isFile()) sink.onFile(full);
       else sink.onSpecial(full, fileKind(entry));
     }

@@ -69,11 +69,12 @@ function withIndex(file: FileEntry, outcome: FileOutcome, index: FlowIndex, opti
   if (added.length === 0) return rest;
   let lines: string[] = [];
   try {
-    lines = splitLines(fs.readFileSync(file.absolute, 'utf8'));
+    lines = splitLines(file.content ? Buffer.from(file.content).toString('utf8') : fs.readFileSync(file.absolute, 'utf8'));
   } catch {
     // The file went away since phase 1: its suppression comments cannot be read; report without them.
   }
-  const findings = findUnlisted(added, { allowedCodes: options.settings.allowedCodes, lineAt: (line) => lines[line] ?? '' });
+  const allowedCodes = file.allowedCodes ? new Set(file.allowedCodes) : options.settings.allowedCodes;
+  const findings = findUnlisted(added, { allowedCodes, lineAt: (line) => lines[line] ?? '' });
   const byPosition = (a: { occurrence: Occurrence }, b: { occurrence: Occurrence }) =>
     a.occurrence.range.start.line - b.occurrence.range.start.line || a.occurrence.range.start.character - b.occurrence.range.start.character;
   return {

@@ -1,5 +1,6 @@
 /** The `lts-status` executable (bundled to dist/cli.js, next to dist/grammars/ and dist/cli-worker.js). */
 import * as path from 'path';
+import { useColor } from './output';
 import { grammarsIn } from './pool';
 import { run } from './run';
 
@@ -25,9 +26,18 @@ const stdout = writer(process.stdout);
 // Nothing useful can be done when stderr fails; its errors are only kept from crashing the run.
 process.stderr.on('error', () => undefined);
 
+/** All of stdin, for `--stdin`. */
+async function readStdin(): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  for await (const part of process.stdin) parts.push(typeof part === 'string' ? Buffer.from(part) : part);
+  return Buffer.concat(parts);
+}
+
 run(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout,
+  stdin: readStdin,
+  color: useColor(process.env, process.stdout.isTTY === true),
   stderr: (text) => {
     process.stderr.write(text);
   },

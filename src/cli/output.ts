@@ -1,21 +1,35 @@
 /**
- * Output formats: ESLint-style "stylish" text, ESLint-compatible JSON, SARIF 2.1.0 and the scan JSON.
+ * Output formats: ESLint-style "stylish" text, ESLint-compatible JSON, SARIF 2.1.0, GitHub Actions annotations and the scan JSON.
  * Each is written piece by piece as files finish (in file order), so no output is ever one string: a format turns
  * the files' occurrences and findings into text and the caller writes it at once.
  */
-import { Finding, LISTED_CODES, LTS_STATUS_SOURCE, Occurrence, UNLISTED_STATUS_RULE, isListed } from '../core';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { ConfigSeverity, Finding, LISTED_CODES, LTS_STATUS_SOURCE, Occurrence, UNLISTED_STATUS_RULE, isListed } from '../core';
 
-export type Severity = 'error' | 'warning';
+export type Severity = ConfigSeverity;
 
 export interface FileHead {
   /** As shown: the argument, or relative to the working directory. */
   readonly path: string;
   readonly language: string;
+  /** The severity of this file's findings (its `.lts-status.json`, the flags, the CLI's default). */
+  readonly severity: Severity;
+}
+
+/** How the run went, for the formats that record it (SARIF's invocation). */
+export interface RunSummary {
+  /** False when the run failed to read a path or file (exit 2). */
+  readonly successful: boolean;
+  /** Files that were skipped and other things the user should know, one sentence each. */
+  readonly notes: readonly string[];
 }
 
 export interface ReportFormat {
-  /** Findings written so far. */
+  /** Findings written so far; `errors` of them with severity error, `warnings` all others. */
   readonly problems: number;
+  readonly errors: number;
+  readonly warnings: number;
   /** Text before the first file. */
   begin(): string;
   /** Occurrences of the current file as rendered by `renderOccurrences` (not empty), in order; before `file`. */
@@ -23,7 +37,20 @@ export interface ReportFormat {
   /** The end of the current file, with its findings. */
   file(file: FileHead, findings: readonly Finding[]): string;
   /** Text after the last file. */
-  end(): string;
+  end(summary: RunSummary): string;
+}
+
+export interface FormatOptions {
+  /** `--quiet`: findings whose severity is not error are neither written nor counted. */
+  readonly quiet?: boolean;
+  /** ANSI colours (stylish only). */
+  readonly color?: boolean;
+  /** The tool's version, for SARIF. */
+  readonly version: string;
+  /** The working directory: SARIF's %SRCROOT%. */
+  readonly cwd: string;
+  /** The run's severity (flag or default), SARIF's rule default. */
+  readonly severity: Severity;
 }
 
 /** One-based line and UTF-16 column, as editors and SARIF count. */
@@ -47,78 +74,111 @@ export function printable(text: string): string {
   });
 }
 
-export function createFormat(command: 'check' | 'scan', format: string, severity: Severity, version: string): ReportFormat {
-  if (command === 'scan') return new ScanJson(severity);
-  if (format === 'json') return new EslintJson(severity);
-  if (format === 'sarif') return new Sarif(severity, version);
-  return new Stylish(severity);
+/**
+ * Whether stylish output is coloured: `FORCE_COLOR` (any value but 0/false) forces it, `NO_COLOR` (any non-empty
+ * value, https://no-color.org) or `FORCE_COLOR=0` turns it off; otherwise colours go only to a terminal.
+ */
+export function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined) return !['0', 'false'].includes(force.toLowerCase());
+  if (env.NO_COLOR) return false;
+  return isTTY;
 }
 
-/** Counts what a run reported, for the summary and the exit code. */
+export const CHECK_FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+
+export function createFormat(command: 'check' | 'scan', format: string, options: FormatOptions): ReportFormat {
+  if (command === 'scan') return new ScanJson(options);
+  if (format === 'json') return new EslintJson(options);
+  if (format === 'sarif') return new Sarif(options);
+  if (format === 'github') return new GithubAnnotations(options);
+  return new Stylish(options);
+}
+
+/** Counts what a run reported, for the summary and the exit code, and drops what `--quiet` hides. */
 abstract class Counting implements ReportFormat {
-  problems = 0;
+  errors = 0;
+  warnings = 0;
+
+  constructor(protected readonly options: FormatOptions) {}
+
+  get problems(): number {
+    return this.errors + this.warnings;
+  }
+
   begin(): string {
     return '';
   }
   occurrences(_file: FileHead, _rendered: string): string {
     return '';
   }
-  abstract file(file: FileHead, findings: readonly Finding[]): string;
-  end(): string {
+  file(file: FileHead, findings: readonly Finding[]): string {
+    const shown = this.options.quiet && file.severity !== 'error' ? [] : findings;
+    const out = this.render(file, shown);
+    if (file.severity === 'error') this.errors += shown.length;
+    else this.warnings += shown.length;
+    return out;
+  }
+  /** The file's text; `this.problems` still counts the findings before it. */
+  protected abstract render(file: FileHead, findings: readonly Finding[]): string;
+  end(_summary: RunSummary): string {
     return '';
   }
 }
 
-export class Stylish extends Counting {
-  constructor(private readonly severity: Severity) {
-    super();
-  }
+const STYLISH_LABELS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'info', hint: 'hint' };
 
-  override file(file: FileHead, findings: readonly Finding[]): string {
+/** ANSI SGR sequences, or nothing without colour. */
+function painter(color: boolean | undefined) {
+  const paint = (open: number, close: number) => (text: string) => (color ? `\x1b[${open}m${text}\x1b[${close}m` : text);
+  return { red: paint(31, 39), yellow: paint(33, 39), blue: paint(34, 39), dim: paint(2, 22), bold: paint(1, 22), underline: paint(4, 24) };
+}
+
+export class Stylish extends Counting {
+  private readonly paint = painter(this.options.color);
+
+  protected override render(file: FileHead, findings: readonly Finding[]): string {
     if (findings.length === 0) return '';
     const rows = findings.map((finding) => {
       const { line, column } = span(finding.occurrence);
-      return [`${line}:${column}`, this.severity, printable(finding.message), UNLISTED_STATUS_RULE];
+      return [`${line}:${column}`, STYLISH_LABELS[file.severity], printable(finding.message), UNLISTED_STATUS_RULE];
     });
     // A loop, not Math.max(...rows): a bundle can have more findings than a call has room for arguments.
     const widths = [0, 0];
     for (const row of rows) for (const i of [0, 1]) widths[i] = Math.max(widths[i], row[i].length);
-    const first = this.problems === 0;
-    this.problems += rows.length;
-    const lines = rows.map((row) => `  ${row[0].padEnd(widths[0])}  ${row[1].padEnd(widths[1])}  ${row[2]}  ${row[3]}\n`);
-    return `${first ? '\n' : ''}${printable(file.path)}\n${lines.join('')}\n`;
+    const tone = file.severity === 'error' ? this.paint.red : file.severity === 'warning' ? this.paint.yellow : this.paint.blue;
+    const lines = rows.map((row) => `  ${this.paint.dim(row[0].padEnd(widths[0]))}  ${tone(row[1].padEnd(widths[1]))}  ${row[2]}  ${this.paint.dim(row[3])}\n`);
+    return `${this.problems === 0 ? '\n' : ''}${this.paint.underline(printable(file.path))}\n${lines.join('')}\n`;
   }
 
   override end(): string {
     const count = this.problems;
     if (count === 0) return '';
-    const errors = this.severity === 'error' ? count : 0;
-    return `✖ ${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${count - errors} warning${count - errors === 1 ? '' : 's'})\n`;
+    const { errors, warnings } = this;
+    const text = `✖ ${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+    return `${this.paint.bold((errors > 0 ? this.paint.red : this.paint.yellow)(text))}\n`;
   }
 }
 
-/** The shape of ESLint's `--format json`, so existing tooling can read it. */
+/** The shape of ESLint's `--format json`, so existing tooling can read it (information and hint count as warnings). */
 export class EslintJson extends Counting {
   private files = 0;
-
-  constructor(private readonly severity: Severity) {
-    super();
-  }
 
   override begin(): string {
     return '[';
   }
 
-  override file(file: FileHead, findings: readonly Finding[]): string {
+  protected override render(file: FileHead, findings: readonly Finding[]): string {
+    const error = file.severity === 'error';
     const messages = findings.map((finding) => ({
       ruleId: UNLISTED_STATUS_RULE,
-      severity: this.severity === 'error' ? 2 : 1,
+      severity: error ? 2 : 1,
       message: finding.message,
       ...span(finding.occurrence),
     }));
-    const errors = this.severity === 'error' ? messages.length : 0;
-    this.problems += messages.length;
-    const entry = JSON.stringify({ filePath: file.path, messages, errorCount: errors, warningCount: messages.length - errors });
+    const entry = JSON.stringify({
+      filePath: file.path, messages, errorCount: error ? messages.length : 0, warningCount: error ? 0 : messages.length,
+    });
     return `${this.files++ === 0 ? '' : ','}${entry}`;
   }
 
@@ -127,16 +187,58 @@ export class EslintJson extends Counting {
   }
 }
 
+/** GitHub Actions workflow commands: `::error file=…,line=…::message`, one per finding, shown as annotations. */
+export class GithubAnnotations extends Counting {
+  protected override render(file: FileHead, findings: readonly Finding[]): string {
+    const command = file.severity === 'error' ? 'error' : file.severity === 'warning' ? 'warning' : 'notice';
+    return findings.map((finding) => {
+      const { line, column, endLine, endColumn } = span(finding.occurrence);
+      const properties = [`file=${githubProperty(file.path.split(path.sep).join('/'))}`, `line=${line}`, `col=${column}`,
+        `endLine=${endLine}`, `endColumn=${endColumn}`, `title=${githubProperty(`LTS ${UNLISTED_STATUS_RULE}`)}`];
+      return `::${command} ${properties.join(',')}::${githubData(finding.message)}\n`;
+    }).join('');
+  }
+}
+
+/** A workflow command's message, escaped as GitHub's toolkit does (`%`, CR, LF). */
+export function githubData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** A workflow command's property value: the message escapes plus `:` and `,`, which separate properties. */
+export function githubProperty(text: string): string {
+  return githubData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const SARIF_LEVELS: Readonly<Record<Severity, string>> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/**
+ * A file's SARIF artifact location: a path relative to the working directory as a relative URI reference against
+ * %SRCROOT% (each segment percent-encoded, so `a#b c.js` is `a%23b%20c.js`), an absolute path or one outside the
+ * working directory as a `file://` URI.
+ */
+export function sarifLocation(display: string, cwd: string): { uri: string; uriBaseId?: string } {
+  const absolute = path.resolve(cwd, display);
+  const relative = path.relative(cwd, absolute);
+  if (path.isAbsolute(display) || relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    return { uri: pathToFileURL(absolute).href };
+  }
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
 /** Where the results go in the pretty-printed SARIF log; the text around it is written before and after them. */
 const SARIF_RESULTS = '"results": []';
+const SARIF_INVOCATIONS = '"invocations": []';
 const SARIF_RESULT_INDENT = ' '.repeat(8);
 
 export class Sarif extends Counting {
   private readonly head: string;
   private readonly tail: string;
+  private written = 0;
 
-  constructor(private readonly severity: Severity, version: string) {
-    super();
+  constructor(options: FormatOptions) {
+    super(options);
+    const srcRoot = pathToFileURL(options.cwd).href;
     const log = JSON.stringify({
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -144,20 +246,23 @@ export class Sarif extends Counting {
         tool: {
           driver: {
             name: 'lts-status',
-            semanticVersion: version,
+            semanticVersion: options.version,
             informationUri: LTS_STATUS_SOURCE.url,
             rules: [{
               id: UNLISTED_STATUS_RULE,
               name: 'UnlistedStatusCode',
               shortDescription: { text: 'A request handler returns a status code that the LTS API does not list.' },
               fullDescription: { text: `The LTS API documents only these status codes: ${LISTED_CODES.join(', ')}.` },
+              help: { text: `Return one of the status codes the LTS API documents (${LISTED_CODES.join(', ')}), or allow the code in .lts-status.json ("allowedCodes").` },
               helpUri: LTS_STATUS_SOURCE.url,
-              defaultConfiguration: { level: severity },
+              defaultConfiguration: { level: SARIF_LEVELS[options.severity] },
             }],
           },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: srcRoot.endsWith('/') ? srcRoot : `${srcRoot}/` } },
         columnKind: 'utf16CodeUnits',
         results: [],
+        invocations: [],
       }],
     }, null, 2);
     const at = log.indexOf(SARIF_RESULTS);
@@ -169,30 +274,37 @@ export class Sarif extends Counting {
     return this.head;
   }
 
-  override file(file: FileHead, findings: readonly Finding[]): string {
+  protected override render(file: FileHead, findings: readonly Finding[]): string {
     let out = '';
     for (const finding of findings) {
       const { line, column, endLine, endColumn } = span(finding.occurrence);
       const result = JSON.stringify({
         ruleId: UNLISTED_STATUS_RULE,
         ruleIndex: 0,
-        level: this.severity,
+        level: SARIF_LEVELS[file.severity],
         message: { text: finding.message },
         locations: [{
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(file.path.split('\\').join('/')), uriBaseId: '%SRCROOT%' },
+            artifactLocation: sarifLocation(file.path, this.options.cwd),
             region: { startLine: line, startColumn: column, endLine, endColumn },
           },
         }],
         properties: { statusCode: finding.code, handler: finding.occurrence.handler },
       }, null, 2);
-      out += `${this.problems++ === 0 ? '\n' : ',\n'}${SARIF_RESULT_INDENT}${result.split('\n').join(`\n${SARIF_RESULT_INDENT}`)}`;
+      out += `${this.written++ === 0 ? '\n' : ',\n'}${SARIF_RESULT_INDENT}${result.split('\n').join(`\n${SARIF_RESULT_INDENT}`)}`;
     }
     return out;
   }
 
-  override end(): string {
-    return `${this.problems > 0 ? `\n${SARIF_RESULT_INDENT.slice(2)}` : ''}${this.tail}\n`;
+  override end(summary: RunSummary): string {
+    const invocation = JSON.stringify([{
+      executionSuccessful: summary.successful,
+      ...(summary.notes.length > 0
+        ? { toolExecutionNotifications: summary.notes.map((text) => ({ level: 'warning', message: { text } })) }
+        : {}),
+    }], null, 2).split('\n').join(`\n${' '.repeat(6)}`);
+    const tail = this.tail.replace(SARIF_INVOCATIONS, `"invocations": ${invocation}`);
+    return `${this.written > 0 ? `\n${SARIF_RESULT_INDENT.slice(2)}` : ''}${tail}\n`;
   }
 }
 
@@ -217,10 +329,6 @@ export class ScanJson extends Counting {
   private open = false;
   private written = 0;
 
-  constructor(private readonly severity: Severity) {
-    super();
-  }
-
   override begin(): string {
     return '{"version":1,"files":[';
   }
@@ -230,14 +338,13 @@ export class ScanJson extends Counting {
     return `${opening}${this.written++ === 0 ? '' : ','}${rendered}`;
   }
 
-  override file(file: FileHead, findings: readonly Finding[]): string {
+  protected override render(file: FileHead, findings: readonly Finding[]): string {
     const out = this.opening(file);
     this.open = false;
-    this.problems += findings.length;
     return `${out}],"diagnostics":${JSON.stringify(findings.map((finding) => ({
       ...span(finding.occurrence),
       code: finding.code,
-      severity: this.severity,
+      severity: file.severity,
       message: finding.message,
       handler: finding.occurrence.handler,
     })))}}`;

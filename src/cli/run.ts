@@ -1,19 +1,25 @@
 /**
  * The `lts-status` command line: check, scan and explain, over the same core as the extension.
- * Exit codes: 0 clean (explain: a listed code), 1 findings (explain: a valid code the table does not list),
- * 2 a usage or I/O error of the run itself. A file that is skipped (it crashed the engine, ran out of time, is not a
- * regular file, is binary or too large) is named on stderr and counted in a summary line, and does not change the
- * exit code by itself.
+ * Exit codes, as ESLint's: 0 clean (also with warnings, unless there are more than `--max-warnings`), 1 when an error
+ * is reported or the warnings exceed `--max-warnings` (explain: a valid code the table does not list), 2 a usage or
+ * I/O error of the run itself or a malformed `.lts-status.json`. A file that is skipped (it crashed the engine, ran
+ * out of time, is not a regular file, is binary or too large) is named on stderr and counted in a summary line, and
+ * does not change the exit code by itself.
  */
+import * as fs from 'fs';
 import * as os from 'os';
+import * as path from 'path';
 import { parseArgs } from 'util';
 import { version } from '../../package.json';
-import { describeStatus, errorRow, explainErrorText, explainText, GrammarLoader, isStatusCode } from '../core';
+import {
+  CONFIG_SEVERITIES, ConfigError, ConfigSeverity, describeStatus, errorRow, explainErrorText, explainText, GrammarLoader, isStatusCode,
+} from '../core';
 import { FileOutcome } from './analyze';
 import { Collator } from './collate';
-import { collectFiles, describeError, FileEntry } from './files';
-import { createFormat, printable, Severity } from './output';
+import { nodeConfigResolver } from './config';
+import { collectFiles, describeError, FileEntry, matchesIgnorePattern } from './files';
 import { analyzeWithFlow } from './flowPass';
+import { CHECK_FORMATS, createFormat, printable, Severity } from './output';
 
 export interface CliIo {
   readonly cwd: string;
@@ -23,6 +29,10 @@ export interface CliIo {
    */
   readonly stdout: (text: string) => void | Promise<void>;
   readonly stderr: (text: string) => void;
+  /** Reads all of stdin (`--stdin`). */
+  readonly stdin?: () => Promise<Uint8Array>;
+  /** Colours in stylish output on stdout (see useColor); never in an output file. */
+  readonly color?: boolean;
   readonly grammars: GrammarLoader;
   /** Where the grammar files are, and the worker script that can read them; without both, no worker threads. */
   readonly grammarDir?: string;
@@ -41,20 +51,31 @@ Commands:
   explain <code>      explain a status code from the LTS table, or an LTS error code (LTS.0205)
 
 Options:
-  --format <name>     check: stylish (default), json or sarif; scan: json
-  --max-warnings <n>  check: exit 1 only when there are more than n findings
-  --allow <codes>     codes to accept besides the table, comma-separated (e.g. 202,409)
-  --severity <level>  warning (default) or error
+  --format <name>     check: stylish (default), json, sarif or github; scan: json
+  -o, --output-file <path>
+                      write the report to a file instead of stdout
+  --severity <level>  error (default), warning, information or hint; beats "severity" in .lts-status.json
+  --allow <codes>     codes to accept besides the table, comma-separated (e.g. 202,409); added to
+                      "allowedCodes" in .lts-status.json
+  --max-warnings <n>  check: exit 1 when there are more than n warnings (information and hint count as warnings)
+  --quiet             report errors only
+  --ignore-pattern <pattern>
+                      skip files matching a gitignore-style pattern (relative to the working directory;
+                      repeatable); also for files named on the command line
+  --stdin             read the text to check from stdin instead of paths
+  --stdin-filename <path>
+                      with --stdin: the file it stands for (decides the language and the .lts-status.json)
   --jobs <n>          worker threads (default: one per core, at most 8; never more than the cores and free
                       memory allow)
   -h, --help          show this help
   -v, --version       show the version
 
-Paths default to the current directory. Directories are walked (honouring .gitignore, skipping node_modules and
-.git); a path is always taken literally, never as a glob. Only regular files are read.
-Exit codes: 0 clean, 1 findings, 2 usage or I/O error. A file that cannot be analysed (it crashes the engine, takes
-too long, is not a regular file, is binary or too large) is named on stderr and skipped; that alone does not change
-the exit code.`;
+Paths default to the current directory. Directories are walked as git would (nested .gitignore files with negation,
+.git/info/exclude), skipping node_modules and .git; a path is always taken literally, never as a glob. Only regular
+files are read. The nearest .lts-status.json above each file configures it (allowedCodes, severity, ignore).
+Exit codes: 0 clean or only warnings (at most --max-warnings), 1 errors or too many warnings, 2 usage or I/O error
+or a malformed .lts-status.json. A file that cannot be analysed (it crashes the engine, takes too long, is not a
+regular file, is binary or too large) is named on stderr and skipped; that alone does not change the exit code.`;
 
 /** The engine's own deadline for one file. */
 const DEFAULT_TIMEOUT_MS = 5_000;
@@ -110,9 +131,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         format: { type: 'string' },
+        'output-file': { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         allow: { type: 'string', multiple: true },
         severity: { type: 'string' },
+        quiet: { type: 'boolean' },
+        'ignore-pattern': { type: 'string', multiple: true },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
         jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
@@ -137,15 +163,28 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'check':
     case 'scan': {
       const format = values.format ?? (command === 'check' ? 'stylish' : 'json');
-      const formats = command === 'check' ? ['stylish', 'json', 'sarif'] : ['json'];
+      const formats: readonly string[] = command === 'check' ? CHECK_FORMATS : ['json'];
       if (!formats.includes(format)) throw new UsageError(`${command}: unknown format "${format}" (use ${formats.join(', ')})`);
       const maxWarnings = wholeNumber('--max-warnings', values['max-warnings'], 0);
-      const severity = values.severity ?? 'warning';
-      if (severity !== 'warning' && severity !== 'error') throw new UsageError(`--severity takes warning or error, not "${severity}"`);
+      const severity = values.severity;
+      if (severity !== undefined && !CONFIG_SEVERITIES.includes(severity as ConfigSeverity)) {
+        throw new UsageError(`--severity takes ${CONFIG_SEVERITIES.join(', ')}, not "${severity}"`);
+      }
       const allowedCodes = parseAllowed(values.allow ?? []);
       const jobs = machineJobLimit(wholeNumber('--jobs', values.jobs, 1));
+      const stdinName = values['stdin-filename'];
+      if (values.stdin) {
+        if (stdinName === undefined || stdinName === '') throw new UsageError('--stdin needs --stdin-filename <path> (it decides the language and the configuration)');
+        if (rest.length > 0) throw new UsageError('--stdin takes no paths');
+        if (!io.stdin) throw new UsageError('--stdin: no standard input here');
+      } else if (stdinName !== undefined) {
+        throw new UsageError('--stdin-filename goes with --stdin');
+      }
+      const outputFile = values['output-file'];
+      if (outputFile === '') throw new UsageError('--output-file takes a path');
       return analyzePaths(command, rest.length > 0 ? rest : ['.'], io, {
-        format, severity, allowedCodes, jobs, maxWarnings,
+        format, severity: severity as Severity | undefined, allowedCodes, jobs, maxWarnings, quiet: values.quiet ?? false,
+        ignorePatterns: values['ignore-pattern'] ?? [], stdinName: values.stdin ? stdinName : undefined, outputFile,
       });
     }
     case undefined:
@@ -184,21 +223,96 @@ function parseAllowed(values: readonly string[]): Set<number> {
 
 interface RunOptions {
   readonly format: string;
-  readonly severity: Severity;
+  /** `--severity`; without it the file's, else error. */
+  readonly severity?: Severity;
   readonly allowedCodes: ReadonlySet<number>;
   readonly jobs: number;
   readonly maxWarnings?: number;
+  readonly quiet: boolean;
+  readonly ignorePatterns: readonly string[];
+  /** `--stdin-filename`, when the text comes from stdin. */
+  readonly stdinName?: string;
+  readonly outputFile?: string;
+}
+
+/** The severity of the CLI when neither `--severity` nor a `.lts-status.json` sets one: findings fail the run. */
+export const CLI_DEFAULT_SEVERITY: Severity = 'error';
+
+/** A writer to `file` (its folder created as needed), with the same contract as CliIo.stdout. */
+async function fileWriter(file: string): Promise<{ write: (text: string) => Promise<void>; close: () => Promise<void> }> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const handle = await fs.promises.open(file, 'w');
+  return {
+    write: async (text) => {
+      await handle.write(text);
+    },
+    close: () => handle.close(),
+  };
 }
 
 async function analyzePaths(command: 'check' | 'scan', paths: readonly string[], io: CliIo, options: RunOptions): Promise<number> {
   const say = (message: string) => io.stderr(`lts-status: ${printable(message)}\n`);
-  const collected = collectFiles(paths, io.cwd);
-  let failed = collected.errors.length > 0;
-  let skipped = collected.skipped.length;
-  for (const error of collected.errors) say(error);
-  for (const message of collected.skipped) say(message);
+  let files: FileEntry[];
+  let failed = false;
+  let skipped = 0;
+  const notes: string[] = [];
+  if (options.stdinName !== undefined) {
+    let content: Uint8Array;
+    try {
+      content = await io.stdin!();
+    } catch (error) {
+      say(`cannot read stdin: ${describeError(error)}`);
+      return 2;
+    }
+    files = [{ display: options.stdinName, absolute: path.resolve(io.cwd, options.stdinName), explicit: true, content }];
+    // The same rule as for a file named on the command line.
+    if (matchesIgnorePattern(files[0].absolute, io.cwd, options.ignorePatterns)) files = [];
+  } else {
+    const collected = collectFiles(paths, io.cwd, { ignorePatterns: options.ignorePatterns });
+    failed = collected.errors.length > 0;
+    skipped = collected.skipped.length;
+    for (const error of collected.errors) say(error);
+    for (const message of collected.skipped) say(message);
+    notes.push(...collected.skipped);
+    files = collected.files;
+  }
 
-  // stdout: a reader that went away (EPIPE) ends the output quietly; `scan` then stops, `check` finishes the analysis
+  // Each file's .lts-status.json (the nearest one above it), with the flags on top; a malformed one ends the run.
+  const resolver = nodeConfigResolver();
+  const configErrors = new Set<string>();
+  const configured: FileEntry[] = [];
+  for (const file of files) {
+    try {
+      const config = await resolver.resolve(file.absolute, {
+        defaultSeverity: CLI_DEFAULT_SEVERITY, severity: options.severity, allowedCodes: options.allowedCodes,
+      });
+      if (!config.ignored) {
+        configured.push({ ...file, allowedCodes: [...config.allowedCodes], severity: config.severity, implicitCodes: config.implicitCodes });
+      }
+    } catch (error) {
+      configErrors.add(error instanceof ConfigError ? error.message : describeError(error));
+    }
+  }
+  if (configErrors.size > 0) {
+    for (const message of configErrors) say(message);
+    return 2;
+  }
+  files = configured;
+
+  let out: (text: string) => void | Promise<void> = io.stdout;
+  let closeOutput: (() => Promise<void>) | undefined;
+  if (options.outputFile !== undefined) {
+    try {
+      const writer = await fileWriter(path.resolve(io.cwd, options.outputFile));
+      out = writer.write;
+      closeOutput = writer.close;
+    } catch (error) {
+      say(`cannot write ${options.outputFile}: ${describeError(error)}`);
+      return 2;
+    }
+  }
+
+  // The output: a reader that went away (EPIPE) ends it quietly; `scan` then stops, `check` finishes the analysis
   // so that its exit code still tells whether there are findings. Any other write error ends the run with exit 2.
   const stop = new AbortController();
   let closed = false;
@@ -206,7 +320,7 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
   const write = async (text: string) => {
     if (!text || closed || writeError !== undefined) return;
     try {
-      await io.stdout(text);
+      await out(text);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EPIPE') {
         closed = true;
@@ -218,20 +332,25 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
     }
   };
 
-  const format = createFormat(command, options.format, options.severity, version);
+  const format = createFormat(command, options.format, {
+    version, cwd: io.cwd, quiet: options.quiet, color: options.outputFile === undefined && io.color === true,
+    severity: options.severity ?? CLI_DEFAULT_SEVERITY,
+  });
   const onOutcome = (file: FileEntry, outcome: FileOutcome, partial: boolean) => {
     if (outcome.error !== undefined) {
       failed = true;
       say(`${file.display}: ${outcome.error}`);
     } else if (outcome.skipped !== undefined) {
       skipped++;
-      say(`${file.display}: ${partial ? 'results incomplete' : 'skipped'}, ${outcome.skipped}`);
+      const message = `${file.display}: ${partial ? 'results incomplete' : 'skipped'}, ${outcome.skipped}`;
+      notes.push(message);
+      say(message);
     }
   };
-  const collator = new Collator({ files: collected.files, format, write, onOutcome });
+  const collator = new Collator({ files, format, write, onOutcome });
   const timeoutMs = io.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   await write(format.begin());
-  await analyzeWithFlow(collected.files, {
+  await analyzeWithFlow(files, {
     jobs: options.jobs,
     workerScript: io.workerScript,
     grammarDir: io.grammarDir,
@@ -241,7 +360,16 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
     signal: stop.signal,
   }, collator);
   await collator.idle();
-  await write(format.end());
+  await write(format.end({ successful: !failed, notes }));
+  const tooManyWarnings = command === 'check' && options.maxWarnings !== undefined && format.warnings > options.maxWarnings;
+  if (tooManyWarnings && options.format === 'stylish') {
+    await write(`lts-status found too many warnings (maximum: ${options.maxWarnings}).\n`);
+  }
+  try {
+    await closeOutput?.();
+  } catch (error) {
+    writeError ??= describeError(error);
+  }
 
   if (writeError !== undefined) {
     say(`cannot write the output: ${writeError}`);
@@ -252,10 +380,5 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
   }
   if (failed) return 2;
   if (command === 'scan') return 0;
-  const count = format.problems;
-  const tooMany = options.maxWarnings === undefined ? count > 0 : count > options.maxWarnings;
-  if (tooMany && options.maxWarnings !== undefined && options.format === 'stylish') {
-    await write(`lts-status found too many warnings (maximum: ${options.maxWarnings}).\n`);
-  }
-  return tooMany ? 1 : 0;
+  return format.errors > 0 || tooManyWarnings ? 1 : 0;
 }

@@ -7,7 +7,7 @@ import { LTS_STATUS_SOURCE } from '../data/statusCodes';
 import { ErrorCodeMention } from './errorCodes';
 import { formatMessage, Translate } from './l10n';
 import { codeSpan, escapeMarkdown } from './markdown';
-import { describeStatus, LISTED_CODES, StatusClass, StatusInfo, statusName, suggestionsFor } from './table';
+import { describeStatus, LISTED_CODES, preferredReplacement, StatusClass, StatusInfo, statusName, suggestionsFor } from './table';
 
 export interface FormatOptions {
   readonly t?: Translate;
@@ -121,12 +121,21 @@ export function truncate(text: string, maxLength: number): string {
   return `${text.slice(0, maxLength - 1)}…`;
 }
 
-/** The Problems-panel message for an unlisted code that a handler sends. */
+/**
+ * The Problems-panel message for an unlisted code that a handler sends: short enough for one line of the panel,
+ * naming the replacement the preferred quick fix inserts ({@link preferredReplacement}). The listed codes are in
+ * the hover, not here.
+ */
 export function diagnosticMessage(code: number, handler: string | null | undefined, t: Translate = formatMessage): string {
   const subject = codeWithName(code);
+  const replacement = preferredReplacement(code);
+  if (replacement === undefined) {
+    return handler ? t('{0} returns {1}, not an LTS status code', handler, subject) : t('{0} is not an LTS status code', subject);
+  }
+  const use = codeWithName(replacement);
   return handler
-    ? t('{0} returns {1}, which is not an LTS status code; listed: {2}.', handler, subject, listedCodesText())
-    : t('{0} is not an LTS status code; listed: {1}.', subject, listedCodesText());
+    ? t('{0} returns {1}, not an LTS status code — use {2}', handler, subject, use)
+    : t('{0} is not an LTS status code — use {1}', subject, use);
 }
 
 /** Hover Markdown for an error code (`LTS.0205`, `APIGW.0101`); `lineStatus` is the status on the same line, if any. */

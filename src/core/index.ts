@@ -27,3 +27,4 @@ export type { LtsStatusRow } from '../data/statusCodes';
 export { HTTP_STATUS_ENTRIES } from '../data/httpStatus';
 export { EngineService, isFatalEngineError } from './service/engineService';
 export type { AnalyzeRequest, EngineRequest, EngineResponse, ForgetRequest } from './service/protocol';
+export * from './config';

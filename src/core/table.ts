@@ -89,6 +89,14 @@ export function suggestionsFor(code: number): readonly number[] {
   return [200];
 }
 
+/**
+ * The one replacement to name in a diagnostic message: the first suggestion, which is also the preferred quick fix
+ * ("Use 400 Bad Request instead of 409"); undefined for a listed code.
+ */
+export function preferredReplacement(code: number): number | undefined {
+  return suggestionsFor(code)[0];
+}
+
 /** One entry of the command-palette lookup (the Quick Pick filters on its label, description and detail). */
 export interface LookupEntry {
   readonly info: StatusInfo;

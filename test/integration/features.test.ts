@@ -182,7 +182,7 @@ suite('diagnostics', () => {
     assert.strictEqual(diagnostic.source, 'LTS');
     assert.strictEqual(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code, 'unlisted-status');
     assert.strictEqual(diagnostic.message,
-      'createLogStream returns 409 Conflict, which is not an LTS status code; listed: 200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503.');
+      'createLogStream returns 409 Conflict, not an LTS status code — use 400 Bad Request');
 
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await sleep(800);

@@ -52,8 +52,9 @@ suite('cli', function () {
     assert.strictEqual(code, 1, stderr);
     const lines = stdout.split('\n');
     assert.strictEqual(lines[1], 'test/fixtures/javascript/express.js');
-    assert.match(lines[2], /^ {2}13:14 {2}warning {2}createLogStream returns 409 Conflict, which is not an LTS status code; listed: .* {2}unlisted-status$/);
-    assert.ok(stdout.includes('✖ 6 problems (0 errors, 6 warnings)'), stdout);
+    assert.strictEqual(lines[2], '  13:14  error  createLogStream returns 409 Conflict, not an LTS status code — use 400 Bad Request  unlisted-status');
+    assert.ok(stdout.includes('✖ 6 problems (6 errors, 0 warnings)'), stdout);
+    assert.ok(!stdout.includes('\x1b['), 'no colours unless asked');
   });
 
   test('check over every fixture reports exactly the unlisted handler codes their markers name', async function () {
@@ -79,15 +80,27 @@ suite('cli', function () {
     assert.ok(total > 100, `${total} findings expected across the fixtures`);
   });
 
-  test('check: a clean tree prints nothing and exits 0; --allow and --max-warnings relax it', async () => {
-    const dir = tempTree({ 'ok.ts': 'res.status(200);', 'bad.js': HANDLER });
+  test('exit codes as ESLint\'s: errors always fail, warnings only above --max-warnings', async () => {
+    const dir = tempTree({ 'ok.ts': 'res.status(200);', 'bad.js': HANDLER, 'two.js': HANDLER.replace('409', '410') + HANDLER });
     assert.deepStrictEqual(await cli(['check', 'ok.ts'], dir), { code: 0, stdout: '', stderr: '' });
+    // The CLI's default severity is error: a finding fails the run, whatever --max-warnings says.
     assert.strictEqual((await cli(['check'], dir)).code, 1);
-    assert.strictEqual((await cli(['check', '--allow', '409'], dir)).code, 0);
-    assert.strictEqual((await cli(['check', '--max-warnings', '1'], dir)).code, 0);
-    const over = await cli(['check', '--max-warnings', '0'], dir);
+    assert.strictEqual((await cli(['check', '--severity', 'error', '--max-warnings', '10'], dir)).code, 1);
+    assert.strictEqual((await cli(['check', '--allow', '409,410'], dir)).code, 0);
+    // Warnings alone pass, unless there are more than --max-warnings.
+    for (const severity of ['warning', 'information', 'hint']) {
+      assert.strictEqual((await cli(['check', '--severity', severity], dir)).code, 0, severity);
+      assert.strictEqual((await cli(['check', '--severity', severity, '--max-warnings', '3'], dir)).code, 0, severity);
+      assert.strictEqual((await cli(['check', '--severity', severity, '--max-warnings', '2'], dir)).code, 1, severity);
+    }
+    const over = await cli(['check', '--severity', 'warning', '--max-warnings', '0'], dir);
     assert.strictEqual(over.code, 1);
-    assert.ok(over.stdout.includes('too many warnings (maximum: 0)'));
+    assert.ok(over.stdout.endsWith('✖ 3 problems (0 errors, 3 warnings)\nlts-status found too many warnings (maximum: 0).\n'), over.stdout);
+    const hint = await cli(['check', '--severity', 'hint', 'bad.js'], dir);
+    assert.ok(hint.stdout.includes('  2:14  hint  POST /x returns 409'), hint.stdout);
+    // --quiet reports errors only: warnings are neither shown nor counted.
+    assert.deepStrictEqual(await cli(['check', '--quiet', '--severity', 'warning', '--max-warnings', '0'], dir), { code: 0, stdout: '', stderr: '' });
+    assert.strictEqual((await cli(['check', '--quiet'], dir)).code, 1);
   });
 
   test('check --format json has ESLint\'s shape', async () => {
@@ -97,11 +110,11 @@ suite('cli', function () {
     assert.deepStrictEqual(JSON.parse(stdout), [{
       filePath: 'bad.js',
       messages: [{
-        ruleId: 'unlisted-status', severity: 1, line: 2, column: 14, endLine: 2, endColumn: 17,
-        message: 'POST /x returns 409 Conflict, which is not an LTS status code; listed: 200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503.',
+        ruleId: 'unlisted-status', severity: 2, line: 2, column: 14, endLine: 2, endColumn: 17,
+        message: 'POST /x returns 409 Conflict, not an LTS status code — use 400 Bad Request',
       }],
-      errorCount: 0,
-      warningCount: 1,
+      errorCount: 1,
+      warningCount: 0,
     }]);
   });
 
@@ -138,8 +151,8 @@ suite('cli', function () {
           { line: 2, column: 49, endLine: 2, endColumn: 52, code: 409, text: '409', listed: false, context: 'handler' },
         ],
         diagnostics: [{
-          line: 2, column: 49, endLine: 2, endColumn: 52, code: 409, severity: 'warning', handler: 'createLogStream',
-          message: 'createLogStream returns 409 Conflict, which is not an LTS status code; listed: 200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503.',
+          line: 2, column: 49, endLine: 2, endColumn: 52, code: 409, severity: 'error', handler: 'createLogStream',
+          message: 'createLogStream returns 409 Conflict, not an LTS status code — use 400 Bad Request',
         }],
       }, {
         path: 'b.log',
@@ -186,7 +199,9 @@ suite('cli', function () {
     for (const args of [[], ['frobnicate'], ['check', '--format', 'xml'], ['scan', '--format', 'sarif'], ['check', '--max-warnings', 'x'],
       ['check', '--max-warnings', ''], ['check', '--max-warnings', '-1'], ['check', '--max-warnings=-1'], ['check', '--max-warnings', '1.5'],
       ['check', '--max-warnings', '1e3'], ['check', '--jobs', ''], ['check', '--jobs', '0'], ['check', '--jobs', '0x2'], ['scan', '--jobs', 'two'],
-      ['check', '--allow', '4o9'], ['check', '--allow', ''], ['explain'], ['explain', '999'], ['check', '--bogus']]) {
+      ['check', '--allow', '4o9'], ['check', '--allow', ''], ['explain'], ['explain', '999'], ['check', '--bogus'],
+      ['check', '--severity', 'info'], ['check', '--stdin'], ['check', '--stdin', '--stdin-filename', 'a.js', 'b.js'],
+      ['check', '--stdin-filename', 'a.js'], ['check', '-o', ''], ['check', '--format', 'gitlab']]) {
       const { code, stderr } = await cli(args);
       assert.strictEqual(code, 2, args.join(' '));
       assert.match(stderr, /^lts-status: [^\n]+(\n[^\n]+)*\n\nUsage: lts-status/, args.join(' '));

@@ -155,7 +155,7 @@ suite('code engine: details', function () {
     const findings = findUnlisted(occurrences, { allowedCodes: new Set([410]), lineAt: (l) => lines[l] });
     assert.deepStrictEqual(findings.map((f) => f.code), [409]);
     assert.strictEqual(findings[0].message,
-      'createLogStream returns 409 Conflict, which is not an LTS status code; listed: 200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503.');
+      'createLogStream returns 409 Conflict, not an LTS status code — use 400 Bad Request');
   });
 });
 

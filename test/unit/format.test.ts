@@ -1,8 +1,11 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import {
-  codeSpan, describeStatus, diagnosticMessage, escapeMarkdown, explainMarkdown, explainText, formatMessage, hoverMarkdown,
-  inlayLabel, truncate,
+  codeSpan, codeWithName, describeStatus, diagnosticMessage, escapeMarkdown, explainMarkdown, explainText, formatMessage, hoverMarkdown,
+  inlayLabel, isListed, preferredReplacement, suggestionsFor, Translate, truncate,
 } from '../../src/core';
+import { repoRoot } from './helpers';
 
 suite('formatting', () => {
   test('hover for a listed code: value, description, class and source link', () => {
@@ -56,9 +59,27 @@ suite('formatting', () => {
     assert.strictEqual(truncate('Too Many Requests', 0), 'Too Many Requests');
   });
 
-  test('diagnostic messages name the handler, the code and the listed codes', () => {
-    assert.strictEqual(diagnosticMessage(302, null), '302 Found is not an LTS status code; listed: 200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503.');
-    assert.ok(diagnosticMessage(409, 'GET /x').startsWith('GET /x returns 409 Conflict, which'));
+  test('diagnostic messages are short: the handler, the code and the replacement the preferred quick fix inserts', () => {
+    assert.strictEqual(diagnosticMessage(409, 'createLogStream'), 'createLogStream returns 409 Conflict, not an LTS status code — use 400 Bad Request');
+    assert.strictEqual(diagnosticMessage(302, null), '302 Found is not an LTS status code — use 200 OK');
+    assert.strictEqual(diagnosticMessage(504, 'GET /x'), 'GET /x returns 504 Gateway Timeout, not an LTS status code — use 503 Service Unavailable');
+    for (let code = 100; code <= 599; code++) {
+      if (isListed(code)) continue;
+      const message = diagnosticMessage(code, 'h');
+      // The same choice as the quick fix marked preferred (the first suggestion), and never the eleven listed codes.
+      assert.ok(message.endsWith(` — use ${codeWithName(suggestionsFor(code)[0])}`), message);
+      assert.strictEqual(preferredReplacement(code), suggestionsFor(code)[0]);
+      assert.ok(!message.includes('200, 201'), message);
+      assert.ok(message.length <= 100, `${message.length} characters: ${message}`);
+    }
+    assert.strictEqual(preferredReplacement(429), undefined);
+  });
+
+  test('diagnostic messages in Simplified Chinese', () => {
+    const bundle: Record<string, string> = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+    const zh: Translate = (message, ...args) => formatMessage(bundle[message] ?? `MISSING ${message}`, ...args);
+    assert.strictEqual(diagnosticMessage(409, 'createLogStream', zh), 'createLogStream 返回 409 Conflict，不是 LTS 状态码——请改用 400 Bad Request');
+    assert.strictEqual(diagnosticMessage(302, null, zh), '302 Found 不是 LTS 状态码——请改用 200 OK');
   });
 
   test('plain-text explanation', () => {
