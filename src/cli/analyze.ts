@@ -35,6 +35,8 @@ export interface AnalyzeSettings {
   readonly occurrences: boolean;
   /** Read size for logs (tests use tiny blocks to cross every boundary). */
   readonly chunkBytes?: number;
+  /** False: codes a framework answers by itself are not findings (a file's own configuration wins). */
+  readonly implicitCodes?: boolean;
 }
 
 /** What became of one file. A file with `language` belongs in the output; one with `skipped` or `error` does not. */
@@ -123,7 +125,7 @@ async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader
   const allowedCodes = file.allowedCodes ? new Set(file.allowedCodes) : settings.allowedCodes;
   let result;
   try {
-    result = await analyzeDocument(engine, text, reader, { allowedCodes, timeoutMs: settings.timeoutMs });
+    result = await analyzeDocument(engine, text, reader, { allowedCodes, timeoutMs: settings.timeoutMs, implicitCodes: file.implicitCodes ?? settings.implicitCodes });
   } catch (error) {
     return { skipped: `the analysis crashed (${error instanceof Error ? error.message : String(error)})`, restart: true };
   }

@@ -74,7 +74,9 @@ function withIndex(file: FileEntry, outcome: FileOutcome, index: FlowIndex, opti
     // The file went away since phase 1: its suppression comments cannot be read; report without them.
   }
   const allowedCodes = file.allowedCodes ? new Set(file.allowedCodes) : options.settings.allowedCodes;
-  const findings = findUnlisted(added, { allowedCodes, lineAt: (line) => lines[line] ?? '' });
+  const findings = findUnlisted(added, {
+    allowedCodes, implicitCodes: file.implicitCodes ?? options.settings.implicitCodes, lineAt: (line) => lines[line] ?? '',
+  });
   const byPosition = (a: { occurrence: Occurrence }, b: { occurrence: Occurrence }) =>
     a.occurrence.range.start.line - b.occurrence.range.start.line || a.occurrence.range.start.character - b.occurrence.range.start.character;
   return {

@@ -59,6 +59,7 @@ Options:
                       "allowedCodes" in .lts-status.json
   --max-warnings <n>  check: exit 1 when there are more than n warnings (information and hint count as warnings)
   --quiet             report errors only
+  --no-implicit-codes check: do not report codes a framework answers by itself (res.redirect(url) answers 302)
   --ignore-pattern <pattern>
                       skip files matching a gitignore-style pattern (relative to the working directory;
                       repeatable); also for files named on the command line
@@ -136,6 +137,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         allow: { type: 'string', multiple: true },
         severity: { type: 'string' },
         quiet: { type: 'boolean' },
+        'no-implicit-codes': { type: 'boolean' },
         'ignore-pattern': { type: 'string', multiple: true },
         stdin: { type: 'boolean' },
         'stdin-filename': { type: 'string' },
@@ -184,6 +186,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       if (outputFile === '') throw new UsageError('--output-file takes a path');
       return analyzePaths(command, rest.length > 0 ? rest : ['.'], io, {
         format, severity: severity as Severity | undefined, allowedCodes, jobs, maxWarnings, quiet: values.quiet ?? false,
+        noImplicitCodes: values['no-implicit-codes'] ?? false,
         ignorePatterns: values['ignore-pattern'] ?? [], stdinName: values.stdin ? stdinName : undefined, outputFile,
       });
     }
@@ -229,6 +232,8 @@ interface RunOptions {
   readonly jobs: number;
   readonly maxWarnings?: number;
   readonly quiet: boolean;
+  /** `--no-implicit-codes`: codes a framework answers by itself (`res.redirect(url)` → 302) are not reported. */
+  readonly noImplicitCodes: boolean;
   readonly ignorePatterns: readonly string[];
   /** `--stdin-filename`, when the text comes from stdin. */
   readonly stdinName?: string;
@@ -287,7 +292,7 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
         defaultSeverity: CLI_DEFAULT_SEVERITY, severity: options.severity, allowedCodes: options.allowedCodes,
       });
       if (!config.ignored) {
-        configured.push({ ...file, allowedCodes: [...config.allowedCodes], severity: config.severity, implicitCodes: config.implicitCodes });
+        configured.push({ ...file, allowedCodes: [...config.allowedCodes], severity: config.severity, implicitCodes: options.noImplicitCodes ? false : config.implicitCodes });
       }
     } catch (error) {
       configErrors.add(error instanceof ConfigError ? error.message : describeError(error));

@@ -43,6 +43,8 @@ export interface DocumentResult {
 
 export interface DocumentOptions {
   readonly allowedCodes?: ReadonlySet<number>;
+  /** False: codes a framework answers by itself (`res.redirect(url)`) are not findings. */
+  readonly implicitCodes?: boolean;
   readonly t?: Translate;
   /** Stop parsing after this long (see AnalyzeOptions). */
   readonly timeoutMs?: number;

@@ -2,7 +2,7 @@
  * From occurrences to problems: a code that a handler sends and the table does not list, unless the user allows it
  * or a suppression comment covers the line.
  */
-import { diagnosticMessage } from './format';
+import { diagnosticMessage, implicitMessage } from './format';
 import { Translate } from './l10n';
 import { isListed } from './table';
 import { Finding, Occurrence } from './types';
@@ -16,6 +16,8 @@ export const DISABLE_NEXT_LINE = 'lts-status-disable-next-line';
 
 export interface FindingOptions {
   readonly allowedCodes?: ReadonlySet<number>;
+  /** False: codes a framework answers implicitly (`res.redirect(url)` → 302) are not reported. Default true. */
+  readonly implicitCodes?: boolean;
   readonly t?: Translate;
   /** Text of a line, to honour suppression comments; omit to ignore them. */
   readonly lineAt?: (line: number) => string;
@@ -27,11 +29,14 @@ export function findUnlisted(occurrences: readonly Occurrence[], options: Findin
   for (const occurrence of occurrences) {
     if (occurrence.context !== 'handler' || isListed(occurrence.code)) continue;
     if (options.allowedCodes?.has(occurrence.code)) continue;
+    if (occurrence.implicit && options.implicitCodes === false) continue;
     if (suppressed?.(occurrence.range.start.line)) continue;
     findings.push({
       occurrence,
       code: occurrence.code,
-      message: diagnosticMessage(occurrence.code, occurrence.handler, options.t),
+      message: occurrence.implicit
+        ? implicitMessage(occurrence.code, occurrence.handler, occurrence.text, options.t)
+        : diagnosticMessage(occurrence.code, occurrence.handler, options.t),
     });
   }
   return findings;

@@ -92,12 +92,16 @@ export function explainText(info: StatusInfo, options: FormatOptions = {}): stri
 
 /** Hover Markdown for an occurrence; `handler` comes from the document and is escaped. */
 export function hoverMarkdown(info: StatusInfo,
-  occurrence: { context: 'handler' | 'mention'; handler?: string | null; symbol?: string; via?: string },
+  occurrence: { context: 'handler' | 'mention'; handler?: string | null; symbol?: string; via?: string; implicit?: boolean },
   options: FormatOptions = {}): string {
   const t = options.t ?? formatMessage;
   const [title, ...rest] = explainParagraphs(info, options);
   const about: string[] = [];
-  if (occurrence.symbol) about.push(t('{0} stands for status {1}.', codeSpan(occurrence.symbol), info.code));
+  if (occurrence.implicit && occurrence.symbol) {
+    about.push(t('{0} answers status {1} by itself: no number is written.', codeSpan(occurrence.symbol), info.code));
+  } else if (occurrence.symbol) {
+    about.push(t('{0} stands for status {1}.', codeSpan(occurrence.symbol), info.code));
+  }
   if (occurrence.context === 'handler' && occurrence.via) {
     about.push(occurrence.handler
       ? t('Sent by the handler {0} through {1}.', codeSpan(occurrence.handler), codeSpan(occurrence.via))
@@ -136,6 +140,14 @@ export function diagnosticMessage(code: number, handler: string | null | undefin
   return handler
     ? t('{0} returns {1}, not an LTS status code — use {2}', handler, subject, use)
     : t('{0} is not an LTS status code — use {1}', subject, use);
+}
+
+/** The message for a code a framework answers by itself (`res.redirect(url)` answers 302): it says so. */
+export function implicitMessage(code: number, handler: string | null | undefined, call: string, t: Translate = formatMessage): string {
+  const subject = codeWithName(code);
+  return handler
+    ? t('{0} answers {1} implicitly ({2}), not an LTS status code', handler, subject, call)
+    : t('{0} answers {1} implicitly, not an LTS status code', call, subject);
 }
 
 /** Hover Markdown for an error code (`LTS.0205`, `APIGW.0101`); `lineStatus` is the status on the same line, if any. */

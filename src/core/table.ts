@@ -68,20 +68,23 @@ export function statusName(code: number): string | undefined {
 
 /**
  * The documented replacement for a code the table does not list (README "Suggested replacements").
- * Codes not named here fall back to the class default: 1xx/2xx/3xx → 200, 4xx → 400, 5xx → 500.
+ * Codes not named here fall back to the class default: 2xx → 200, 4xx → 400, 5xx → 500; 1xx and 3xx get none.
  */
 const SUGGESTIONS: Readonly<Record<number, readonly number[]>> = Object.freeze({
   202: [200, 201], 203: [200], 205: [204], 206: [200], 207: [200], 208: [200], 226: [200],
-  304: [200],
   402: [403], 405: [400, 404], 406: [400], 407: [401], 409: [400], 410: [404], 411: [400], 412: [400],
   413: [400], 414: [400], 415: [400], 416: [400], 417: [400], 421: [400], 422: [400], 423: [403],
   425: [429], 451: [403],
   501: [500], 502: [503], 504: [503, 408], 507: [503], 511: [401],
 });
 
-/** Listed codes to use instead of `code`, best first; empty when `code` is listed. */
+/**
+ * Listed codes to use instead of `code`, best first; empty when `code` is listed, and for 1xx and 3xx codes: no
+ * listed code does what an informational answer or a redirect does (200 instead of 302 would change what the
+ * handler does), so those are allowed or ignored, never replaced.
+ */
 export function suggestionsFor(code: number): readonly number[] {
-  if (isListed(code)) return [];
+  if (isListed(code) || code < 200 || (code >= 300 && code < 400)) return [];
   const explicit = SUGGESTIONS[code];
   if (explicit) return explicit;
   if (code >= 500) return [500];

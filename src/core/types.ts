@@ -32,6 +32,8 @@ export interface Occurrence {
    * sent. `file` is `''` for the same document, else the file as the host named it to the flow index.
    */
   readonly sentAt?: { readonly file: string; readonly range: Range; readonly fn: string | null };
+  /** The framework answers this code by itself (`res.redirect(url)` answers 302): no number is written. */
+  readonly implicit?: boolean;
 }
 
 /** A code a handler sends that the table does not list. */

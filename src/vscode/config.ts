@@ -11,6 +11,8 @@ export interface LtsConfig {
   readonly inlayHintsEnabled: boolean;
   readonly inlayHintsInLogs: boolean;
   readonly diagnosticsEnabled: boolean;
+  /** Flag codes a framework answers by itself (`res.redirect(url)` → 302). */
+  readonly implicitCodes: boolean;
   readonly severity: SeverityName;
   readonly allowedCodes: ReadonlySet<number>;
 }
@@ -24,6 +26,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): LtsConfig {
     inlayHintsEnabled: c.get<boolean>('inlayHints.enabled', true),
     inlayHintsInLogs: c.get<boolean>('inlayHints.inLogs', false),
     diagnosticsEnabled: c.get<boolean>('diagnostics.enabled', true),
+    implicitCodes: c.get<boolean>('diagnostics.implicitCodes', true),
     severity: c.get<SeverityName>('diagnostics.severity', 'warning'),
     allowedCodes: new Set((Array.isArray(allowed) ? allowed : []).map(Number).filter(isStatusCode)),
   };

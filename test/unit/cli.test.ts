@@ -64,7 +64,7 @@ suite('cli', function () {
     assert.strictEqual(code, 1);
     const reported = new Map<string, string[]>();
     for (const file of JSON.parse(stdout) as Array<{ filePath: string; messages: Array<{ line: number; message: string }> }>) {
-      reported.set(file.filePath, file.messages.map((m) => `${m.line}:${/returns (\d{3})|^(\d{3})/.exec(m.message)!.slice(1).find(Boolean)}`));
+      reported.set(file.filePath, file.messages.map((m) => `${m.line}:${/(?:returns|answers) (\d{3})|^(\d{3})/.exec(m.message)!.slice(1).find(Boolean)}`));
     }
     let total = 0;
     for (const [relative, text] of fixtureFiles()) {

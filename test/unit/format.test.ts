@@ -61,13 +61,17 @@ suite('formatting', () => {
 
   test('diagnostic messages are short: the handler, the code and the replacement the preferred quick fix inserts', () => {
     assert.strictEqual(diagnosticMessage(409, 'createLogStream'), 'createLogStream returns 409 Conflict, not an LTS status code — use 400 Bad Request');
-    assert.strictEqual(diagnosticMessage(302, null), '302 Found is not an LTS status code — use 200 OK');
+    // A redirect has no replacement: 200 would change what the handler does.
+    assert.strictEqual(diagnosticMessage(302, null), '302 Found is not an LTS status code');
+    assert.strictEqual(diagnosticMessage(202, null), '202 Accepted is not an LTS status code — use 200 OK');
     assert.strictEqual(diagnosticMessage(504, 'GET /x'), 'GET /x returns 504 Gateway Timeout, not an LTS status code — use 503 Service Unavailable');
     for (let code = 100; code <= 599; code++) {
       if (isListed(code)) continue;
       const message = diagnosticMessage(code, 'h');
       // The same choice as the quick fix marked preferred (the first suggestion), and never the eleven listed codes.
-      assert.ok(message.endsWith(` — use ${codeWithName(suggestionsFor(code)[0])}`), message);
+      const first = suggestionsFor(code)[0];
+      if (first === undefined) assert.ok(message.endsWith('not an LTS status code'), message);
+      else assert.ok(message.endsWith(` — use ${codeWithName(first)}`), message);
       assert.strictEqual(preferredReplacement(code), suggestionsFor(code)[0]);
       assert.ok(!message.includes('200, 201'), message);
       assert.ok(message.length <= 100, `${message.length} characters: ${message}`);
@@ -79,7 +83,8 @@ suite('formatting', () => {
     const bundle: Record<string, string> = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
     const zh: Translate = (message, ...args) => formatMessage(bundle[message] ?? `MISSING ${message}`, ...args);
     assert.strictEqual(diagnosticMessage(409, 'createLogStream', zh), 'createLogStream 返回 409 Conflict，不是 LTS 状态码——请改用 400 Bad Request');
-    assert.strictEqual(diagnosticMessage(302, null, zh), '302 Found 不是 LTS 状态码——请改用 200 OK');
+    assert.strictEqual(diagnosticMessage(302, null, zh), '302 Found 不是 LTS 状态码');
+    assert.strictEqual(diagnosticMessage(202, null, zh), '202 Accepted 不是 LTS 状态码——请改用 200 OK');
   });
 
   test('plain-text explanation', () => {

@@ -491,6 +491,10 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
       const context = contextOf(capture.name);
       if (context) run.add(capture.node, context);
       if (context === 'handler') sinks.push(capture.node);
+      if (capture.name === STATUS_CAPTURES.implicit) {
+        const code = parseCode(match.setProperties?.implicit ?? language.statusQuery.setProperties[match.patternIndex]?.implicit ?? '');
+        if (code !== undefined) run.addImplicit(capture.node, code);
+      }
     }
   }
   let flow: RawFlow | undefined;
@@ -966,6 +970,18 @@ class DocumentRun {
     forwarders?: Map<string, Set<number>>,
   ) {
     this.forwarders = new Map(forwarders);
+  }
+
+  /** A call that answers `code` by itself (`res.redirect(url)`): flagged on the callee's name. */
+  addImplicit(node: Node, code: number): void {
+    const start = node.startIndex;
+    if (this.byStart.has(start)) return;
+    this.byStart.set(start, {
+      start, end: node.endIndex,
+      occurrence: {
+        code, text: node.text, context: 'handler', handler: this.functions.around(node)?.info.name ?? null, symbol: node.text, implicit: true,
+      },
+    });
   }
 
   /** A value a handler sends that flow extraction resolved (through a fallback such as `err.status || 409`). */

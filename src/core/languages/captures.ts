@@ -2,6 +2,11 @@
 export const STATUS_CAPTURES = Object.freeze({
   send: 'status.send',
   mention: 'status.mention',
+  /**
+   * A call that answers with a status although no number is written (`res.redirect(url)` → 302): the node is flagged
+   * like a sent code; the code is the pattern's `(#set! implicit "302")`.
+   */
+  implicit: 'status.implicit',
   constantName: 'constant.name',
   constantValue: 'constant.value',
   /** A call of a plain function by name, and its argument list: followed when the function sends a parameter. */

@@ -31,7 +31,7 @@ interface Checked {
 
 function findingsOf(occurrences: readonly Occurrence[], text: string, config: LtsConfig): Finding[] {
   const lines = splitLines(text);
-  return findUnlisted(occurrences, { allowedCodes: config.allowedCodes, t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '' });
+  return findUnlisted(occurrences, { allowedCodes: config.allowedCodes, implicitCodes: config.implicitCodes, t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '' });
 }
 
 export async function checkWorkspace(engine: EngineClient, diagnostics: DiagnosticsManager, flow?: WorkspaceFlow): Promise<CheckSummary> {

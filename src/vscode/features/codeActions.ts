@@ -27,7 +27,8 @@ export class StatusCodeActions implements vscode.CodeActionProvider {
       // A literal is replaced in place (inside quotes for '409'); a library's name for the code by the same library's
       // name for the replacement, spelled alike (HttpStatus.CONFLICT → HttpStatus.BAD_REQUEST); a constant of the
       // document is left to the user, whose fix is its definition.
-      suggestionsFor(code).forEach((replacement, index) => {
+      // A code the framework answers by itself has no number to replace: allow or ignore it.
+      (occurrence.implicit ? [] : suggestionsFor(code)).forEach((replacement, index) => {
         let target: vscode.Range;
         let text: string | undefined;
         if (!occurrence.symbol) {

@@ -66,6 +66,7 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (skipped === 'timeout' || skipped === 'crashed') return;
     const findings = findUnlisted(occurrences, {
       allowedCodes: config.allowedCodes,
+      implicitCodes: config.implicitCodes,
       t: vscode.l10n.t,
       lineAt: (line) => document.lineAt(line).text,
     });

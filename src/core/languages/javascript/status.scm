@@ -136,3 +136,100 @@
 (lexical_declaration
   kind: "const"
   (variable_declarator name: (identifier) @constant.name value: (number) @constant.value))
+
+; ---- More framework forms -----------------------------------------------------------------------------------
+; Express res.redirect(301, url); Fastify v4 reply.redirect(303, url): a status first, then the URL
+(call_expression
+  function: (member_expression object: (identifier) @_object property: (property_identifier) @_method)
+  arguments: (arguments . [(number) (member_expression)] @status.send . (_))
+  (#eq? @_method "redirect")
+  (#match? @_object "^(res|response|reply|rep)$"))
+; Fastify v5 reply.redirect(url, 303)
+(call_expression
+  function: (member_expression object: (identifier) @_object property: (property_identifier) @_method)
+  arguments: (arguments . [(string) (template_string) (identifier) (member_expression)] . [(number) (member_expression)] @status.send .)
+  (#eq? @_method "redirect")
+  (#match? @_object "^(reply|rep)$"))
+; Koa ctx.throw(412, …), ctx.assert(ok, 404, …)
+(call_expression
+  function: (member_expression object: (identifier) @_object property: (property_identifier) @_method)
+  arguments: (arguments . (_) @status.send)
+  (#eq? @_method "throw")
+  (#match? @_object "^(ctx|context)$"))
+(call_expression
+  function: (member_expression object: (identifier) @_object property: (property_identifier) @_method)
+  arguments: (arguments . (_) . (_) @status.send)
+  (#eq? @_method "assert")
+  (#match? @_object "^(ctx|context)$"))
+; http-errors: createError(406), createError(406, 'msg'), new createError.NotAcceptable() is symbolic
+(call_expression
+  function: (identifier) @_fn
+  arguments: (arguments . (_) @status.send)
+  (#any-of? @_fn "createError" "createHttpError" "httpError"))
+; Hono / Oak: throw new HTTPException(413, { message })
+(new_expression
+  constructor: (identifier) @_class
+  arguments: (arguments . (_) @status.send)
+  (#any-of? @_class "HTTPException" "HttpError"))
+
+; ---- Implicit codes: answered although no number is written -----------------------------------------------
+; Express res.redirect(url), Koa ctx.redirect(url), Fastify reply.redirect(url), Hono c.redirect(url): 302 Found
+(call_expression
+  function: (member_expression object: (identifier) @_object property: (property_identifier) @status.implicit)
+  arguments: (arguments . (_) .)
+  (#eq? @status.implicit "redirect")
+  (#match? @_object "^(res|response|reply|rep|ctx|context|c)$")
+  (#set! implicit "302"))
+; Fetch API Response.redirect(url): 302; Next.js NextResponse.redirect(url): 307 Temporary Redirect
+(call_expression
+  function: (member_expression object: (identifier) @_class property: (property_identifier) @status.implicit)
+  arguments: (arguments . (_) .)
+  (#eq? @_class "Response")
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(call_expression
+  function: (member_expression object: (identifier) @_class property: (property_identifier) @status.implicit)
+  arguments: (arguments . (_) .)
+  (#eq? @_class "NextResponse")
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "307"))
+; NestJS @Redirect('url') without a status: 302; @Redirect('url', 301) names its own
+(decorator
+  (call_expression function: (identifier) @status.implicit arguments: (arguments . (_)? .))
+  (#eq? @status.implicit "Redirect")
+  (#set! implicit "302"))
+(decorator
+  (call_expression function: (identifier) @_decorator arguments: (arguments . (_) . (_) @status.send))
+  (#eq? @_decorator "Redirect"))
+
+; ---- Status codes as data: explained, never flagged -------------------------------------------------------------
+; const STATUS_TEXT = { 400: 'Bad Request', 422: 'Unprocessable' }, const retryable = new Set([429, 503]),
+; const RETRY_STATUSES = [500, 502]: collections whose name says they hold statuses
+(variable_declarator
+  name: (identifier) @_name
+  value: (object (pair key: (number) @status.mention))
+  (#match? @_name "([Ss]tatus|STATUS|HTTP|[Hh]ttp|[Rr]etry|RETRY|[Rr]etryable)"))
+(variable_declarator
+  name: (identifier) @_name
+  value: (array (number) @status.mention)
+  (#match? @_name "([Ss]tatus|STATUS|[Rr]etry|RETRY|[Cc]odes|CODES)"))
+(variable_declarator
+  name: (identifier) @_name
+  value: (new_expression constructor: (identifier) @_set arguments: (arguments (array (number) @status.mention)))
+  (#eq? @_set "Set")
+  (#match? @_name "([Ss]tatus|STATUS|[Rr]etry|RETRY|[Cc]odes|CODES)"))
+; [500, 502].includes(res.status)
+(call_expression
+  function: (member_expression object: (array (number) @status.mention) property: (property_identifier) @_method)
+  arguments: (arguments . (member_expression property: (property_identifier) @_property) .)
+  (#eq? @_method "includes")
+  (#any-of? @_property "status" "statusCode"))
+; status >= 500, statusCode < 300 (a status-named variable compared with a number)
+(binary_expression
+  left: (identifier) @_name
+  right: (number) @status.mention
+  (#any-of? @_name "status" "statusCode" "httpStatus"))
+(binary_expression
+  left: (number) @status.mention
+  right: (identifier) @_name
+  (#any-of? @_name "status" "statusCode" "httpStatus"))
