@@ -487,10 +487,15 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
   const sinks: Node[] = [];
   for (const match of statusMatches) {
     for (const capture of match.captures) {
+      if (capture.name === STATUS_CAPTURES.client) run.clientRanges.push([capture.node.startIndex, capture.node.endIndex]);
+    }
+  }
+  for (const match of statusMatches) {
+    for (const capture of match.captures) {
       deadline.tick();
       const context = contextOf(capture.name);
       if (context) run.add(capture.node, context);
-      if (context === 'handler') sinks.push(capture.node);
+      if (context === 'handler' && !run.inClient(capture.node)) sinks.push(capture.node);
       if (capture.name === STATUS_CAPTURES.implicit) {
         const code = parseCode(match.setProperties?.implicit ?? language.statusQuery.setProperties[match.patternIndex]?.implicit ?? '');
         if (code !== undefined) run.addImplicit(capture.node, code);
@@ -972,10 +977,17 @@ class DocumentRun {
     this.forwarders = new Map(forwarders);
   }
 
+  /** Index ranges of regions that answer no HTTP request (`@status.client`). */
+  readonly clientRanges: Array<[number, number]> = [];
+
+  inClient(node: Node): boolean {
+    return this.clientRanges.some(([start, end]) => start <= node.startIndex && node.endIndex <= end);
+  }
+
   /** A call that answers `code` by itself (`res.redirect(url)`): flagged on the callee's name. */
   addImplicit(node: Node, code: number): void {
     const start = node.startIndex;
-    if (this.byStart.has(start)) return;
+    if (this.byStart.has(start) || this.inClient(node)) return;
     this.byStart.set(start, {
       start, end: node.endIndex,
       occurrence: {
@@ -995,7 +1007,8 @@ class DocumentRun {
     this.record(values, context, handlerAt, via);
   }
 
-  private record(values: readonly ResolvedValue[], context: OccurrenceContext, handlerAt: Node, via?: string): void {
+  private record(values: readonly ResolvedValue[], given: OccurrenceContext, handlerAt: Node, via?: string): void {
+    const context: OccurrenceContext = given === 'handler' && this.inClient(handlerAt) ? 'mention' : given;
     for (const value of values) {
       // A code inside a longer literal ('HTTP/1.1 409 Conflict') is narrowed to its digits.
       const start = value.node.startIndex + (value.digits?.[0] ?? 0);

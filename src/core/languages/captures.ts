@@ -7,6 +7,11 @@ export const STATUS_CAPTURES = Object.freeze({
    * like a sent code; the code is the pattern's `(#set! implicit "302")`.
    */
   implicit: 'status.implicit',
+  /**
+   * A region that answers no HTTP request although it builds responses (a browser service worker's `fetch` listener):
+   * inside it, what would be sent is only a mention.
+   */
+  client: 'status.client',
   constantName: 'constant.name',
   constantValue: 'constant.value',
   /** A call of a plain function by name, and its argument list: followed when the function sends a parameter. */

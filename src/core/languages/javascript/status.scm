@@ -233,3 +233,15 @@
   left: (number) @status.mention
   right: (identifier) @_name
   (#any-of? @_name "status" "statusCode" "httpStatus"))
+
+; ---- Regions that answer no HTTP request ----------------------------------------------------------------------
+; A browser service worker's fetch listener builds Responses for its own page: self.addEventListener('fetch', …)
+(call_expression
+  function: (member_expression property: (property_identifier) @_method)
+  arguments: (arguments . (string (string_fragment) @_event) . (_) @status.client)
+  (#eq? @_method "addEventListener")
+  (#eq? @_event "fetch"))
+(assignment_expression
+  left: (member_expression property: (property_identifier) @_property)
+  right: (_) @status.client
+  (#eq? @_property "onfetch"))
