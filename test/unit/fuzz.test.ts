@@ -6,7 +6,10 @@
 import * as assert from 'assert';
 import * as fc from 'fast-check';
 import * as fs from 'fs';
-import { CodeAnalysis, detectLogLayout, headLines, isEngineCrashed, LanguageSpec, languageForPath, Occurrence, scanLine, scanText } from '../../src/core';
+import {
+  CodeAnalysis, CodeSession, detectLogLayout, FlowIndex, headLines, isEngineCrashed, LanguageSpec, languageForPath, mergeFlow, Occurrence, scanLine,
+  scanText,
+} from '../../src/core';
 import { edit, nextEdit } from './edits';
 import { fixture, sharedEngine } from './helpers';
 
@@ -151,6 +154,60 @@ suite('fuzz: code', () => {
         session.dispose();
       }
     }), params(Math.max(1, Math.floor(RUNS / 3))));
+  });
+});
+
+/** The multi-file projects (test/fixtures/projects/*): their code files, markers removed. */
+const PROJECTS = fs.existsSync(fixture('projects')) ? fs.readdirSync(fixture('projects')).sort().map((project) => ({
+  project,
+  files: filesIn(fixture('projects', project)).filter((name) => languageForPath(name))
+    .map((name) => ({ name, text: fs.readFileSync(fixture('projects', project, name), 'utf8').replace(/ *(\/\/|#|--)? *expect:[^\n]*/g, '') })),
+})) : [];
+
+suite('fuzz: status flow', () => {
+  test('after random edits to a project\'s files, the index kept up to date equals a fresh whole-tree analysis', async function () {
+    if (PROJECTS.length === 0) this.skip();
+    this.timeout(Math.max(120_000, RUNS * 40 * DEADLINE_MS));
+    await fc.assert(fc.asyncProperty(fc.nat({ max: PROJECTS.length - 1 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 10 }),
+      async (which, steps) => {
+        const { files } = PROJECTS[which];
+        const texts = files.map((f) => f.text);
+        const specs = files.map((f) => languageForPath(f.name)!);
+        const sessions: CodeSession[] = specs.map((spec) => sharedEngine().session(spec, { timeoutMs: DEADLINE_MS }));
+        const kept = new FlowIndex();
+        const own: CodeAnalysis[] = [];
+        try {
+          for (let i = 0; i < files.length; i++) {
+            own[i] = await sessions[i].update(texts[i]);
+            kept.set(files[i].name, own[i].flow);
+          }
+          for (const [fileChoice, choice] of steps) {
+            const i = fileChoice % files.length;
+            let state = choice;
+            const random = (n: number) => { state = (state * 1103515245 + 12345) % 2147483648; return state % Math.max(1, n); };
+            const [start, end, inserted] = nextEdit(texts[i], specs[i].lineComment, random);
+            const next = edit(texts[i], start, end, inserted);
+            const fresh = await analyze(next.text, specs[i]);
+            // Broken code may be recovered differently by an incremental and a fresh parse: such an edit is skipped.
+            if (fresh.syntaxErrors || fresh.skipped === 'timeout') continue;
+            texts[i] = next.text;
+            own[i] = await sessions[i].update(texts[i], next.change);
+            if (own[i].skipped === 'timeout') return;
+            kept.set(files[i].name, own[i].flow);
+
+            const scratch = new FlowIndex();
+            const freshAll = await Promise.all(files.map((_file, k) => analyze(texts[k], specs[k])));
+            if (freshAll.some((r) => r.skipped === 'timeout')) return;
+            freshAll.forEach((r, k) => scratch.set(files[k].name, r.flow));
+            for (let k = 0; k < files.length; k++) {
+              assert.deepStrictEqual(mergeFlow(own[k].occurrences, kept.occurrences(files[k].name)),
+                mergeFlow(freshAll[k].occurrences, scratch.occurrences(files[k].name)), `${files[k].name} after editing ${files[i].name}`);
+            }
+          }
+        } finally {
+          for (const session of sessions) session.dispose();
+        }
+      }), params(Math.max(1, Math.floor(RUNS / 3))));
   });
 });
 
