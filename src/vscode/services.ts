@@ -14,6 +14,7 @@ import { LookupArgs, LookupCommand } from './features/lookup';
 import { allowCode, toggleInlayHints } from './features/settingsCommands';
 import { DEFAULT_LIMITS, EngineClient, EngineLimits, inProcessTransport, TransportFactory, withFallback } from './engineClient';
 import { ChannelLogger } from './logger';
+import { ProjectConfig } from './projectConfig';
 import { WorkspaceFlow } from './workspaceFlow';
 
 /** Every document the extension reads, on any scheme (files, untitled, virtual workspaces, Output channels). */
@@ -72,12 +73,14 @@ export class Services implements vscode.Disposable {
     const flow = this.flow = new WorkspaceFlow(engine, logger);
     const analyzer = new DocumentAnalyzer(engine, logger, flow);
     const inlayHints = new StatusInlayHintsProvider(analyzer);
-    const diagnostics = new DiagnosticsManager(analyzer, flow.onDidChange);
+    const project = new ProjectConfig(logger);
+    const diagnostics = new DiagnosticsManager(analyzer, project, flow.onDidChange);
     const lookup = new LookupCommand(analyzer);
     this.disposables.push(
       logger,
       engine,
       flow,
+      project,
       analyzer,
       // Hints and hovers too show what flows in from other files.
       flow.onDidChange(() => inlayHints.refresh()),
@@ -91,9 +94,9 @@ export class Services implements vscode.Disposable {
       }),
       vscode.commands.registerCommand(CommandId.Lookup, (args?: LookupArgs) => lookup.run(args)),
       vscode.commands.registerCommand(CommandId.ToggleInlayHints, toggleInlayHints),
-      vscode.commands.registerCommand(CommandId.AllowCode, allowCode),
+      vscode.commands.registerCommand(CommandId.AllowCode, (code: unknown, resource?: vscode.Uri) => allowCode(project, code, resource)),
       vscode.commands.registerCommand(CommandId.ShowLog, () => logger.show()),
-      vscode.commands.registerCommand(CommandId.CheckWorkspace, () => checkWorkspace(engine, diagnostics, flow)),
+      vscode.commands.registerCommand(CommandId.CheckWorkspace, () => checkWorkspace(engine, diagnostics, project, flow)),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SECTION}.analysis.timeLimit`)) engine.setLimits(engineLimits());
         if (event.affectsConfiguration(`${SECTION}.inlayHints`) || event.affectsConfiguration(`${SECTION}.allowedCodes`)

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { requestScreenshot } from './screenshot';
 import {
   acceptQuickPick, EXTENSION_ID, hoversAt, hoverText, inlayHints, labelText, ltsDiagnostics, ltsHoverAt, open, positionOf, setSetting, sleep,
-  waitFor,
+  waitFor, workspaceUri,
 } from './util';
 
 const HANDLERS = ['src', 'handlers.js'];
@@ -240,7 +240,7 @@ suite('diagnostics', () => {
     // Actions come back without their diagnostics through this command; ours are the quick fixes.
     const ours = actions.filter((a) => a.kind?.value === vscode.CodeActionKind.QuickFix.value);
     assert.deepStrictEqual(ours.map((a) => a.title), [
-      'Use 400 Bad Request instead of 409', 'Allow 409 in this workspace', 'Ignore status 409 on this line',
+      'Use 400 Bad Request instead of 409', 'Allow 409 in this project (.lts-status.json)', 'Ignore status 409 on this line',
     ]);
     assert.strictEqual(ours[0].isPreferred, true);
     assert.ok(await vscode.workspace.applyEdit(ours[0].edit!));
@@ -274,14 +274,22 @@ suite('diagnostics', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('the allow quick fix writes ltsStatus.allowedCodes', async () => {
-    await vscode.commands.executeCommand('ltsStatus.allowCode', 418);
+  test('the allow quick fix writes .lts-status.json, which the editor follows at once (and the CLI reads)', async () => {
+    const editor = await open('src', 'handlers.js');
+    const uri = editor.document.uri;
+    const flagged = () => ltsDiagnostics(uri).filter((d) => editor.document.getText(d.range) === '409').length;
+    await waitFor('409 flagged', () => (flagged() > 0 ? true : undefined));
+    const file = workspaceUri('.lts-status.json');
+    await vscode.commands.executeCommand('ltsStatus.allowCode', 409, uri);
     try {
-      const allowed = vscode.workspace.getConfiguration('ltsStatus').inspect<number[]>('allowedCodes')?.workspaceValue;
-      assert.deepStrictEqual(allowed, [418]);
+      const written = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { allowedCodes?: number[] };
+      assert.deepStrictEqual(written.allowedCodes, [409]);
+      assert.strictEqual(vscode.workspace.getConfiguration('ltsStatus').inspect('allowedCodes')?.workspaceValue, undefined, 'no setting written');
+      await waitFor('409 no longer flagged', () => (flagged() === 0 ? true : undefined));
     } finally {
-      await setSetting('allowedCodes', undefined);
+      await vscode.workspace.fs.delete(file);
     }
+    await waitFor('409 flagged again once the file is gone', () => (flagged() > 0 ? true : undefined));
   });
 });
 

@@ -81,4 +81,21 @@ suite('languages', () => {
       assert.ok(document.languageId !== 'plaintext', `${file.uri.path} has a language mode (${document.languageId})`);
     }
   });
+
+  test('a per-language setting turns problems off for that language only', async () => {
+    const files = await polyglotFiles();
+    const python = files.find((f) => f.uri.path.endsWith('.py'))!;
+    const go = files.find((f) => f.uri.path.endsWith('.go'))!;
+    for (const file of [python, go]) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file.uri));
+    await waitFor('both flagged', () => (ltsDiagnostics(python.uri).length > 0 && ltsDiagnostics(go.uri).length > 0 ? true : undefined));
+    const settings = vscode.workspace.getConfiguration('ltsStatus', { languageId: 'python' });
+    await settings.update('diagnostics.enabled', false, vscode.ConfigurationTarget.Workspace, true);
+    try {
+      await waitFor('Python problems cleared', () => (ltsDiagnostics(python.uri).length === 0 ? true : undefined));
+      assertOneWarning(go, ltsDiagnostics(go.uri));
+    } finally {
+      await settings.update('diagnostics.enabled', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+    await waitFor('Python flagged again', () => (ltsDiagnostics(python.uri).length > 0 ? true : undefined));
+  });
 });

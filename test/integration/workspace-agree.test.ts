@@ -33,4 +33,25 @@ suite('the editor and the CLI agree', function () {
     assert.ok(fromCli.some((entry) => entry.startsWith(path.join('flow', 'app.js'))), 'the CLI follows the flow across files too');
     assert.deepStrictEqual(editor, fromCli);
   });
+
+  test('a .lts-status.json written by the Allow quick fix is read by the editor and the CLI alike', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const app = vscode.Uri.joinPath(folder, 'flow', 'app.js');
+    await vscode.commands.executeCommand('ltsStatus.allowCode', 409, app);
+    const file = vscode.Uri.joinPath(folder, '.lts-status.json');
+    try {
+      await vscode.commands.executeCommand('ltsStatus.checkWorkspace');
+      const editor = vscode.languages.getDiagnostics(app).filter((d) => d.source === 'LTS').map((d) => d.range.start.line + 1);
+      const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+      const cli = spawnSync(process.execPath, [path.join(extension.extensionPath, 'dist', 'cli.js'), 'check', '--format', 'json', 'flow'], {
+        cwd: folder.fsPath, encoding: 'utf8', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+      });
+      const report = JSON.parse(cli.stdout) as Array<{ filePath: string; messages: Array<{ line: number; message: string }> }>;
+      const fromCli = report.filter((f) => f.filePath.endsWith('app.js')).flatMap((f) => f.messages.map((m) => m.line));
+      assert.deepStrictEqual(editor, [8], 'only 422 is left in the editor');
+      assert.deepStrictEqual(fromCli, [8], 'only 422 is left in the CLI');
+    } finally {
+      await vscode.workspace.fs.delete(file);
+    }
+  });
 });

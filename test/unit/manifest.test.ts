@@ -70,7 +70,9 @@ suite('manifest', () => {
       assert.ok(schema.markdownDescription?.startsWith('%'), `${key} has a localized markdownDescription`);
       // The engine's time limit and the workspace index belong to the window (one engine and one index serve every
       // folder); the rest is per resource.
-      assert.strictEqual(schema.scope, key.startsWith('ltsStatus.analysis.') ? 'window' : 'resource', `${key} scope`);
+      // Whether and how problems are reported can differ per language ("[python]": {…}).
+      const expected = key.startsWith('ltsStatus.analysis.') ? 'window' : key.startsWith('ltsStatus.diagnostics.') ? 'language-overridable' : 'resource';
+      assert.strictEqual(schema.scope, expected, `${key} scope`);
     }
   });
 

@@ -8,6 +8,7 @@ import { LtsConfig, readConfig } from '../config';
 import { MAX_EDITOR_CODE_CHARS } from '../documents';
 import { EngineClient } from '../engineClient';
 import { findCodeFiles, readCodeFile } from '../workspaceFiles';
+import type { ProjectConfig } from '../projectConfig';
 import type { WorkspaceFlow } from '../workspaceFlow';
 import { DiagnosticsManager } from './diagnostics';
 
@@ -34,7 +35,8 @@ function findingsOf(occurrences: readonly Occurrence[], text: string, config: Lt
   return findUnlisted(occurrences, { allowedCodes: config.allowedCodes, implicitCodes: config.implicitCodes, t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '' });
 }
 
-export async function checkWorkspace(engine: EngineClient, diagnostics: DiagnosticsManager, flow?: WorkspaceFlow): Promise<CheckSummary> {
+export async function checkWorkspace(engine: EngineClient, diagnostics: DiagnosticsManager, project: ProjectConfig, flow?: WorkspaceFlow)
+  : Promise<CheckSummary> {
   const summary = await vscode.window.withProgress({
     location: vscode.ProgressLocation.Notification,
     title: vscode.l10n.t('LTS: Checking the workspace'),
@@ -49,8 +51,8 @@ export async function checkWorkspace(engine: EngineClient, diagnostics: Diagnost
       progress.report({ increment: 100 / Math.max(1, uris.length), message: vscode.workspace.asRelativePath(uri) });
       const reader = readerForPath(uri.path);
       if (!reader || reader.kind !== 'code') continue;
-      const config = readConfig(uri);
-      if (!config.diagnosticsEnabled) continue;
+      const config = await project.effective(uri, readConfig({ uri, languageId: reader.spec.languageIds[0] }));
+      if (!config.diagnosticsEnabled || config.ignored) continue;
       files++;
       if (diagnostics.isOpen(uri)) continue;
       const text = await readCodeFile(uri, MAX_EDITOR_CODE_CHARS);

@@ -1,6 +1,6 @@
 /**
  * Quick fixes for an unlisted status code: use a listed code instead (the documented suggestion first and
- * preferred), allow the code in this workspace, or silence this line with a comment.
+ * preferred), allow the code in the project's `.lts-status.json` (which the CLI reads too), or silence this line with a comment.
  */
 import * as vscode from 'vscode';
 import { codeWithName, describeStatus, DISABLE_NEXT_LINE, replaceSymbolCode, suggestionsFor, UNLISTED_STATUS_RULE } from '../../core';
@@ -49,7 +49,7 @@ export class StatusCodeActions implements vscode.CodeActionProvider {
         actions.push(action);
       });
 
-      const allow = new vscode.CodeAction(vscode.l10n.t('Allow {0} in this workspace', code), vscode.CodeActionKind.QuickFix);
+      const allow = new vscode.CodeAction(vscode.l10n.t('Allow {0} in this project (.lts-status.json)', code), vscode.CodeActionKind.QuickFix);
       allow.diagnostics = [diagnostic];
       allow.command = { command: CommandId.AllowCode, title: allow.title, arguments: [code, document.uri] };
       actions.push(allow);

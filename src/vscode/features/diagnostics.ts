@@ -7,8 +7,11 @@ import { Finding, findUnlisted, LTS_STATUS_SOURCE, UNLISTED_STATUS_RULE } from '
 import { LtsConfig, readConfig, toSeverity } from '../config';
 import { toRange } from '../convert';
 import { DocumentAnalyzer, documentKind } from '../documents';
+import { ProjectConfig } from '../projectConfig';
 
 export const DIAGNOSTIC_SOURCE = 'LTS';
+/** Schemes of read-only views of other versions of a file (source control, diffs). */
+const READ_ONLY_SCHEMES = ['git', 'gitfs', 'git-index', 'scm-history-item', 'vscode-scm'];
 const DEBOUNCE_MS = 300;
 
 export class DiagnosticsManager implements vscode.Disposable {
@@ -18,8 +21,9 @@ export class DiagnosticsManager implements vscode.Disposable {
   /** Files whose problems came from "Check Workspace": kept when their editor closes. */
   private readonly checkedOnDisk = new Set<string>();
 
-  constructor(private readonly analyzer: DocumentAnalyzer, flowChanged?: vscode.Event<void>) {
+  constructor(private readonly analyzer: DocumentAnalyzer, private readonly project: ProjectConfig, flowChanged?: vscode.Event<void>) {
     this.disposables.push(
+      project.onDidChange(() => this.refreshAll()),
       // What flows between files changed (an error class, a helper, a constant elsewhere): re-check the open code.
       ...(flowChanged ? [flowChanged(() => this.refreshAll())] : []),
       this.collection,
@@ -53,9 +57,12 @@ export class DiagnosticsManager implements vscode.Disposable {
   }
 
   private async update(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<void> {
-    const config = readConfig(document);
     const kind = documentKind(document);
-    if (!config.diagnosticsEnabled || !kind || kind.kind !== 'code') {
+    // Read-only views (a git diff's old side, a file at a commit) are not the code being written: no problems there.
+    const readOnly = READ_ONLY_SCHEMES.includes(document.uri.scheme);
+    const config = await this.project.effective(document.uri, readConfig(document));
+    if (token.isCancellationRequested) return;
+    if (!config.diagnosticsEnabled || config.ignored || readOnly || !kind || kind.kind !== 'code') {
       this.collection.delete(document.uri);
       return;
     }
