@@ -8,7 +8,7 @@ import { checkWorkspace } from './features/checkWorkspace';
 import { StatusCodeActions } from './features/codeActions';
 import { DiagnosticsManager } from './features/diagnostics';
 import { registerHover } from './features/hover';
-import { registerLanguageStatus } from './features/languageStatus';
+import { LanguageStatusView, registerLanguageStatus } from './features/languageStatus';
 import { StatusInlayHintsProvider } from './features/inlayHints';
 import { LookupArgs, LookupCommand } from './features/lookup';
 import { allowCode, toggleInlayHints } from './features/settingsCommands';
@@ -39,6 +39,8 @@ export interface LtsStatusApi {
   engineRestarts(): number;
   /** Resolves when the status-flow index has read the workspace (starting the walk now if it has not started). */
   flowIndexReady(): Promise<void>;
+  /** What the language status items show for the active editor. */
+  languageStatus(): readonly LanguageStatusView[];
 }
 
 /** The activation shared by the desktop and the web entry points. */
@@ -49,6 +51,7 @@ export function activateServices(context: vscode.ExtensionContext, platform: Pla
     recentLog: () => [...services.logger.recent],
     engineRestarts: () => services.engine.restarts,
     flowIndexReady: () => services.flow.ready(),
+    languageStatus: () => services.languageStatus.view(),
   };
 }
 
@@ -61,6 +64,7 @@ export class Services implements vscode.Disposable {
   readonly logger = new ChannelLogger();
   readonly engine: EngineClient;
   readonly flow: WorkspaceFlow;
+  readonly languageStatus: ReturnType<typeof registerLanguageStatus>;
 
   constructor(platform: Platform) {
     const logger = this.logger;
@@ -76,6 +80,7 @@ export class Services implements vscode.Disposable {
     const project = new ProjectConfig(logger);
     const diagnostics = new DiagnosticsManager(analyzer, project, flow.onDidChange);
     const lookup = new LookupCommand(analyzer);
+    const languageStatus = this.languageStatus = registerLanguageStatus(CODE_SELECTOR, analyzer);
     this.disposables.push(
       logger,
       engine,
@@ -87,7 +92,7 @@ export class Services implements vscode.Disposable {
       inlayHints,
       diagnostics,
       registerHover(DOCUMENT_SELECTOR, analyzer),
-      registerLanguageStatus(CODE_SELECTOR, analyzer),
+      languageStatus,
       vscode.languages.registerInlayHintsProvider(DOCUMENT_SELECTOR, inlayHints),
       vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new StatusCodeActions(analyzer), {
         providedCodeActionKinds: StatusCodeActions.kinds,

@@ -25,14 +25,16 @@ export { MAX_FILES } from '../workspaceFiles';
 /** A file read by the check, kept until every file is read: status flow may add what another file sends. */
 interface Checked {
   readonly uri: vscode.Uri;
+  readonly languageId: string;
   readonly config: LtsConfig;
   readonly analysis: CodeAnalysis;
-  readonly findings: readonly Finding[];
+  readonly candidates: readonly Finding[];
 }
 
-function findingsOf(occurrences: readonly Occurrence[], text: string, config: LtsConfig): Finding[] {
+/** Every unlisted code a handler of the file sends, suppression comments honoured (the configuration filters later). */
+function candidatesOf(occurrences: readonly Occurrence[], text: string): Finding[] {
   const lines = splitLines(text);
-  return findUnlisted(occurrences, { allowedCodes: config.allowedCodes, implicitCodes: config.implicitCodes, t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '' });
+  return findUnlisted(occurrences, { t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '' });
 }
 
 export async function checkWorkspace(engine: EngineClient, diagnostics: DiagnosticsManager, project: ProjectConfig, flow?: WorkspaceFlow)
@@ -60,19 +62,18 @@ export async function checkWorkspace(engine: EngineClient, diagnostics: Diagnost
       const analysis = await engine.analyze({ label: vscode.workspace.asRelativePath(uri), language: reader.spec.id, text }, 'background');
       if (token.isCancellationRequested) return { files, problems, cancelled: true, truncated };
       flow?.fromDocument(uri, analysis);
-      checked.push({ uri, config, analysis, findings: findingsOf(analysis.occurrences, text, config) });
+      checked.push({ uri, languageId: reader.spec.languageIds[0], config, analysis, candidates: candidatesOf(analysis.occurrences, text) });
     }
     // Every file is read: the index now holds the whole workspace's flow. A file into which something flows from
     // another is read once more for its suppression comments.
-    for (const { uri, config, analysis, findings: own } of checked) {
+    for (const { uri, languageId, config, analysis, candidates: own } of checked) {
       const merged = flow ? flow.merge(uri, analysis) : analysis;
-      let findings = own;
+      let candidates = own;
       if (merged !== analysis) {
         const text = await readCodeFile(uri, MAX_EDITOR_CODE_CHARS);
-        findings = findingsOf(merged.occurrences, text ?? '', config);
+        candidates = candidatesOf(merged.occurrences, text ?? '');
       }
-      diagnostics.showChecked(uri, findings, config);
-      problems += findings.length;
+      problems += diagnostics.showChecked(uri, languageId, candidates, config).length;
     }
     // Open files are kept current by the diagnostics manager; let it see the index, then count theirs.
     diagnostics.refreshAll();

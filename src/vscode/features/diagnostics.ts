@@ -1,10 +1,12 @@
 /**
  * Problems-panel warnings for codes a handler sends that the LTS table does not list. Computed on open, on edit
  * (debounced; a newer edit cancels older work) and on settings changes; cleared when the document closes.
+ * Problems that "Check Workspace" found in files that are not open are kept with what they were computed from, so a
+ * change of the settings or of `.lts-status.json` filters them again, and a deleted or renamed file loses them.
  */
 import * as vscode from 'vscode';
 import { Finding, findUnlisted, LTS_STATUS_SOURCE, UNLISTED_STATUS_RULE } from '../../core';
-import { LtsConfig, readConfig, toSeverity } from '../config';
+import { LtsConfig, readConfig, SECTION, toSeverity } from '../config';
 import { toRange } from '../convert';
 import { DocumentAnalyzer, documentKind } from '../documents';
 import { ProjectConfig } from '../projectConfig';
@@ -14,16 +16,30 @@ export const DIAGNOSTIC_SOURCE = 'LTS';
 const READ_ONLY_SCHEMES = ['git', 'gitfs', 'git-index', 'scm-history-item', 'vscode-scm'];
 const DEBOUNCE_MS = 300;
 
+interface CheckedFile {
+  readonly uri: vscode.Uri;
+  readonly languageId: string;
+  readonly candidates: readonly Finding[];
+}
+
 export class DiagnosticsManager implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('lts-status');
   private readonly pending = new Map<string, { timer: ReturnType<typeof setTimeout>; cancel: vscode.CancellationTokenSource }>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Files whose problems came from "Check Workspace": kept when their editor closes. */
-  private readonly checkedOnDisk = new Set<string>();
+  private refilters = 0;
+  /**
+   * Files whose problems came from "Check Workspace", with every unlisted code found there before the configuration
+   * filtered them (suppression comments already applied): kept when their editor closes, filtered again when the
+   * configuration changes.
+   */
+  private readonly checkedOnDisk = new Map<string, CheckedFile>();
 
   constructor(private readonly analyzer: DocumentAnalyzer, private readonly project: ProjectConfig, flowChanged?: vscode.Event<void>) {
     this.disposables.push(
-      project.onDidChange(() => this.refreshAll()),
+      project.onDidChange(() => {
+        this.refreshAll();
+        void this.refilterChecked();
+      }),
       // What flows between files changed (an error class, a helper, a constant elsewhere): re-check the open code.
       ...(flowChanged ? [flowChanged(() => this.refreshAll())] : []),
       this.collection,
@@ -32,7 +48,15 @@ export class DiagnosticsManager implements vscode.Disposable {
         if (event.contentChanges.length > 0) this.schedule(event.document, DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
+      // A checked file that is deleted or renamed (in the editor or on disk) takes its problems with it.
+      vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.forgetChecked(uri))),
+      vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri }) => this.forgetChecked(oldUri))),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration(SECTION)) void this.refilterChecked();
+      }),
     );
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    this.disposables.push(watcher, watcher.onDidDelete((uri) => this.forgetChecked(uri)));
     this.refreshAll();
   }
 
@@ -71,13 +95,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
     // This version could not be analysed (the log says why): the problems shown stay as they were.
     if (skipped === 'timeout' || skipped === 'crashed') return;
-    const findings = findUnlisted(occurrences, {
-      allowedCodes: config.allowedCodes,
-      implicitCodes: config.implicitCodes,
-      t: vscode.l10n.t,
-      lineAt: (line) => document.lineAt(line).text,
-    });
-    this.show(document.uri, findings, config);
+    const candidates = findUnlisted(occurrences, { t: vscode.l10n.t, lineAt: (line) => document.lineAt(line).text });
+    // A checked file open in an editor: what it shows when closed again is what was last read of it on disk.
+    const checked = this.checkedOnDisk.get(document.uri.toString());
+    if (checked && !document.isDirty) this.checkedOnDisk.set(document.uri.toString(), { ...checked, candidates });
+    this.show(document.uri, filterFindings(candidates, config), config);
   }
 
   /** Resolves when no update is pending (or after a few seconds at most). */
@@ -85,10 +107,49 @@ export class DiagnosticsManager implements vscode.Disposable {
     for (let waited = 0; this.pending.size > 0 && waited < 5_000; waited += 25) await new Promise((resolve) => setTimeout(resolve, 25));
   }
 
-  /** Problems of a file that is not open, found by "Check Workspace". */
-  showChecked(uri: vscode.Uri, findings: readonly Finding[], config: LtsConfig): void {
-    this.checkedOnDisk.add(uri.toString());
+  /**
+   * Problems of a file that is not open, found by "Check Workspace": `candidates` are all unlisted codes of the file
+   * (suppression comments applied, the configuration not yet), `config` the configuration that applies now.
+   */
+  showChecked(uri: vscode.Uri, languageId: string, candidates: readonly Finding[], config: LtsConfig): Finding[] {
+    this.checkedOnDisk.set(uri.toString(), { uri, languageId, candidates });
+    const findings = filterFindings(candidates, config);
     this.show(uri, findings, config);
+    return findings;
+  }
+
+  /** Filters the checked files' problems again with the configuration that applies now (settings or config file changed). */
+  private async refilterChecked(): Promise<void> {
+    const generation = ++this.refilters;
+    for (const [key, entry] of [...this.checkedOnDisk]) {
+      if (this.isOpen(entry.uri)) continue;
+      const config = await this.project.effective(entry.uri, readConfig({ uri: entry.uri, languageId: entry.languageId }));
+      // A newer change started another pass, or the file was forgotten meanwhile.
+      if (generation !== this.refilters) return;
+      if (this.checkedOnDisk.get(key) !== entry || this.isOpen(entry.uri)) continue;
+      this.showFiltered(entry, config);
+    }
+  }
+
+  /** A checked file whose editor closed: its problems as last read, filtered by the configuration that applies now. */
+  private async showStored(entry: CheckedFile): Promise<void> {
+    const config = await this.project.effective(entry.uri, readConfig({ uri: entry.uri, languageId: entry.languageId }));
+    if (this.checkedOnDisk.get(entry.uri.toString()) === entry && !this.isOpen(entry.uri)) this.showFiltered(entry, config);
+  }
+
+  private showFiltered(entry: CheckedFile, config: LtsConfig & { readonly ignored: boolean }): void {
+    if (!config.diagnosticsEnabled || config.ignored) this.collection.delete(entry.uri);
+    else this.show(entry.uri, filterFindings(entry.candidates, config), config);
+  }
+
+  private forgetChecked(uri: vscode.Uri): void {
+    const prefix = uri.toString();
+    for (const key of [...this.checkedOnDisk.keys()]) {
+      // A deleted folder takes the files below it.
+      if (key !== prefix && !key.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) continue;
+      this.checkedOnDisk.delete(key);
+      if (!this.isOpen(vscode.Uri.parse(key))) this.collection.delete(vscode.Uri.parse(key));
+    }
   }
 
   /** True when an editor has the file open: its problems then follow the editor, not the disk. */
@@ -115,7 +176,9 @@ export class DiagnosticsManager implements vscode.Disposable {
 
   private clear(uri: vscode.Uri): void {
     this.cancelPending(uri.toString());
-    if (!this.checkedOnDisk.has(uri.toString())) this.collection.delete(uri);
+    const checked = this.checkedOnDisk.get(uri.toString());
+    if (!checked) this.collection.delete(uri);
+    else void this.showStored(checked);
     this.analyzer.forget(uri);
   }
 
@@ -132,4 +195,9 @@ export class DiagnosticsManager implements vscode.Disposable {
     for (const key of [...this.pending.keys()]) this.cancelPending(key);
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/** The findings the configuration keeps: codes it allows and implicit codes it turns off are dropped. */
+export function filterFindings(candidates: readonly Finding[], config: Pick<LtsConfig, 'allowedCodes' | 'implicitCodes'>): Finding[] {
+  return candidates.filter((finding) => !config.allowedCodes.has(finding.code) && !(finding.occurrence.implicit && config.implicitCodes === false));
 }

@@ -70,6 +70,7 @@ async function run(): Promise<void> {
         if ((globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node) throw new Error('no Node here');
       });
     });
+    require('../check-workspace.test');
     require('../features.test');
     require('../flow.test');
     require('../languages.test');
