@@ -5,4 +5,5 @@ export const enum CommandId {
   AllowCode = 'ltsStatus.allowCode',
   ShowLog = 'ltsStatus.showLog',
   CheckWorkspace = 'ltsStatus.checkWorkspace',
+  ClearWorkspaceProblems = 'ltsStatus.clearWorkspaceProblems',
 }

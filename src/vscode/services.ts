@@ -102,6 +102,7 @@ export class Services implements vscode.Disposable {
       vscode.commands.registerCommand(CommandId.AllowCode, (code: unknown, resource?: vscode.Uri) => allowCode(project, code, resource)),
       vscode.commands.registerCommand(CommandId.ShowLog, () => logger.show()),
       vscode.commands.registerCommand(CommandId.CheckWorkspace, () => checkWorkspace(engine, diagnostics, project, flow)),
+      vscode.commands.registerCommand(CommandId.ClearWorkspaceProblems, () => diagnostics.clearChecked()),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration(`${SECTION}.analysis.timeLimit`)) engine.setLimits(engineLimits());
         if (event.affectsConfiguration(`${SECTION}.inlayHints`) || event.affectsConfiguration(`${SECTION}.allowedCodes`)

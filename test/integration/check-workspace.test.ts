@@ -75,6 +75,33 @@ suite('Check Workspace results follow the configuration and the files', function
     await waitFor('the deleted file\'s problems cleared', () => (codes(second).length === 0 ? true : undefined));
   });
 
+  test('LTS: Clear Problems of Check Workspace removes the results of files that are not open, and only those', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const closed = vscode.Uri.joinPath(folder(), 'closed.js');
+    const open = vscode.Uri.joinPath(folder(), 'open.js');
+    await write(closed, HANDLER);
+    await write(open, HANDLER);
+    await vscode.commands.executeCommand('ltsStatus.checkWorkspace');
+    assert.deepStrictEqual(codes(closed), ['409', '418']);
+    await vscode.window.showTextDocument(open);
+    await waitFor('the open file analysed', () => (codes(open).join() === '409,418' ? true : undefined));
+    await vscode.commands.executeCommand('ltsStatus.clearWorkspaceProblems');
+    assert.deepStrictEqual(codes(closed), [], 'the closed file\'s problems are gone');
+    assert.deepStrictEqual(codes(open), ['409', '418'], 'the open file keeps its own');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('a deleted folder takes every problem below it, also of a file an editor still shows', async () => {
+    const open = vscode.Uri.joinPath(folder(), 'sub', 'shown.js');
+    await write(open, HANDLER);
+    await vscode.window.showTextDocument(open);
+    await waitFor('the open file analysed', () => (codes(open).join() === '409,418' ? true : undefined));
+    await vscode.workspace.fs.delete(folder(), { recursive: true });
+    await waitFor('the deleted folder\'s problems gone', () =>
+      (vscode.languages.getDiagnostics().some(([uri, d]) => uri.toString().startsWith(folder().toString()) && d.some((x) => x.source === 'LTS')) ? undefined : true));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   test('the language status item counts the active file\'s problems and offers Look Up and Show Log', async () => {
     const api = await vscode.extensions.getExtension<LtsStatusApi>(EXTENSION_ID)!.activate();
     const uri = vscode.Uri.joinPath(folder(), 'status.js');

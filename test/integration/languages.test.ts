@@ -41,13 +41,15 @@ suite('languages', () => {
   test('LTS: Check Workspace fills the Problems panel for files that are not open, skipping what search skips', async () => {
     const files = await polyglotFiles();
     for (const file of files) assert.deepStrictEqual(ltsDiagnostics(file.uri), [], 'nothing before the check');
-    // The same unlisted handler where the check must not look: node_modules, a .gitignore'd folder, search.exclude.
+    // The same unlisted handler where the check must not look: node_modules, a .gitignore'd folder, search.exclude,
+    // files.exclude.
     const handler = new TextEncoder().encode('app.get("/", (req, res) => res.status(409));\n');
-    const skipped = [['node_modules', 'dep', 'index.js'], ['generated', 'api.js'], ['vendor', 'lib.js']].map((parts) => workspaceUri(...parts));
+    const skipped = [['node_modules', 'dep', 'index.js'], ['generated', 'api.js'], ['vendor', 'lib.js'], ['legacy', 'old.js']].map((parts) => workspaceUri(...parts));
     const gitignore = workspaceUri('.gitignore');
     for (const uri of skipped) await vscode.workspace.fs.writeFile(uri, handler);
     await vscode.workspace.fs.writeFile(gitignore, new TextEncoder().encode('generated/\n'));
     await setSetting('exclude', { '**/vendor': true }, 'search');
+    await setSetting('exclude', { '**/legacy': true }, 'files');
     try {
       const summary = await vscode.commands.executeCommand<{ files: number; problems: number; cancelled: boolean; truncated: boolean }>('ltsStatus.checkWorkspace');
       assert.strictEqual(summary.cancelled, false);
@@ -57,10 +59,12 @@ suite('languages', () => {
       for (const uri of skipped) assert.deepStrictEqual(ltsDiagnostics(uri), [], `${vscode.workspace.asRelativePath(uri)} is not checked`);
     } finally {
       await setSetting('exclude', undefined, 'search');
+      await setSetting('exclude', undefined, 'files');
       for (const uri of [...skipped, gitignore]) await vscode.workspace.fs.delete(uri);
       await vscode.workspace.fs.delete(workspaceUri('node_modules'), { recursive: true });
       await vscode.workspace.fs.delete(workspaceUri('generated'), { recursive: true });
       await vscode.workspace.fs.delete(workspaceUri('vendor'), { recursive: true });
+      await vscode.workspace.fs.delete(workspaceUri('legacy'), { recursive: true });
     }
   });
 

@@ -33,6 +33,8 @@ export class DiagnosticsManager implements vscode.Disposable {
    * configuration changes.
    */
   private readonly checkedOnDisk = new Map<string, CheckedFile>();
+  /** Open documents whose file was deleted: no problems while they are unchanged (nothing on disk to fix). */
+  private readonly gone = new Set<string>();
 
   constructor(private readonly analyzer: DocumentAnalyzer, private readonly project: ProjectConfig, flowChanged?: vscode.Event<void>) {
     this.disposables.push(
@@ -47,7 +49,10 @@ export class DiagnosticsManager implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((event) => {
         if (event.contentChanges.length > 0) this.schedule(event.document, DEBOUNCE_MS);
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.clear(document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.gone.delete(document.uri.toString());
+        this.clear(document.uri);
+      }),
       // A checked file that is deleted or renamed (in the editor or on disk) takes its problems with it.
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.forgetChecked(uri))),
       vscode.workspace.onDidRenameFiles((event) => event.files.forEach(({ oldUri }) => this.forgetChecked(oldUri))),
@@ -55,9 +60,16 @@ export class DiagnosticsManager implements vscode.Disposable {
         if (event.affectsConfiguration(SECTION)) void this.refilterChecked();
       }),
     );
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    this.disposables.push(watcher, watcher.onDidDelete((uri) => this.forgetChecked(uri)));
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    this.disposables.push(watcher, watcher.onDidDelete((uri) => this.forgetChecked(uri)), watcher.onDidCreate((uri) => {
+      if (this.gone.delete(uri.toString())) this.refresh(uri);
+    }));
     this.refreshAll();
+  }
+
+  private refresh(uri: vscode.Uri): void {
+    const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+    if (document) this.schedule(document, 0);
   }
 
   /** Recomputes every open document (after a settings change). */
@@ -86,7 +98,8 @@ export class DiagnosticsManager implements vscode.Disposable {
     const readOnly = READ_ONLY_SCHEMES.includes(document.uri.scheme);
     const config = await this.project.effective(document.uri, readConfig(document));
     if (token.isCancellationRequested) return;
-    if (!config.diagnosticsEnabled || config.ignored || readOnly || !kind || kind.kind !== 'code') {
+    const deleted = this.gone.has(document.uri.toString()) && !document.isDirty;
+    if (!config.diagnosticsEnabled || config.ignored || readOnly || deleted || !kind || kind.kind !== 'code') {
       this.collection.delete(document.uri);
       return;
     }
@@ -142,13 +155,29 @@ export class DiagnosticsManager implements vscode.Disposable {
     else this.show(entry.uri, filterFindings(entry.candidates, config), config);
   }
 
+  /** "LTS: Clear Problems of Check Workspace": the stored results go; open documents keep their own problems. */
+  clearChecked(): number {
+    const count = this.checkedOnDisk.size;
+    for (const entry of this.checkedOnDisk.values()) if (!this.isOpen(entry.uri)) this.collection.delete(entry.uri);
+    this.checkedOnDisk.clear();
+    return count;
+  }
+
+  /**
+   * A file or folder that is gone (deleted, or renamed away): its stored results go, and so do the problems shown for
+   * it, also while an editor still shows the deleted file (there is nothing on disk to fix; an edit brings them back).
+   */
   private forgetChecked(uri: vscode.Uri): void {
     const prefix = uri.toString();
-    for (const key of [...this.checkedOnDisk.keys()]) {
-      // A deleted folder takes the files below it.
-      if (key !== prefix && !key.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`)) continue;
-      this.checkedOnDisk.delete(key);
-      if (!this.isOpen(vscode.Uri.parse(key))) this.collection.delete(vscode.Uri.parse(key));
+    // A deleted folder takes the files below it.
+    const below = (key: string) => key === prefix || key.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+    for (const key of [...this.checkedOnDisk.keys()]) if (below(key)) this.checkedOnDisk.delete(key);
+    for (const document of vscode.workspace.textDocuments) if (below(document.uri.toString())) this.gone.add(document.uri.toString());
+    const gone: vscode.Uri[] = [];
+    this.collection.forEach((shown) => { if (below(shown.toString())) gone.push(shown); });
+    for (const shown of gone) {
+      this.cancelPending(shown.toString());
+      this.collection.delete(shown);
     }
   }
 
