@@ -125,7 +125,9 @@ async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader
   const allowedCodes = file.allowedCodes ? new Set(file.allowedCodes) : settings.allowedCodes;
   let result;
   try {
-    result = await analyzeDocument(engine, text, reader, { allowedCodes, timeoutMs: settings.timeoutMs, implicitCodes: file.implicitCodes ?? settings.implicitCodes });
+    result = await analyzeDocument(engine, text, reader, {
+      allowedCodes, timeoutMs: settings.timeoutMs, implicitCodes: file.implicitCodes ?? settings.implicitCodes, path: file.display,
+    });
   } catch (error) {
     return { skipped: `the analysis crashed (${error instanceof Error ? error.message : String(error)})`, restart: true };
   }

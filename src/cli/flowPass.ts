@@ -75,7 +75,7 @@ function withIndex(file: FileEntry, outcome: FileOutcome, index: FlowIndex, opti
   }
   const allowedCodes = file.allowedCodes ? new Set(file.allowedCodes) : options.settings.allowedCodes;
   const findings = findUnlisted(added, {
-    allowedCodes, implicitCodes: file.implicitCodes ?? options.settings.implicitCodes, lineAt: (line) => lines[line] ?? '',
+    allowedCodes, implicitCodes: file.implicitCodes ?? options.settings.implicitCodes, lineAt: (line) => lines[line] ?? '', path: file.display,
   });
   const byPosition = (a: { occurrence: Occurrence }, b: { occurrence: Occurrence }) =>
     a.occurrence.range.start.line - b.occurrence.range.start.line || a.occurrence.range.start.character - b.occurrence.range.start.character;

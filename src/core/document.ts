@@ -48,6 +48,8 @@ export interface DocumentOptions {
   readonly t?: Translate;
   /** Stop parsing after this long (see AnalyzeOptions). */
   readonly timeoutMs?: number;
+  /** The document's path (test files have no findings). */
+  readonly path?: string;
 }
 
 /** A document's lines, split the way VS Code counts them: at `\r\n`, lone `\r` and `\n`. */

@@ -5,6 +5,7 @@
 import { diagnosticMessage, implicitMessage } from './format';
 import { Translate } from './l10n';
 import { isListed } from './table';
+import { isTestPath } from './testPaths';
 import { Finding, Occurrence } from './types';
 
 /** Stable diagnostic code of the one rule (shown in the Problems panel, used by quick fixes). */
@@ -21,10 +22,13 @@ export interface FindingOptions {
   readonly t?: Translate;
   /** Text of a line, to honour suppression comments; omit to ignore them. */
   readonly lineAt?: (line: number) => string;
+  /** The document's path: a test file (`app.test.ts`, `handlers_test.go`, …, see ./testPaths.ts) has no findings. */
+  readonly path?: string;
 }
 
 export function findUnlisted(occurrences: readonly Occurrence[], options: FindingOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  if (isTestPath(options.path)) return findings;
   const suppressed = options.lineAt ? suppressionLookup(options.lineAt) : undefined;
   for (const occurrence of occurrences) {
     if (occurrence.context !== 'handler' || isListed(occurrence.code)) continue;

@@ -3,6 +3,7 @@ export * from './types';
 export * from './table';
 export * from './format';
 export * from './findings';
+export { isTestPath, TEST_PATH_PATTERNS } from './testPaths';
 export * from './l10n';
 export * from './markdown';
 export { headLines, scanLine, scanLines, scanText, scanWindow, WINDOW_MARGIN } from './text/scan';

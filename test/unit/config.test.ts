@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { nodeConfigResolver } from '../../src/cli/config';
-import { CONFIG_FILE_NAME, ConfigError, ConfigHost, ConfigResolver, parseConfig, slashPaths, withAllowedCode } from '../../src/core';
+import { CONFIG_FILE_NAME, ConfigError, ConfigHost, ConfigResolver, findUnlisted, isTestPath, Occurrence, parseConfig, slashPaths, withAllowedCode } from '../../src/core';
 import { repoRoot, tempTree } from './helpers';
 
 /** An in-memory host with `/`-separated paths, as an editor host over URIs would be; counts the reads. */
@@ -150,5 +150,25 @@ suite('config (.lts-status.json)', () => {
     assert.throws(() => withAllowedCode('{"allowedCodes":[409', 410, 'c'), ConfigError);
     // What it writes, the loader reads.
     assert.deepStrictEqual(parseConfig(added, 'c').allowedCodes, [202, 409, 451]);
+  });
+});
+
+suite('test files', () => {
+  test('test files of every runner are recognised by name or folder; other files are not', () => {
+    const tests = ['src/app.test.ts', 'web/__tests__/api.js', 'a/b.spec.mjs', 'handlers_test.go', 'pkg/testdata/h.go',
+      'tests/test_api.py', 'api_test.py', 'conftest.py', 'src/test/java/a/B.java', 'AppTest.java', 'UsersIT.java',
+      'UsersControllerTests.cs', 'Conduit.IntegrationTests/Features/Users.cs', 'tests/Feature/StreamTest.php',
+      'spec/requests/streams_spec.rb', 'test/users_test.rb', 'spec\\support\\fake_lts.rb'];
+    const code = ['src/app.ts', 'contest.py', 'latest_prices.py', 'Latest.java', 'Contest.java', 'src/testing/h.go',
+      'attestation.go', 'Controllers/TestsController.Api/x.php', 'app/models/spec.rb', 'test/fixtures/javascript/express.js',
+      'Protest.cs', 'src/main/java/a/Test1.java'];
+    for (const path of tests) assert.ok(isTestPath(path), path);
+    for (const path of code) assert.ok(!isTestPath(path), path);
+  });
+
+  test('a handler in a test file is explained, never flagged', () => {
+    const occurrence: Occurrence = { code: 409, context: 'handler', handler: 'fake', text: '409', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } } };
+    assert.strictEqual(findUnlisted([occurrence], { path: 'server_test.go' }).length, 0);
+    assert.strictEqual(findUnlisted([occurrence], { path: 'server.go' }).length, 1);
   });
 });

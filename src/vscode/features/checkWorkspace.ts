@@ -32,9 +32,9 @@ interface Checked {
 }
 
 /** Every unlisted code a handler of the file sends, suppression comments honoured (the configuration filters later). */
-function candidatesOf(occurrences: readonly Occurrence[], text: string): Finding[] {
+function candidatesOf(uri: vscode.Uri, occurrences: readonly Occurrence[], text: string): Finding[] {
   const lines = splitLines(text);
-  return findUnlisted(occurrences, { t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '' });
+  return findUnlisted(occurrences, { t: vscode.l10n.t, lineAt: (line) => lines[line] ?? '', path: vscode.workspace.asRelativePath(uri, false) });
 }
 
 export async function checkWorkspace(engine: EngineClient, diagnostics: DiagnosticsManager, project: ProjectConfig, flow?: WorkspaceFlow)
@@ -62,7 +62,7 @@ export async function checkWorkspace(engine: EngineClient, diagnostics: Diagnost
       const analysis = await engine.analyze({ label: vscode.workspace.asRelativePath(uri), language: reader.spec.id, text }, 'background');
       if (token.isCancellationRequested) return { files, problems, cancelled: true, truncated };
       flow?.fromDocument(uri, analysis);
-      checked.push({ uri, languageId: reader.spec.languageIds[0], config, analysis, candidates: candidatesOf(analysis.occurrences, text) });
+      checked.push({ uri, languageId: reader.spec.languageIds[0], config, analysis, candidates: candidatesOf(uri, analysis.occurrences, text) });
     }
     // Every file is read: the index now holds the whole workspace's flow. A file into which something flows from
     // another is read once more for its suppression comments.
@@ -71,7 +71,7 @@ export async function checkWorkspace(engine: EngineClient, diagnostics: Diagnost
       let candidates = own;
       if (merged !== analysis) {
         const text = await readCodeFile(uri, MAX_EDITOR_CODE_CHARS);
-        candidates = candidatesOf(merged.occurrences, text ?? '');
+        candidates = candidatesOf(uri, merged.occurrences, text ?? '');
       }
       problems += diagnostics.showChecked(uri, languageId, candidates, config).length;
     }

@@ -108,7 +108,9 @@ export class DiagnosticsManager implements vscode.Disposable {
     if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
     // This version could not be analysed (the log says why): the problems shown stay as they were.
     if (skipped === 'timeout' || skipped === 'crashed') return;
-    const candidates = findUnlisted(occurrences, { t: vscode.l10n.t, lineAt: (line) => document.lineAt(line).text });
+    const candidates = findUnlisted(occurrences, {
+      t: vscode.l10n.t, lineAt: (line) => document.lineAt(line).text, path: vscode.workspace.asRelativePath(document.uri, false),
+    });
     // A checked file open in an editor: what it shows when closed again is what was last read of it on disk.
     const checked = this.checkedOnDisk.get(document.uri.toString());
     if (checked && !document.isDirty) this.checkedOnDisk.set(document.uri.toString(), { ...checked, candidates });
