@@ -38,6 +38,9 @@ export const javascript: LanguageSpec = {
   symbols: [
     // NestJS HttpStatus, http-status-codes StatusCodes, axios HttpStatusCode: HttpStatus.CONFLICT
     { pattern: /^(?:HttpStatus|StatusCodes|HttpStatusCode)\.(?<name>[A-Za-z_]+)$/ },
+    // The http-status package (`httpStatus.NOT_FOUND`), an application's own `HTTP_STATUS.CONFLICT`: an UPPER_CASE
+    // member of an object whose name says it holds statuses, when the member names one
+    { pattern: /^(?:[\w$]+\.)?[\w$]*(?:[Ss]tatus|STATUS)(?:[\w$]*)\.(?<name>[A-Z][A-Z0-9_]*[A-Z])$/ },
     // NestJS built-in exceptions: ConflictException, ImATeapotException
     { pattern: /^(?<name>[A-Z][A-Za-z]+)Exception$/ },
   ],
