@@ -37,9 +37,10 @@ const VALUE_END = '(?![\\w/]|[.-]\\d)';
 const ANSI = '(?:\\x1b\\[[\\d;]*m)?';
 /**
  * The end of a bracketed timestamp (looked behind from its `]`): common log format `[30/Nov/2026:10:00:00 +0000]`,
- * ISO 8601 `[2026-11-30T10:00:00+00:00]`, `[2026-11-30T10:00:00.123Z]`.
+ * ISO 8601 `[2026-11-30T10:00:00+00:00]`, `[2026-11-30T10:00:00.123Z]`, Python's http.server and Django
+ * `[30/Nov/2026 10:00:00]`.
  */
-const CLF_TIME_END = String.raw`(?:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|T\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d))\]`;
+const CLF_TIME_END = String.raw`(?:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|T\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)|\/\d{4} \d\d:\d\d:\d\d)\]`;
 /** A list item of ingress-nginx upstream variables: `10.0.0.5:8080, 10.0.0.6:8080` or `503 : 200`. */
 const LIST = (item: string) => `${item}(?:(?:, | : )${item})*`;
 
@@ -67,6 +68,42 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     description: 'Common/combined access log whose request field is "-", "" or junk: [30/Nov/2026:10:00:00 +0000] "-" 400 0',
     regex: new RegExp(String.raw`\] "(?!(?:${METHODS}) [^"\\\r\n]*")(?<=${CLF_TIME_END} ")(?:[^"\\\r\n]|\\.)*"[ \t]+${CODE}(?=[ \t]+(?:\d+|-)(?:[ \t]|$))`, 'gm'),
     requires: ['] "'],
+  },
+  {
+    id: 's3-access-log',
+    description: 'Amazon S3 server access log: the status after the operation, the key and the request, also when the request is "-": REST.COPY.OBJECT_GET photos/a.jpg "-" 200 - - 12345',
+    regex: new RegExp(String.raw`\b(?:REST|WEBSITE|BATCH|S3)\.[A-Z_.]+ \S+ "(?:[^"\\\r\n]|\\.)*" ${CODE}(?= \S+ (?:\d+|-) (?:\d+|-) )`, 'gm'),
+    requires: ['REST.', 'WEBSITE.', 'BATCH.', 'S3.'],
+  },
+  {
+    id: 'squid-native',
+    description: 'Squid native access log: result code and status after time, elapsed and client: 1286536308.779 180 10.0.0.1 TCP_MISS/200 411 GET http://…',
+    regex: new RegExp(String.raw`\b\d{9,10}\.\d{3}[ \t]+-?\d+ \S+ [A-Z][A-Z_]*\/${CODE}(?= -?\d+ [A-Z])`, 'gm'),
+    requires: ['/'],
+  },
+  {
+    id: 'chi-request',
+    description: 'Go chi middleware.Logger: "GET http://host/ HTTP/1.1" from 10.0.0.1:54620 - 200 12B in 31.1µs',
+    regex: new RegExp(String.raw`"(?:${METHODS}) [^"\r\n]*" from \S+ - ${CODE}(?= \d+B in )`, 'gm'),
+    requires: ['" from '],
+  },
+  {
+    id: 'aspnet-request-finished',
+    description: 'ASP.NET Core 2-5 hosting log: Request finished in 42.3ms 200 application/json (6+ is method-path-status: GET http://x/ - 200)',
+    regex: new RegExp(String.raw`\bRequest finished in \d+(?:\.\d+)?ms ${CODE}${END}`, 'gm'),
+    requires: ['Request finished in '],
+  },
+  {
+    id: 'python-send-error',
+    description: "Python http.server (BaseHTTPRequestHandler.send_error): code 404, message File not found",
+    regex: new RegExp(String.raw`\bcode ${CODE}(?=, message )`, 'gm'),
+    requires: [', message '],
+  },
+  {
+    id: 'azure-storage-log',
+    description: 'Azure Storage analytics log (version 1.0/2.0, semicolons): 1.0;2026-11-30T10:00:00.0000000Z;GetBlob;Success;200;18;10;…',
+    regex: new RegExp(String.raw`(?:^|[ \t])\d\.\d;\d{4}-\d\d-\d\dT[\d:.]+Z;[A-Za-z]+;[A-Za-z]+;${CODE}(?=;\d+;)`, 'gm'),
+    requires: [';'],
   },
   {
     id: 'ingress-upstream-status',
@@ -115,13 +152,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   {
     id: 'status-word',
     description: 'Prose: failed with status 503, returned status 404 (not: exited with status 143)',
-    regex: new RegExp(String.raw`\b[Ss]tatus(?:[ \t]+(?:of|is|was))?[ \t]+${CODE}${VALUE_END}`, 'gm'),
+    regex: new RegExp(String.raw`(?<![\w.-])[Ss]tatus(?:[ \t]+(?:of|is|was))?[ \t]+${CODE}${VALUE_END}`, 'gm'),
     weak: true,
   },
   {
     id: 'reason-phrase',
-    description: 'A number followed by its own reason phrase, anywhere: 410 Gone, Completed 409 CONFLICT in 5ms, [429 Too Many Requests], 429 TOO_MANY_REQUESTS',
-    regex: new RegExp(String.raw`[ \t][A-Za-z](?<=(?<![\w.\/:-])(?<code>${CODE})[ \t]+(?:[-:][ \t]+)?[A-Za-z])`, 'dgm'),
+    description: 'A number followed by its own reason phrase, anywhere: 410 Gone, Completed 409 CONFLICT in 5ms, [429 Too Many Requests], 429 TOO_MANY_REQUESTS, 401 (Unauthorized)',
+    regex: new RegExp(String.raw`[ \t]\(?[A-Za-z](?<=(?<![\w.\/:-])(?<code>${CODE})[ \t]+(?:[-:][ \t]+|\()?[A-Za-z])`, 'dgm'),
     reason: true,
   },
   {
@@ -148,7 +185,7 @@ export const STATUS_KEY_WORDS = Object.freeze({
     'region', 'promo', 'auth', 'event', 'info', 'item', 'product', 'order', 'payment', 'result', 'os', 'sys', 'system',
   ],
   neutral: ['last', 'final', 'the', 'x'],
-  trailing: ['value', 'int', 'number', 'num'],
+  trailing: ['value', 'int', 'number', 'num', 'sent'],
 });
 
 /** A request log line: a method, a URL, an HTTP version, a path field. Gives a bare `code=404` its meaning. */

@@ -118,13 +118,15 @@ for (const { code, phrase, note } of HTTP_STATUS_ENTRIES) {
   REASONS.set(code, names.map((name) => name.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim()));
 }
 
-/** Whether the text after the code at `end` is the code's own reason phrase (`410 Gone`, `429 TOO_MANY_REQUESTS`). */
+/** Whether the text after the code at `end` is the code's own reason phrase (`410 Gone`, `429 TOO_MANY_REQUESTS`, `401 (Unauthorized)`). */
 function reasonFollows(text: string, end: number, code: number): boolean {
   let i = end;
   while (text[i] === ' ' || text[i] === '\t') i++;
   if ((text[i] === '-' || text[i] === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
     i++;
     while (text[i] === ' ' || text[i] === '\t') i++;
+  } else if (text[i] === '(') {
+    i++; // .NET: 401 (Unauthorized)
   }
   for (const phrase of REASONS.get(code) ?? []) {
     let j = i;
