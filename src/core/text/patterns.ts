@@ -102,7 +102,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   {
     id: 'azure-storage-log',
     description: 'Azure Storage analytics log (version 1.0/2.0, semicolons): 1.0;2026-11-30T10:00:00.0000000Z;GetBlob;Success;200;18;10;…',
-    regex: new RegExp(String.raw`(?:^|[ \t])\d\.\d;\d{4}-\d\d-\d\dT[\d:.]+Z;[A-Za-z]+;[A-Za-z]+;${CODE}(?=;\d+;)`, 'gm'),
+    regex: new RegExp(String.raw`(?<![\w.;])\d\.\d;\d{4}-\d\d-\d\dT[\d:.]+Z;[A-Za-z]+;[A-Za-z]+;${CODE}(?=;\d+;)`, 'gm'),
     requires: [';'],
   },
   {
@@ -130,8 +130,33 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   },
   {
     id: 'method-path-status',
-    description: 'A method and a path, then the status: GET /x -> 503, POST /v2/p/groups/g/streams 201 (took 88 ms), GET /api 200 12.3 ms (morgan)',
-    regex: new RegExp(String.raw`\b(?:${METHODS})(?<!"\w+)[ \t]+(?:[a-z][\w+.-]*:\/\/[^\s"]*|\/[^\s"]*)[ \t]+(?:(?:->|=>|→|-|:)[ \t]+)?${CODE}(?=$|[ \t,;)\]]|\.(?!\d))`, 'gm'),
+    description: 'A method and a path, then the status: GET /x -> 503, POST /v2/p/groups/g/streams 201 (took 88 ms), GET /api 200 12.3 ms (morgan), '
+      + 'HTTP GET /x responded 404 in 12.3 ms (Serilog)',
+    regex: new RegExp(String.raw`\b(?:${METHODS})(?<!"\w+)[ \t]+(?:[a-z][\w+.-]*:\/\/[^\s"]*|\/[^\s"]*)[ \t]+(?:(?:->|=>|→|-|:|responded|returned|answered)[ \t]+)?${CODE}(?=$|[ \t,;)\]]|\.(?!\d))`, 'gm'),
+  },
+  {
+    id: 'tornado-request',
+    description: 'Tornado access log: the status before the method: [W 261130 10:00:01 web:2271] 404 GET /favicon.ico (::1) 0.71ms',
+    regex: new RegExp(String.raw`\[[DIWEC] \d{6} \d\d:\d\d:\d\d \w+:\d+\] ${CODE}(?= (?:${METHODS}) \S+ \()`, 'gm'),
+    requires: [':'],
+  },
+  {
+    id: 'dotnet-http-client',
+    description: '.NET IHttpClientFactory logging: End processing HTTP request after 123.4ms - 429, Received HTTP response headers after 120.1ms - 200',
+    regex: new RegExp(String.raw`\b(?:End processing HTTP request|Received HTTP response headers) after \d+(?:\.\d+)?ms - ${CODE}${END}`, 'gm'),
+    requires: ['HTTP '],
+  },
+  {
+    id: 'okhttp-response',
+    description: 'OkHttp HttpLoggingInterceptor, Koa logger: <-- 404 https://x/v2 (12ms), <-- 200 OK https://…',
+    regex: new RegExp(String.raw`(?<![\w-])<-- ${CODE}(?=[ \t]|$)`, 'gm'),
+    requires: ['<-- '],
+  },
+  {
+    id: 'curl-error',
+    description: 'curl --fail and git over HTTPS: The requested URL returned error: 404',
+    regex: new RegExp(String.raw`\bThe requested URL returned error: ${CODE}${END}`, 'gm'),
+    requires: ['returned error: '],
   },
   {
     id: 'exception-status',
@@ -146,8 +171,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   },
   {
     id: 'status-code-phrase',
-    description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, but got 415 instead',
-    regex: new RegExp(String.raw`(?:\b(?:[Ss]tatus[ _-]?[Cc]ode|STATUS[ _-]?CODE|(?:HTTP|[Hh]ttp) (?:[Ss]tatus|STATUS)|[Rr]esponse [Cc]ode|RESPONSE CODE|HTTP|[Hh]ttp)\b[ \t]*[:=#]?[ \t]*|\bbut got )${CODE}${END}`, 'gm'),
+    description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, HTTP error 404, HTTP Error 429:, but got 415 instead',
+    regex: new RegExp(String.raw`(?:\b(?:[Ss]tatus[ _-]?[Cc]ode|STATUS[ _-]?CODE|(?:HTTP|[Hh]ttp) (?:[Ss]tatus|STATUS|[Ee]rror|ERROR)|[Rr]esponse [Cc]ode|RESPONSE CODE|HTTP|[Hh]ttp)\b[ \t]*[:=#]?[ \t]*|\bbut got )${CODE}${END}`, 'gm'),
   },
   {
     id: 'status-word',
@@ -157,8 +182,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   },
   {
     id: 'reason-phrase',
-    description: 'A number followed by its own reason phrase, anywhere: 410 Gone, Completed 409 CONFLICT in 5ms, [429 Too Many Requests], 429 TOO_MANY_REQUESTS, 401 (Unauthorized)',
-    regex: new RegExp(String.raw`[ \t]\(?[A-Za-z](?<=(?<![\w.\/:-])(?<code>${CODE})[ \t]+(?:[-:][ \t]+|\()?[A-Za-z])`, 'dgm'),
+    description: 'A number followed by its own reason phrase, anywhere: 410 Gone, Completed 409 CONFLICT in 5ms, [429 Too Many Requests], 429 TOO_MANY_REQUESTS, 401 (Unauthorized), ERROR 404: Not Found.',
+    regex: new RegExp(String.raw`[ \t]\(?[A-Za-z](?<=(?<![\w.\/:-])(?<code>${CODE})(?:[ \t]+(?:[-:][ \t]+|\()?|:[ \t]+)[A-Za-z])`, 'dgm'),
     reason: true,
   },
   {
