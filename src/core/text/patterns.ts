@@ -78,8 +78,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   {
     id: 'squid-native',
     description: 'Squid native access log: result code and status after time, elapsed and client: 1286536308.779 180 10.0.0.1 TCP_MISS/200 411 GET http://…',
-    regex: new RegExp(String.raw`\b\d{9,10}\.\d{3}[ \t]+-?\d+ \S+ [A-Z][A-Z_]*\/${CODE}(?= -?\d+ [A-Z])`, 'gm'),
-    requires: ['/'],
+    regex: new RegExp(String.raw`\b(?:TCP|UDP|TAG|NONE)[A-Z_]*\/(?<=\b\d{9,10}\.\d{3}[ \t]+-?\d+ \S+ [A-Z_]+\/)${CODE}(?= -?\d+ [A-Z])`, 'gm'),
+    requires: ['TCP_', 'UDP_', 'NONE/', 'TAG_'],
   },
   {
     id: 'chi-request',
