@@ -86,7 +86,8 @@ suite('text scanner', () => {
       for (const name of [
         'exit_status', 'exitStatus', 'exit_code', 'process_status', 'status_count', 'statusText', 'status_msg', 'error_code',
         'errorCode', 'return_code', 'sc-win32-status', 'sc-substatus', 'info_code', 'reason_code', 'zip_code', 'id.resp_p',
-        'resp_bytes', 'response_time', 'statuses', 'signal_code', 'job_status', 'code_count',
+        'resp_bytes', 'response_time', 'statuses', 'signal_code', 'job_status', 'code_count', 'termination_status', 'childStatus',
+        'wait_status', 'command_exit_code', 'script_status',
       ]) {
         assert.strictEqual(keyKind(name), 'no', name);
       }

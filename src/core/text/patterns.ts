@@ -208,6 +208,7 @@ export const STATUS_KEY_WORDS = Object.freeze({
     'exit', 'exited', 'process', 'proc', 'signal', 'win32', 'sub', 'job', 'task', 'container', 'pod', 'build', 'error', 'err',
     'return', 'ret', 'reason', 'reply', 'smtp', 'ftp', 'sql', 'country', 'zip', 'postal', 'area', 'currency', 'lang',
     'region', 'promo', 'auth', 'event', 'info', 'item', 'product', 'order', 'payment', 'result', 'os', 'sys', 'system',
+    'termination', 'child', 'wait', 'kill', 'shell', 'command', 'cmd', 'script',
   ],
   neutral: ['last', 'final', 'the', 'x'],
   trailing: ['value', 'int', 'number', 'num', 'sent'],
