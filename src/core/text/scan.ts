@@ -88,7 +88,10 @@ function keyHolds(text: string, sep: number, code: number, factsAt: FactsAt): 'u
   let end = sep;
   while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
   const close = text.charCodeAt(end - 1);
-  if (end > 0 && (close === 0x22 || close === 0x27)) end--;
+  if (end > 0 && (close === 0x22 || close === 0x27)) {
+    end--;
+    if (text.charCodeAt(end - 1) === 0x5c) end--; // JSON inside a JSON string (Docker's {"log":"{\"status\":404}"})
+  }
   let start = end;
   while (start > 0 && end - start < 80 && isKeyChar(text.charCodeAt(start - 1))) start--;
   if (start === end || (start > 0 && isKeyChar(text.charCodeAt(start - 1)))) return undefined;
