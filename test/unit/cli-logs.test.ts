@@ -31,15 +31,21 @@ suite('cli: every log a user has', () => {
       ['access.log-20261130', 'log'], ['access_log', 'log'], ['error_log.1', 'log'], ['ssl_request_log', 'log'],
       ['access_log-20261130', 'log'], ['capture.har', 'json'], ['nohup.out', 'log'], ['catalina.out', 'log'], ['events.jsonl.1', 'jsonl'],
       ['C:\\logs\\u_ex261130.log', 'log'], ['trace.txt.old', 'plaintext'], ['alb.tsv', 'tsv'], ['requests.csv.1', 'csv'],
+      ['2026-11-30-10-00-00-0123456789ABCDEF', 'log'], ['E2EXAMPLE123.2026-11-30-10.abcd1234', 'log'],
+      ['lts-archive_usage_2026_11_30_10_00_00_00abcd_v0', 'csv'], ['syslog', 'log'], ['syslog.1', 'log'],
     ] as const) {
       assert.strictEqual(logFileLanguage(name), language, name);
       assert.deepStrictEqual(readerForPath(name), { kind: 'text', language }, name);
     }
-    for (const name of ['README', 'change_log.md', 'logo.png', 'access.log.gz', 'blog', 'dialog', 'catalog', 'x.log/README', 'v1.2.3', 'backup.1']) {
+    for (const name of [
+      'README', 'change_log.md', 'logo.png', 'access.log.gz', 'blog', 'dialog', 'catalog', 'x.log/README', 'v1.2.3', 'backup.1',
+      'syslog.conf', 'syslog.go', '2026-11-30', 'jquery.2026-11-30-10.min',
+    ]) {
       assert.strictEqual(logFileLanguage(name), undefined, name);
     }
     assert.strictEqual(compressedLogPath('logs/access.log.2.gz'), 'logs/access.log.2');
     assert.strictEqual(compressedLogPath('access_log.gz'), 'access_log');
+    assert.strictEqual(compressedLogPath('E2EXAMPLE123.2026-11-30-10.abcd1234.gz'), 'E2EXAMPLE123.2026-11-30-10.abcd1234');
     for (const name of ['logs.tar.gz', 'app.js.gz', 'data.gz', 'access.log']) assert.strictEqual(compressedLogPath(name), undefined, name);
     assert.ok(isReadable('access.log.2.gz') && isReadable('nohup.out') && !isReadable('logs.tar.gz'));
   });
