@@ -31,7 +31,7 @@ suite('cli: every log a user has', () => {
       ['access.log-20261130', 'log'], ['access_log', 'log'], ['error_log.1', 'log'], ['ssl_request_log', 'log'],
       ['access_log-20261130', 'log'], ['capture.har', 'json'], ['nohup.out', 'log'], ['catalina.out', 'log'], ['events.jsonl.1', 'jsonl'],
       ['C:\\logs\\u_ex261130.log', 'log'], ['trace.txt.old', 'plaintext'], ['alb.tsv', 'tsv'], ['requests.csv.1', 'csv'],
-      ['2026-11-30-10-00-00-0123456789ABCDEF', 'log'], ['E2EXAMPLE123.2026-11-30-10.abcd1234', 'log'],
+      ['2026-11-30-10-00-00-0123456789ABCDEF', 'log'], ['s3-access-2026-11-30-10-00-00-0123456789ABCDEF', 'log'], ['E2EXAMPLE123.2026-11-30-10.abcd1234', 'log'],
       ['lts-archive_usage_2026_11_30_10_00_00_00abcd_v0', 'csv'], ['syslog', 'log'], ['syslog.1', 'log'],
     ] as const) {
       assert.strictEqual(logFileLanguage(name), language, name);

@@ -25,7 +25,7 @@ const UNDERSCORE_LOG = new RegExp(String.raw`(?:^|[/\\._-])(?:access|error|reque
  * (`bucket_usage_2026_11_30_10_00_00_00abcd_v0`, CSV), and syslog (`syslog`, `syslog.1`).
  */
 const SERVICE_LOGS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d-[0-9a-f]{16}$/, 'log'],
+  [/(?:^|[_.-])\d{4}-\d\d-\d\d-\d\d-\d\d-\d\d-[0-9a-z]{16}$/, 'log'],
   [/^[a-z0-9]{8,16}\.\d{4}-\d\d-\d\d-\d\d\.[0-9a-f]{8}$/, 'log'],
   [/_usage_\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d_[0-9a-f]+_v\d+$/, 'csv'],
   [new RegExp(String.raw`^syslog(?:${ROTATION})?$`), 'log'],
