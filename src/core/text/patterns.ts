@@ -159,6 +159,12 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     requires: ['returned error: '],
   },
   {
+    id: 'modsecurity-denied',
+    description: 'ModSecurity in Apache and nginx error logs: ModSecurity: Access denied with code 403 (phase 2)',
+    regex: new RegExp(String.raw`\bAccess denied with code ${CODE}${END}`, 'gm'),
+    requires: ['Access denied with code '],
+  },
+  {
     id: 'exception-status',
     description: 'Java HttpClientErrorException$TooManyRequests: 429 Too Many Requests; WebClientResponseException: 503 Service Unavailable',
     regex: new RegExp(String.raw`(?:Exception|Error)(?:\$\w+)?: ${CODE}(?= [A-Z])`, 'gm'),
