@@ -132,7 +132,7 @@ async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader
     const inflated = gunzipPull(probe, () => source.read(chunk));
     try {
       const first = await inflated.next();
-      if (first.subarray(0, BINARY_PROBE_BYTES).includes(0)) return file.explicit ? { skipped: 'binary file' } : { silent: true };
+      if (isBinary(first.subarray(0, BINARY_PROBE_BYTES), true)) return file.explicit ? { skipped: 'binary file' } : { silent: true };
       return await scanLog(first, inflated.next, language, onChunk);
     } catch (error) {
       if (isZlibError(error)) return { skipped: `not readable as gzip (${error instanceof Error ? error.message : String(error)})` };
@@ -142,7 +142,7 @@ async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader
       inflated.close();
     }
   }
-  if (probe.includes(0)) return file.explicit ? { skipped: 'binary file' } : { silent: true };
+  if (isBinary(probe, reader.kind === 'text')) return file.explicit ? { skipped: 'binary file' } : { silent: true };
   if (reader.kind === 'text') {
     if (!settings.occurrences) return { language, occurrences: [], findings: [] };
     return scanLog(probe, () => source.read(chunk), language, onChunk);
@@ -162,6 +162,23 @@ async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader
     language, occurrences: settings.occurrences ? result.occurrences : [], findings: result.findings,
     ...(result.flow ? { flow: result.flow } : {}),
   };
+}
+
+/**
+ * A NUL byte marks a binary file; but a log may hold runs of NUL bytes where a crash or a truncation left them, so in
+ * a log they count only when other control bytes come with them (an executable, an image, an archive).
+ */
+function isBinary(probe: Buffer, log: boolean): boolean {
+  if (!probe.includes(0)) return false;
+  if (!log) return true;
+  let text = 0;
+  let control = 0;
+  for (const byte of probe) {
+    if (byte === 0) continue;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x1b && byte !== 0x0c) control++;
+    else text++;
+  }
+  return text === 0 || control * 100 > text;
 }
 
 async function scanLog(first: Buffer, next: () => Buffer | Promise<Buffer>, language: string, onChunk: ChunkSink): Promise<FileOutcome> {

@@ -110,6 +110,21 @@ suite('cli: every log a user has', () => {
     assert.ok(largest <= 64 * 1024, `blocks of ${largest} bytes`);
   });
 
+  test('a log with NUL padding (a crash, a truncation) is read; a binary file named like a log is not', async () => {
+    const elf = Buffer.alloc(4096);
+    elf.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0, 0x40, 0x10, 0x40]);
+    for (let i = 64; i < elf.length; i++) elf[i] = (i * 7) % 32;
+    const dir = tempTree({
+      'app.log': Buffer.concat([Buffer.from('status=404\n'), Buffer.alloc(3000), Buffer.from('\nstatus=503\n')]),
+      'a.out': elf,
+    });
+    const result = await cli(['scan', '.'], dir);
+    assert.strictEqual(result.stderr, '');
+    const files = scanned(result);
+    assert.deepStrictEqual(files.map((f) => f.path), ['app.log']);
+    assert.deepStrictEqual(codesOf(files[0]), ['1:404', '3:503']);
+  });
+
   test('a line too long to keep is named on stderr; the lines around it are read', async function () {
     this.timeout(60_000);
     const dir = tempTree({ 'huge.log': `status=404\n${'x'.repeat(16 * 1024 * 1024 + 10)} status=503\nstatus=429\n` });
