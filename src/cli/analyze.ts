@@ -171,6 +171,7 @@ async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader
 function isBinary(probe: Buffer, log: boolean): boolean {
   if (!probe.includes(0)) return false;
   if (!log) return true;
+  if (isUtf16(probe)) return false;
   let text = 0;
   let control = 0;
   for (const byte of probe) {
@@ -181,8 +182,14 @@ function isBinary(probe: Buffer, log: boolean): boolean {
   return text === 0 || control * 100 > text;
 }
 
+/** A UTF-16LE text with its byte order mark (what Windows PowerShell 5.1 writes with `>` and `Out-File`). */
+function isUtf16(probe: Buffer): boolean {
+  return probe[0] === 0xff && probe[1] === 0xfe;
+}
+
 async function scanLog(first: Buffer, next: () => Buffer | Promise<Buffer>, language: string, onChunk: ChunkSink): Promise<FileOutcome> {
-  const report = await scanStream(first, next, (occurrences) => onChunk(language, renderOccurrences(occurrences)));
+  const encoding = isUtf16(first) ? 'utf16le' : 'utf8';
+  const report = await scanStream(first, next, (occurrences) => onChunk(language, renderOccurrences(occurrences)), MAX_TEXT_LINE_LENGTH, encoding);
   const notes = overlongNotes(report);
   return { language, occurrences: [], findings: [], ...(notes.length > 0 ? { notes } : {}) };
 }
@@ -283,8 +290,8 @@ function overlongNotes(report: StreamReport): string[] {
  * text with lines over `maxLine` characters emptied; the report names those.
  */
 export async function scanStream(first: Buffer, next: () => Buffer | Promise<Buffer>, onBlock: (occurrences: Occurrence[]) => Promise<void>,
-  maxLine = MAX_TEXT_LINE_LENGTH): Promise<StreamReport> {
-  const decoder = new StringDecoder('utf8');
+  maxLine = MAX_TEXT_LINE_LENGTH, encoding: 'utf8' | 'utf16le' = 'utf8'): Promise<StreamReport> {
+  const decoder = new StringDecoder(encoding);
   const lines = new LineBlocks(maxLine);
   // A header (W3C `#Fields:`, a CSV header) in the first lines defines the layout of the whole log: blocks are held
   // until that many lines have come (or the log ends), then scanned with the layout they declare.

@@ -110,19 +110,22 @@ suite('cli: every log a user has', () => {
     assert.ok(largest <= 64 * 1024, `blocks of ${largest} bytes`);
   });
 
-  test('a log with NUL padding (a crash, a truncation) is read; a binary file named like a log is not', async () => {
+  test('a log with NUL padding (a crash, a truncation) or in UTF-16 is read; a binary file named like a log is not', async () => {
     const elf = Buffer.alloc(4096);
     elf.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0x3e, 0, 1, 0, 0, 0, 0x40, 0x10, 0x40]);
     for (let i = 64; i < elf.length; i++) elf[i] = (i * 7) % 32;
     const dir = tempTree({
       'app.log': Buffer.concat([Buffer.from('status=404\n'), Buffer.alloc(3000), Buffer.from('\nstatus=503\n')]),
       'a.out': elf,
+      // Windows PowerShell 5.1 writes UTF-16LE with a byte order mark.
+      'ps.log': Buffer.from('\ufeffInvoke-WebRequest: GET /v2/p/groups -> 429\r\nstatus=503\r\n', 'utf16le'),
     });
     const result = await cli(['scan', '.'], dir);
     assert.strictEqual(result.stderr, '');
     const files = scanned(result);
-    assert.deepStrictEqual(files.map((f) => f.path), ['app.log']);
+    assert.deepStrictEqual(files.map((f) => f.path), ['app.log', 'ps.log']);
     assert.deepStrictEqual(codesOf(files[0]), ['1:404', '3:503']);
+    assert.deepStrictEqual(files[1].occurrences.map((o) => [o.line, (o as { column?: number }).column, o.code]), [[1, 40, 429], [2, 8, 503]]);
   });
 
   test('a line too long to keep is named on stderr; the lines around it are read', async function () {
