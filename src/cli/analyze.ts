@@ -2,24 +2,25 @@
  * Reading and analysing one file for the CLI: the same steps in a worker thread and in the calling thread.
  * Only regular files are read (checked on the open descriptor, so a FIFO swapped in after the walk cannot block).
  * Logs are read and scanned in blocks of whole lines and their occurrences handed on block by block, so neither the
- * file nor its results are ever held whole; code files are read whole (they are bounded by MAX_CODE_CHARS).
+ * file nor its results are ever held whole, whatever its size; gzip-compressed logs (`access.log.2.gz`) are
+ * decompressed as they are read (node:zlib). Code files are read whole (they are bounded by MAX_CODE_CHARS).
  */
 import * as fs from 'fs';
+import { Readable } from 'stream';
 import { StringDecoder } from 'string_decoder';
+import * as zlib from 'zlib';
 import {
-  analyzeDocument, CodeEngine, FlowSummary, detectLogLayout, Finding, headLines, LAYOUT_HEAD_LINES, LogLayout, MAX_CODE_CHARS, Occurrence,
-  Reader, readerForPath, readerLanguage, scanText,
+  analyzeDocument, CodeEngine, compressedLogPath, FlowSummary, detectLogLayout, Finding, headLines, LAYOUT_HEAD_LINES, LogLayout,
+  MAX_CODE_CHARS, Occurrence, Reader, readerForPath, readerLanguage, scanText,
 } from '../core';
 import { describeError, FileEntry, fileKind } from './files';
 import { renderOccurrences } from './output';
 
 /**
  * The scanner reads lines of any length in linear time; a line longer than this (a multi-megabyte minified JSON log
- * line is far shorter) is not kept, so that memory stays bounded whatever the file.
+ * line is far shorter) is not kept, so that memory stays bounded whatever the file. Stderr names the lines dropped.
  */
 export const MAX_TEXT_LINE_LENGTH = 16 * 1024 * 1024;
-/** Files larger than this are skipped. */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 /** Bytes read at a time from a log. */
 export const READ_CHUNK_BYTES = 256 * 1024;
 /** A NUL byte among the first this many bytes marks a binary file. */
@@ -51,6 +52,8 @@ export interface FileOutcome {
   readonly error?: string;
   /** Skipped without a word (a binary or unknown file met in a walk). */
   readonly silent?: boolean;
+  /** What was read only in part, for stderr (lines over MAX_TEXT_LINE_LENGTH); the results stand otherwise. */
+  readonly notes?: readonly string[];
   /** The engine may be broken (it threw) or left mid-parse (it timed out): analyse the next file with a fresh one. */
   readonly restart?: boolean;
   /** A code file's status flow, for the index over the whole tree (../core/code/flow.ts). */
@@ -70,9 +73,18 @@ interface Source {
   read(size: number): Buffer;
 }
 
+/** How a file is read: by its name, a `.gz` as the log it holds (any `.gz` named on the command line). */
+export function fileReader(absolute: string, explicit: boolean): { reader: Reader; gzip: boolean } | undefined {
+  const inner = compressedLogPath(absolute) ?? (explicit && /\.gz$/i.test(absolute) ? absolute.slice(0, -3) : undefined);
+  const reader = readerForPath(inner ?? absolute) ?? (explicit ? { kind: 'text' as const, language: 'plaintext' } : undefined);
+  if (!reader || (inner !== undefined && reader.kind !== 'text')) return undefined;
+  return { reader, gzip: inner !== undefined };
+}
+
 export async function analyzeFile(engine: CodeEngine, file: FileEntry, settings: AnalyzeSettings, onChunk: ChunkSink): Promise<FileOutcome> {
-  const reader = readerForPath(file.absolute) ?? (file.explicit ? { kind: 'text' as const, language: 'plaintext' } : undefined);
-  if (!reader) return { silent: true };
+  const how = fileReader(file.absolute, file.explicit);
+  if (!how) return file.explicit ? { skipped: 'a compressed file that is not a log' } : { silent: true };
+  const { reader, gzip } = how;
   if (file.content !== undefined) {
     // Given on stdin: a worker receives it as a plain Uint8Array.
     const bytes = Buffer.from(file.content.buffer, file.content.byteOffset, file.content.byteLength);
@@ -86,7 +98,7 @@ export async function analyzeFile(engine: CodeEngine, file: FileEntry, settings:
       },
     };
     try {
-      return await analyzeSource(engine, file, reader, source, settings, onChunk);
+      return await analyzeSource(engine, file, reader, source, settings, onChunk, gzip);
     } catch (error) {
       return { error: describeError(error) };
     }
@@ -100,7 +112,7 @@ export async function analyzeFile(engine: CodeEngine, file: FileEntry, settings:
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) return { skipped: `not a regular file (${fileKind(stat)})` };
-    return await analyzeSource(engine, file, reader, { size: stat.size, read: (size) => readUpTo(fd, size) }, settings, onChunk);
+    return await analyzeSource(engine, file, reader, { size: stat.size, read: (size) => readUpTo(fd, size) }, settings, onChunk, gzip);
   } catch (error) {
     return { error: describeError(error) };
   } finally {
@@ -109,16 +121,31 @@ export async function analyzeFile(engine: CodeEngine, file: FileEntry, settings:
 }
 
 async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader, source: Source, settings: AnalyzeSettings,
-  onChunk: ChunkSink): Promise<FileOutcome> {
-  if (source.size > MAX_FILE_BYTES) return { skipped: `${source.size} bytes is over the ${MAX_FILE_BYTES}-byte limit` };
+  onChunk: ChunkSink, gzip = false): Promise<FileOutcome> {
   if (reader.kind === 'code' && source.size > MAX_CODE_BYTES) return { skipped: tooLarge(source.size, 'bytes') };
-  const probe = source.read(BINARY_PROBE_BYTES);
-  if (probe.includes(0)) return file.explicit ? { skipped: 'binary file' } : { silent: true };
   const language = readerLanguage(reader);
+  let probe = source.read(BINARY_PROBE_BYTES);
+  const chunk = settings.chunkBytes ?? READ_CHUNK_BYTES;
+  if (gzip && probe[0] === 0x1f && probe[1] === 0x8b) {
+    // Logs are only probed for `check`: a compressed one is not decompressed for nothing.
+    if (!settings.occurrences) return { language, occurrences: [], findings: [] };
+    const inflated = gunzipPull(probe, () => source.read(chunk));
+    try {
+      const first = await inflated.next();
+      if (isBinary(first.subarray(0, BINARY_PROBE_BYTES), true)) return file.explicit ? { skipped: 'binary file' } : { silent: true };
+      return await scanLog(first, inflated.next, language, onChunk);
+    } catch (error) {
+      if (isZlibError(error)) return { skipped: `not readable as gzip (${error instanceof Error ? error.message : String(error)})` };
+      throw error;
+    } finally {
+      // Nothing may read ahead from the descriptor once the caller closes it.
+      inflated.close();
+    }
+  }
+  if (isBinary(probe, reader.kind === 'text')) return file.explicit ? { skipped: 'binary file' } : { silent: true };
   if (reader.kind === 'text') {
     if (!settings.occurrences) return { language, occurrences: [], findings: [] };
-    const more = await scanStream(probe, () => source.read(settings.chunkBytes ?? READ_CHUNK_BYTES), (occurrences) => onChunk(language, renderOccurrences(occurrences)));
-    return more ? { skipped: `stopped reading at the ${MAX_FILE_BYTES}-byte limit` } : { language, occurrences: [], findings: [] };
+    return scanLog(probe, () => source.read(chunk), language, onChunk);
   }
   const text = Buffer.concat([probe, readRest(source, MAX_CODE_BYTES - probe.length)]).toString('utf8');
   if (text.length > MAX_CODE_CHARS) return { skipped: tooLarge(text.length, 'characters') };
@@ -137,6 +164,36 @@ async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader
     language, occurrences: settings.occurrences ? result.occurrences : [], findings: result.findings,
     ...(result.flow ? { flow: result.flow } : {}),
   };
+}
+
+/**
+ * A NUL byte marks a binary file; but a log may hold runs of NUL bytes where a crash or a truncation left them, so in
+ * a log they count only when other control bytes come with them (an executable, an image, an archive).
+ */
+function isBinary(probe: Buffer, log: boolean): boolean {
+  if (!probe.includes(0)) return false;
+  if (!log) return true;
+  if (isUtf16(probe)) return false;
+  let text = 0;
+  let control = 0;
+  for (const byte of probe) {
+    if (byte === 0) continue;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x1b && byte !== 0x0c) control++;
+    else text++;
+  }
+  return text === 0 || control * 100 > text;
+}
+
+/** A UTF-16LE text with its byte order mark (what Windows PowerShell 5.1 writes with `>` and `Out-File`). */
+function isUtf16(probe: Buffer): boolean {
+  return probe[0] === 0xff && probe[1] === 0xfe;
+}
+
+async function scanLog(first: Buffer, next: () => Buffer | Promise<Buffer>, language: string, onChunk: ChunkSink): Promise<FileOutcome> {
+  const encoding = isUtf16(first) ? 'utf16le' : 'utf8';
+  const report = await scanStream(first, next, (occurrences) => onChunk(language, renderOccurrences(occurrences)), MAX_TEXT_LINE_LENGTH, encoding);
+  const notes = overlongNotes(report);
+  return { language, occurrences: [], findings: [], ...(notes.length > 0 ? { notes } : {}) };
 }
 
 function tooLarge(size: number, unit: string): string {
@@ -172,13 +229,71 @@ function readRest(source: Source, limit: number): Buffer {
 }
 
 /**
+ * Decompressed blocks of a gzip stream whose compressed bytes are `first`, then `read()` until it returns an empty
+ * buffer; an empty buffer at the end. Memory stays bounded: the inflater is fed only as its output is taken.
+ * Concatenated gzip members (as `cat a.gz b.gz` makes them) are read one after the other.
+ */
+export function gunzipPull(first: Buffer, read: () => Buffer): { next: () => Promise<Buffer>; close: () => void } {
+  let closed = false;
+  function* compressed(): Generator<Buffer> {
+    if (first.length > 0) yield first;
+    while (!closed) {
+      const part = read();
+      if (part.length === 0) return;
+      yield part;
+    }
+  }
+  const gunzip = zlib.createGunzip();
+  const input = Readable.from(compressed(), { objectMode: false });
+  input.on('error', (error) => gunzip.destroy(error));
+  input.pipe(gunzip);
+  const blocks = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  return {
+    next: async () => {
+      const { done, value } = await blocks.next();
+      return done ? Buffer.alloc(0) : value;
+    },
+    close: () => {
+      closed = true;
+      input.destroy();
+      gunzip.destroy();
+    },
+  };
+}
+
+function isZlibError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+/** What a stream scan could not read. */
+export interface StreamReport {
+  /** Zero-based numbers of the first lines over the length limit (at most OVERLONG_LISTED of them). */
+  readonly overlongLines: readonly number[];
+  /** How many lines were over the limit. */
+  readonly overlongCount: number;
+  readonly maxLine: number;
+}
+
+/** Overlong lines named on stderr per file; the rest are counted. */
+const OVERLONG_LISTED = 5;
+
+function overlongNotes(report: StreamReport): string[] {
+  if (report.overlongCount === 0) return [];
+  const lines = report.overlongLines.map((line) => line + 1).join(', ');
+  const more = report.overlongCount > report.overlongLines.length ? ` and ${report.overlongCount - report.overlongLines.length} more` : '';
+  const plural = report.overlongCount === 1 ? 'line' : 'lines';
+  return [`${plural} ${lines}${more} not read: longer than ${report.maxLine} characters`];
+}
+
+/**
  * Scans a log given as byte blocks (`first`, then `next()` until it returns an empty buffer) and hands on the
  * occurrences of every block of whole lines, numbered as in the whole text. The result equals `scanText` of the whole
- * text. Returns true when it stopped at MAX_FILE_BYTES with more to read.
+ * text with lines over `maxLine` characters emptied; the report names those.
  */
-export async function scanStream(first: Buffer, next: () => Buffer, onBlock: (occurrences: Occurrence[]) => Promise<void>,
-  maxLine = MAX_TEXT_LINE_LENGTH): Promise<boolean> {
-  const decoder = new StringDecoder('utf8');
+export async function scanStream(first: Buffer, next: () => Buffer | Promise<Buffer>, onBlock: (occurrences: Occurrence[]) => Promise<void>,
+  maxLine = MAX_TEXT_LINE_LENGTH, encoding: 'utf8' | 'utf16le' = 'utf8'): Promise<StreamReport> {
+  const decoder = new StringDecoder(encoding);
   const lines = new LineBlocks(maxLine);
   // A header (W3C `#Fields:`, a CSV header) in the first lines defines the layout of the whole log: blocks are held
   // until that many lines have come (or the log ends), then scanned with the layout they declare.
@@ -194,23 +309,12 @@ export async function scanStream(first: Buffer, next: () => Buffer, onBlock: (oc
     }
     await onBlock(block.text ? scanText(block.text, { layout, firstLine: block.firstLine }) : []);
   };
-  let total = 0;
-  for (let bytes = first; ; bytes = next()) {
+  for (let bytes = first; ; bytes = await next()) {
     if (bytes.length === 0) {
       await scan(lines.end(decoder.end()), true);
-      return false;
+      return { overlongLines: lines.overlongLines, overlongCount: lines.overlongCount, maxLine };
     }
-    total += bytes.length;
     await scan(lines.push(decoder.write(bytes)), false);
-    if (total >= MAX_FILE_BYTES) {
-      const more = next();
-      if (more.length > 0) {
-        if (layout === undefined && head) await scan({ text: '', firstLine: head.firstLine }, true);
-        return true;
-      }
-      await scan(lines.end(decoder.end()), true);
-      return false;
-    }
   }
 }
 
@@ -223,11 +327,15 @@ interface Block {
 
 /**
  * Cuts decoded text into blocks of whole lines (`\n`, `\r\n` and lone `\r` end a line, as the scanner counts them).
- * A line longer than MAX_TEXT_LINE_LENGTH yields nothing in the scanner, so it is not kept: it becomes an empty line
- * (still counted), and memory stays bounded whatever the file.
+ * A line longer than MAX_TEXT_LINE_LENGTH is not kept: it becomes an empty line (still counted, and recorded in
+ * `overlongLines`), and memory stays bounded whatever the file.
  */
 export class LineBlocks {
   constructor(private readonly maxLine = MAX_TEXT_LINE_LENGTH) {}
+
+  /** The first overlong lines (zero-based), at most OVERLONG_LISTED of them. */
+  readonly overlongLines: number[] = [];
+  overlongCount = 0;
 
   private pending = '';
   /** The pending line is over the length limit: its text is dropped up to its line break. */
@@ -245,6 +353,7 @@ export class LineBlocks {
       this.overlong = false;
     }
     if (this.overlong || this.pending.length - (this.pending.endsWith('\r') ? 1 : 0) > this.maxLine) {
+      if (!this.overlong) this.dropped(this.line + countBreaks(block));
       this.overlong = true;
       this.pending = this.pending.endsWith('\r') ? '\r' : '';
     }
@@ -266,9 +375,20 @@ export class LineBlocks {
     this.line += countBreaks(text);
     // An overlong line that arrived whole in one read is dropped too, so the result never depends on read sizes.
     if (text.length > this.maxLine) {
-      text = text.split(/(\r\n|\r|\n)/).map((part, i) => (i % 2 === 0 && part.length > this.maxLine ? '' : part)).join('');
+      let line = firstLine;
+      text = text.split(/(\r\n|\r|\n)/).map((part, i) => {
+        if (i % 2 === 1) { line++; return part; }
+        if (part.length <= this.maxLine) return part;
+        this.dropped(line);
+        return '';
+      }).join('');
     }
     return { text, firstLine };
+  }
+
+  private dropped(line: number): void {
+    if (this.overlongLines.length < OVERLONG_LISTED) this.overlongLines.push(line);
+    this.overlongCount++;
   }
 }
 

@@ -342,6 +342,7 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
     severity: options.severity ?? CLI_DEFAULT_SEVERITY,
   });
   const onOutcome = (file: FileEntry, outcome: FileOutcome, partial: boolean) => {
+    for (const note of outcome.notes ?? []) say(`${file.display}: ${note}`);
     if (outcome.error !== undefined) {
       failed = true;
       say(`${file.display}: ${outcome.error}`);

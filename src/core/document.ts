@@ -6,6 +6,7 @@ import { CodeEngine } from './code/engine';
 import { findUnlisted } from './findings';
 import { Translate } from './l10n';
 import { LanguageSpec, languageForPath } from './languages';
+import { logFileLanguage } from './text/names';
 import { scanText } from './text/scan';
 import { Finding, Occurrence } from './types';
 import type { FlowSummary } from './code/flow';
@@ -13,18 +14,12 @@ import type { FlowSummary } from './code/flow';
 /** Code documents larger than this are not parsed (minified bundles beyond it say nothing useful). */
 export const MAX_CODE_CHARS = 8 * 1024 * 1024;
 
-/** Text (log) readers by file extension; the value is the language reported for the file. */
-const TEXT_EXTENSIONS: Readonly<Record<string, string>> = {
-  '.log': 'log', '.txt': 'plaintext', '.json': 'json', '.jsonl': 'jsonl', '.ndjson': 'jsonl',
-};
-
 export type Reader = { readonly kind: 'code'; readonly spec: LanguageSpec } | { readonly kind: 'text'; readonly language: string };
 
 export function readerForPath(path: string): Reader | undefined {
   const spec = languageForPath(path);
   if (spec) return { kind: 'code', spec };
-  const match = /(\.[^./\\]+)$/.exec(path.toLowerCase());
-  const language = match ? TEXT_EXTENSIONS[match[1]] : undefined;
+  const language = logFileLanguage(path);
   return language ? { kind: 'text', language } : undefined;
 }
 

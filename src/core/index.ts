@@ -11,6 +11,7 @@ export type { ScanOptions, WindowScan } from './text/scan';
 export { detectLogLayout, LAYOUT_HEAD_LINES } from './text/layout';
 export type { LogLayout } from './text/layout';
 export { keyKind } from './text/keys';
+export { compressedLogPath, logFileLanguage } from './text/names';
 export { STATUS_PHRASES, TEXT_PATTERNS } from './text/patterns';
 export { CodeEngine, CodeSession, EngineCrashed, isEngineCrashed, LineIndex, mergeFlow, textChange } from './code/engine';
 export { EMPTY_FLOW, FlowIndex, isEmptyFlow } from './code/flow';

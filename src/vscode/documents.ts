@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import {
   CodeAnalysis, detectLogLayout, ErrorCodeMention, LanguageSpec, languageForId, LAYOUT_HEAD_LINES, Logger, LogLayout, Occurrence,
-  rangesIntersect, readerForPath, scanErrorCodes, scanLine, scanLines, scanWindow, TextChange, textChange,
+  rangesIntersect, readerForPath, scanErrorCodes, scanLine, scanWindow, TextChange, textChange,
 } from '../core';
 import { fromPosition, fromRange } from './convert';
 import { EngineClient } from './engineClient';
@@ -20,8 +20,11 @@ export const TEXT_LANGUAGE_IDS: readonly string[] = ['log', 'Log', 'plaintext', 
  */
 export const MAX_EDITOR_CODE_CHARS = 2 * 1024 * 1024;
 
-/** Files read as logs whatever language another extension gives them. */
-export const TEXT_FILE_PATTERN = '**/*.{log,txt,jsonl,ndjson}';
+/**
+ * Files read as logs whatever language another extension gives them (the names of core/text/names.ts: rotated logs,
+ * Apache's extensionless `access_log`, HAR captures, `nohup.out`, CSV/TSV exports).
+ */
+export const TEXT_FILE_PATTERNS: readonly string[] = ['**/*.{log,txt,jsonl,ndjson,har,out,csv,tsv}', '**/*.{log,txt,jsonl,out}.*', '**/*_log', '**/*_log.*'];
 
 export type DocumentKind = { kind: 'code'; spec: LanguageSpec } | { kind: 'text' };
 
@@ -111,13 +114,27 @@ export class DocumentAnalyzer implements vscode.Disposable {
     return flow ? analysis.then((result) => flow.merge(document.uri, result)) : analysis;
   }
 
-  /** Occurrences that intersect `range`; for text, only those lines are read. */
+  /** Occurrences that intersect `range`; for text, only those lines are read (on a very long line, only those columns). */
   async occurrencesIn(document: vscode.TextDocument, range: vscode.Range): Promise<readonly Occurrence[]> {
     const kind = documentKind(document);
     if (!kind) return [];
     if (kind.kind === 'text') {
       const last = Math.min(range.end.line, document.lineCount - 1);
-      return scanLines((line) => document.lineAt(line).text, range.start.line, last, this.layoutOf(document));
+      const layout = this.layoutOf(document);
+      const out: Occurrence[] = [];
+      for (let line = range.start.line; line <= last; line++) {
+        const text = document.lineAt(line).text;
+        if (text.length <= WINDOWED_LINE) {
+          out.push(...scanLine(text, line, layout));
+          continue;
+        }
+        // A very long line (a minified JSON log, a HAR): only the columns asked for, and at most WINDOWED_LINE of them
+        // (an editor shows far fewer; hover reads around any position).
+        const from = line === range.start.line ? range.start.character : 0;
+        const to = Math.min(line === range.end.line ? range.end.character : text.length, from + WINDOWED_LINE);
+        out.push(...scanWindow(text, line, from, to, layout).occurrences);
+      }
+      return out;
     }
     const wanted = fromRange(range);
     const { occurrences } = await this.codeAnalysis(document, kind.spec);

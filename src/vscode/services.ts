@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { CodeEngine, GrammarLoader, LANGUAGES } from '../core';
 import { CommandId } from './commands';
 import { analysisTimeLimit, SECTION } from './config';
-import { DocumentAnalyzer, TEXT_FILE_PATTERN, TEXT_LANGUAGE_IDS } from './documents';
+import { DocumentAnalyzer, TEXT_FILE_PATTERNS, TEXT_LANGUAGE_IDS } from './documents';
 import { checkWorkspace } from './features/checkWorkspace';
 import { StatusCodeActions } from './features/codeActions';
 import { DiagnosticsManager } from './features/diagnostics';
@@ -20,7 +20,7 @@ import { WorkspaceFlow } from './workspaceFlow';
 /** Every document the extension reads, on any scheme (files, untitled, virtual workspaces, Output channels). */
 export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
   ...[...LANGUAGES.flatMap((spec) => spec.languageIds), ...TEXT_LANGUAGE_IDS].map((language) => ({ language })),
-  { pattern: TEXT_FILE_PATTERN },
+  ...TEXT_FILE_PATTERNS.map((pattern) => ({ pattern })),
 ];
 
 /** What differs between the desktop and the web extension: how grammars load and whether a worker can run. */

@@ -45,6 +45,35 @@ suite('logs', () => {
     }
   });
 
+  test('a HAR capture minified onto one line, and a rotated log: hover on a status far along the line', async function () {
+    this.timeout(60_000);
+    const entry = (i: number) => ({
+      request: { method: 'GET', url: `https://lts.example.com/v2/p/groups/${i}`, headersSize: 404 },
+      response: { status: i === 1999 ? 409 : 200, statusText: i === 1999 ? 'Conflict' : 'OK', bodySize: 503 },
+      time: 429,
+    });
+    const har = JSON.stringify({ log: { version: '1.2', entries: Array.from({ length: 2000 }, (_, i) => entry(i)) } });
+    const harUri = workspaceUri('logs', 'session.har');
+    const rotatedUri = workspaceUri('logs', 'access.log.1');
+    await vscode.workspace.fs.writeFile(harUri, new TextEncoder().encode(har));
+    await vscode.workspace.fs.writeFile(rotatedUri, new TextEncoder().encode('10.0.0.1 - - [30/Nov/2026:10:00:00 +0000] "GET /v2/p/groups HTTP/1.1" 429 503\n'));
+    try {
+      const document = await vscode.workspace.openTextDocument(harUri);
+      const at = document.lineAt(0).text.lastIndexOf('"status":409') + '"status":4'.length;
+      const hover = await ltsHoverAt(harUri, new vscode.Position(0, at));
+      assert.ok(hover.includes('409 Conflict'), hover);
+      const bodySize = document.lineAt(0).text.lastIndexOf('"bodySize":503') + '"bodySize":5'.length;
+      assert.ok(!hoverText(await hoversAt(harUri, new vscode.Position(0, bodySize))).includes('LTS status code'), 'a body size is not a status');
+      const rotated = await vscode.workspace.openTextDocument(rotatedUri);
+      const status = await ltsHoverAt(rotatedUri, new vscode.Position(0, rotated.lineAt(0).text.indexOf(' 429 ') + 2));
+      assert.ok(status.includes('429 Too Many Requests'), status);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(harUri);
+      await vscode.workspace.fs.delete(rotatedUri);
+    }
+  });
+
   test('an LTS error code in a log line: description, message, handling and its status', async () => {
     const editor = await open('logs', 'app.jsonl');
     const hovers = await hoversAt(editor.document.uri, positionOf(editor.document, 'LTS.0205', 4));

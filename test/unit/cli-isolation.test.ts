@@ -233,7 +233,7 @@ suite('cli isolation and hardening', () => {
     // Worker start-up and grammar loading.
     this.timeout(60_000);
     const name = 'evil\x1b[2J\x07\u202e.js';
-    const dir = tempTree({ [name]: HANDLER, 'bin\x1b.log': Buffer.from([0x34, 0x30, 0x39, 0x00]) });
+    const dir = tempTree({ [name]: HANDLER, 'bin\x1b.log': Buffer.from([0x34, 0x30, 0x39, 0x00, 0x01, 0x02, 0x03]) }); // NUL padding alone is a log's
     const { code, stdout, stderr } = await cliWorkers(['check', name, 'bin\x1b.log'], dir);
     assert.strictEqual(code, 1, stderr);
     assert.ok(stdout.includes('\nevil\\x1b[2J\\x07\\u202e.js\n'), stdout);

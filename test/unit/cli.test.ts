@@ -274,8 +274,8 @@ suite('cli', function () {
           return part;
         };
         const got: Occurrence[] = [];
-        const more = await scanStream(bytes.subarray(0, at), next, async (occurrences) => { got.push(...occurrences); }, MAX_TEXT_LINE_LENGTH);
-        assert.strictEqual(more, false);
+        const report = await scanStream(bytes.subarray(0, at), next, async (occurrences) => { got.push(...occurrences); }, MAX_TEXT_LINE_LENGTH);
+        assert.strictEqual(report.overlongCount, text.split(long).length - 1, 'every overlong line is reported');
         assert.deepStrictEqual(got, expected, `${JSON.stringify(text.slice(0, 40))} in blocks of ${size}`);
       }
     }
@@ -288,6 +288,11 @@ suite('cli', function () {
     // The 4 MB line counts as one (empty) line; the next line keeps its number.
     assert.deepStrictEqual(blocks.push('\r\nstatus=404\n'), { text: '\r\nstatus=404\n', firstLine: 0 });
     assert.deepStrictEqual(blocks.end('tail'), { text: 'tail', firstLine: 2 });
+    assert.deepStrictEqual(blocks.overlongLines, [0]);
+    // Whole overlong lines within one read are recorded too, by their numbers.
+    const whole = new LineBlocks(10);
+    assert.deepStrictEqual(whole.push('short\nxxxxxxxxxxxxxxx\r\nok\nyyyyyyyyyyyy\n'), { text: 'short\n\r\nok\n\n', firstLine: 0 });
+    assert.deepStrictEqual([whole.overlongLines, whole.overlongCount], [[1, 3], 2]);
   });
 
   test('worker threads give the same output as one thread', async function () {

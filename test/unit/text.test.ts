@@ -63,7 +63,7 @@ suite('text scanner', () => {
       'exit_code=137', 'exitCode: 130', 'status_count=404', 'error_code=LTS.0205 errorCode: 500', 'statusCode=700',
       'statusText: 404', 'sc-win32-status=121', 'sc-substatus=500', 'retry=3 code=404', 'GET /x?status=500&code=404 took 3ms',
       'status: 500-599', 'child exited with status 130', 'reason_code=404', 'returnCode=200', 'resp_bytes=404',
-      'Completed 200 items in 9ms', 'batch of 200 ok', 'upstream 10.0.0.1:443 ready', 'https://lts.example.com:443/v2/x',
+      'Completed 200 items in 9ms', 'batch of 200 ok', 'sc-win32-status 404', 'x.status 503', 'exit_code_sent=404', 'upstream 10.0.0.1:443 ready', 'https://lts.example.com:443/v2/x',
       'Authentication failed', 'sshd[4040]: Authentication failed for root from 10.0.0.1 port 404',
       'postfix/smtp[1]: status=deferred (SASL authentication failed)', 'Preauthentication failed GET /x',
       '{"code":404,"msg":"no such file"}', '{"job":{"code":137}}', '{"status":{"code":200}}',
@@ -78,7 +78,7 @@ suite('text scanner', () => {
         'status', 'Status', 'status_code', 'statusCode', 'StatusCode', 'statuscode', 'httpStatusCode', 'HTTPStatus', 'http.response.status_code',
         'http_status', 'response_code', 'responseCode', 'resp', 'response', 'upstream_status', 'last_status', 'DownstreamStatus',
         'OriginStatus', 'EdgeResponseStatus', 'OriginResponseStatus', 'elb_status_code', 'target_status_code', 'sc-status',
-        'status_code_value', 'statusCodeValue', 'resp_code', 'respcode', 'backend-status', 'elbStatusCode',
+        'status_code_value', 'statusCodeValue', 'resp_code', 'respcode', 'backend-status', 'elbStatusCode', 'responseCodeSent',
       ]) {
         assert.notStrictEqual(keyKind(name), 'no', name);
         assert.notStrictEqual(keyKind(name), 'bare', name);
@@ -86,7 +86,8 @@ suite('text scanner', () => {
       for (const name of [
         'exit_status', 'exitStatus', 'exit_code', 'process_status', 'status_count', 'statusText', 'status_msg', 'error_code',
         'errorCode', 'return_code', 'sc-win32-status', 'sc-substatus', 'info_code', 'reason_code', 'zip_code', 'id.resp_p',
-        'resp_bytes', 'response_time', 'statuses', 'signal_code', 'job_status', 'code_count',
+        'resp_bytes', 'response_time', 'statuses', 'signal_code', 'job_status', 'code_count', 'termination_status', 'childStatus',
+        'wait_status', 'command_exit_code', 'script_status',
       ]) {
         assert.strictEqual(keyKind(name), 'no', name);
       }
@@ -123,13 +124,17 @@ suite('text scanner', () => {
         ['410 Gone', 410], ['answered 410 Gone', 410], ['Completed 409 CONFLICT in 5ms', 409], ['[429 Too Many Requests]', 429],
         ['429 TOO_MANY_REQUESTS', 429], ['429 Too-Many-Requests', 429], ['got 503 service unavailable', 503], ['Completed 200 OK in 9ms', 200],
         ['Response 422 UNPROCESSABLE_ENTITY', 422], ['Response 413 Payload Too Large', 413], ['418 I\'m a teapot', 418], ['404 - Not Found', 404],
+        ['Response status code does not indicate success: 401 (Unauthorized).', 401], ['upstream said 503 (Service Unavailable)', 503],
       ] as const) {
         assert.deepStrictEqual(codes(line), [code], line);
       }
     });
 
     test('a phrase of another code, a partial phrase or a one-word phrase in lower case is not enough', () => {
-      for (const line of ['404 Gone', '500 Internal', '200 ok', '409 Conflicts', '201 Createdby', 'v1.404 Not Found', 'x-404 Not Found']) {
+      for (const line of [
+        '404 Gone', '500 Internal', '200 ok', '409 Conflicts', '201 Createdby', 'v1.404 Not Found', 'x-404 Not Found', 'retry after 200 (ms)',
+        '404 (Gone)',
+      ]) {
         assert.deepStrictEqual(codes(line), [], line);
       }
     });

@@ -37,9 +37,10 @@ const VALUE_END = '(?![\\w/]|[.-]\\d)';
 const ANSI = '(?:\\x1b\\[[\\d;]*m)?';
 /**
  * The end of a bracketed timestamp (looked behind from its `]`): common log format `[30/Nov/2026:10:00:00 +0000]`,
- * ISO 8601 `[2026-11-30T10:00:00+00:00]`, `[2026-11-30T10:00:00.123Z]`.
+ * ISO 8601 `[2026-11-30T10:00:00+00:00]`, `[2026-11-30T10:00:00.123Z]`, Python's http.server and Django
+ * `[30/Nov/2026 10:00:00]`.
  */
-const CLF_TIME_END = String.raw`(?:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|T\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d))\]`;
+const CLF_TIME_END = String.raw`(?:\d\d:\d\d:\d\d(?:\.\d+)? [+-]\d{4}|T\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:?\d\d)|\/\d{4} \d\d:\d\d:\d\d)\]`;
 /** A list item of ingress-nginx upstream variables: `10.0.0.5:8080, 10.0.0.6:8080` or `503 : 200`. */
 const LIST = (item: string) => `${item}(?:(?:, | : )${item})*`;
 
@@ -69,6 +70,42 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     requires: ['] "'],
   },
   {
+    id: 's3-access-log',
+    description: 'Amazon S3 server access log: the status after the operation, the key and the request, also when the request is "-": REST.COPY.OBJECT_GET photos/a.jpg "-" 200 - - 12345',
+    regex: new RegExp(String.raw`\b(?:REST|WEBSITE|BATCH|S3)\.[A-Z_.]+ \S+ "(?:[^"\\\r\n]|\\.)*" ${CODE}(?= \S+ (?:\d+|-) (?:\d+|-) )`, 'gm'),
+    requires: ['REST.', 'WEBSITE.', 'BATCH.', 'S3.'],
+  },
+  {
+    id: 'squid-native',
+    description: 'Squid native access log: result code and status after time, elapsed and client: 1286536308.779 180 10.0.0.1 TCP_MISS/200 411 GET http://…',
+    regex: new RegExp(String.raw`\b(?:TCP|UDP|TAG|NONE)[A-Z_]*\/(?<=\b\d{9,10}\.\d{3}[ \t]+-?\d+ \S+ [A-Z_]+\/)${CODE}(?= -?\d+ [A-Z])`, 'gm'),
+    requires: ['TCP_', 'UDP_', 'NONE/', 'TAG_'],
+  },
+  {
+    id: 'chi-request',
+    description: 'Go chi middleware.Logger: "GET http://host/ HTTP/1.1" from 10.0.0.1:54620 - 200 12B in 31.1µs',
+    regex: new RegExp(String.raw`"(?:${METHODS}) [^"\r\n]*" from \S+ - ${CODE}(?= \d+B in )`, 'gm'),
+    requires: ['" from '],
+  },
+  {
+    id: 'aspnet-request-finished',
+    description: 'ASP.NET Core 2-5 hosting log: Request finished in 42.3ms 200 application/json (6+ is method-path-status: GET http://x/ - 200)',
+    regex: new RegExp(String.raw`\bRequest finished in \d+(?:\.\d+)?ms ${CODE}${END}`, 'gm'),
+    requires: ['Request finished in '],
+  },
+  {
+    id: 'python-send-error',
+    description: "Python http.server (BaseHTTPRequestHandler.send_error): code 404, message File not found",
+    regex: new RegExp(String.raw`\bcode ${CODE}(?=, message )`, 'gm'),
+    requires: [', message '],
+  },
+  {
+    id: 'azure-storage-log',
+    description: 'Azure Storage analytics log (version 1.0/2.0, semicolons): 1.0;2026-11-30T10:00:00.0000000Z;GetBlob;Success;200;18;10;…',
+    regex: new RegExp(String.raw`(?<![\w.;])\d\.\d;\d{4}-\d\d-\d\dT[\d:.]+Z;[A-Za-z]+;[A-Za-z]+;${CODE}(?=;\d+;)`, 'gm'),
+    requires: [';'],
+  },
+  {
     id: 'ingress-upstream-status',
     description: 'ingress-nginx: the upstream status list (503, 200 or 503 : 200) before the request id, after [upstream] [alternative] addresses lengths times',
     regex: new RegExp(String.raw`\] \[[^\]\r\n]*\] ${LIST('[^\\s,]+')} ${LIST('(?:\\d+|-)')} ${LIST('(?:[\\d.]+|-)')} (?<codes>${LIST(`(?:${CODE}|-)`)})(?= [0-9a-f]{16,}$)`, 'dgm'),
@@ -93,8 +130,39 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   },
   {
     id: 'method-path-status',
-    description: 'A method and a path, then the status: GET /x -> 503, POST /v2/p/groups/g/streams 201 (took 88 ms), GET /api 200 12.3 ms (morgan)',
-    regex: new RegExp(String.raw`\b(?:${METHODS})(?<!"\w+)[ \t]+(?:[a-z][\w+.-]*:\/\/[^\s"]*|\/[^\s"]*)[ \t]+(?:(?:->|=>|→|-|:)[ \t]+)?${CODE}(?=$|[ \t,;)\]]|\.(?!\d))`, 'gm'),
+    description: 'A method and a path, then the status: GET /x -> 503, POST /v2/p/groups/g/streams 201 (took 88 ms), GET /api 200 12.3 ms (morgan), '
+      + 'HTTP GET /x responded 404 in 12.3 ms (Serilog)',
+    regex: new RegExp(String.raw`\b(?:${METHODS})(?<!"\w+)[ \t]+(?:[a-z][\w+.-]*:\/\/[^\s"]*|\/[^\s"]*)[ \t]+(?:(?:->|=>|→|-|:|responded|returned|answered)[ \t]+)?${CODE}(?=$|[ \t,;)\]]|\.(?!\d))`, 'gm'),
+  },
+  {
+    id: 'tornado-request',
+    description: 'Tornado access log: the status before the method: [W 261130 10:00:01 web:2271] 404 GET /favicon.ico (::1) 0.71ms',
+    regex: new RegExp(String.raw`\[[DIWEC] \d{6} \d\d:\d\d:\d\d \w+:\d+\] ${CODE}(?= (?:${METHODS}) \S+ \()`, 'gm'),
+    requires: [':'],
+  },
+  {
+    id: 'dotnet-http-client',
+    description: '.NET IHttpClientFactory logging: End processing HTTP request after 123.4ms - 429, Received HTTP response headers after 120.1ms - 200',
+    regex: new RegExp(String.raw`\b(?:End processing HTTP request|Received HTTP response headers) after \d+(?:\.\d+)?ms - ${CODE}${END}`, 'gm'),
+    requires: ['HTTP '],
+  },
+  {
+    id: 'okhttp-response',
+    description: 'OkHttp HttpLoggingInterceptor, Koa logger: <-- 404 https://x/v2 (12ms), <-- 200 OK https://…',
+    regex: new RegExp(String.raw`(?<![\w-])<-- ${CODE}(?=[ \t]|$)`, 'gm'),
+    requires: ['<-- '],
+  },
+  {
+    id: 'curl-error',
+    description: 'curl --fail and git over HTTPS: The requested URL returned error: 404',
+    regex: new RegExp(String.raw`\bThe requested URL returned error: ${CODE}${END}`, 'gm'),
+    requires: ['returned error: '],
+  },
+  {
+    id: 'modsecurity-denied',
+    description: 'ModSecurity in Apache and nginx error logs: ModSecurity: Access denied with code 403 (phase 2)',
+    regex: new RegExp(String.raw`\bAccess denied with code ${CODE}${END}`, 'gm'),
+    requires: ['Access denied with code '],
   },
   {
     id: 'exception-status',
@@ -109,19 +177,19 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   },
   {
     id: 'status-code-phrase',
-    description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, but got 415 instead',
-    regex: new RegExp(String.raw`(?:\b(?:[Ss]tatus[ _-]?[Cc]ode|STATUS[ _-]?CODE|(?:HTTP|[Hh]ttp) (?:[Ss]tatus|STATUS)|[Rr]esponse [Cc]ode|RESPONSE CODE|HTTP|[Hh]ttp)\b[ \t]*[:=#]?[ \t]*|\bbut got )${CODE}${END}`, 'gm'),
+    description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, HTTP error 404, HTTP Error 429:, but got 415 instead',
+    regex: new RegExp(String.raw`(?:\b(?:[Ss]tatus[ _-]?[Cc]ode|STATUS[ _-]?CODE|(?:HTTP|[Hh]ttp) (?:[Ss]tatus|STATUS|[Ee]rror|ERROR)|[Rr]esponse [Cc]ode|RESPONSE CODE|HTTP|[Hh]ttp)\b[ \t]*[:=#]?[ \t]*|\bbut got )${CODE}${END}`, 'gm'),
   },
   {
     id: 'status-word',
     description: 'Prose: failed with status 503, returned status 404 (not: exited with status 143)',
-    regex: new RegExp(String.raw`\b[Ss]tatus(?:[ \t]+(?:of|is|was))?[ \t]+${CODE}${VALUE_END}`, 'gm'),
+    regex: new RegExp(String.raw`(?<![\w.-])[Ss]tatus(?:[ \t]+(?:of|is|was))?[ \t]+${CODE}${VALUE_END}`, 'gm'),
     weak: true,
   },
   {
     id: 'reason-phrase',
-    description: 'A number followed by its own reason phrase, anywhere: 410 Gone, Completed 409 CONFLICT in 5ms, [429 Too Many Requests], 429 TOO_MANY_REQUESTS',
-    regex: new RegExp(String.raw`[ \t][A-Za-z](?<=(?<![\w.\/:-])(?<code>${CODE})[ \t]+(?:[-:][ \t]+)?[A-Za-z])`, 'dgm'),
+    description: 'A number followed by its own reason phrase, anywhere: 410 Gone, Completed 409 CONFLICT in 5ms, [429 Too Many Requests], 429 TOO_MANY_REQUESTS, 401 (Unauthorized), ERROR 404: Not Found.',
+    regex: new RegExp(String.raw`[ \t]\(?[A-Za-z](?<=(?<![\w.\/:-])(?<code>${CODE})(?:[ \t]+(?:[-:][ \t]+|\()?|:[ \t]+)[A-Za-z])`, 'dgm'),
     reason: true,
   },
   {
@@ -146,9 +214,10 @@ export const STATUS_KEY_WORDS = Object.freeze({
     'exit', 'exited', 'process', 'proc', 'signal', 'win32', 'sub', 'job', 'task', 'container', 'pod', 'build', 'error', 'err',
     'return', 'ret', 'reason', 'reply', 'smtp', 'ftp', 'sql', 'country', 'zip', 'postal', 'area', 'currency', 'lang',
     'region', 'promo', 'auth', 'event', 'info', 'item', 'product', 'order', 'payment', 'result', 'os', 'sys', 'system',
+    'termination', 'child', 'wait', 'kill', 'shell', 'command', 'cmd', 'script',
   ],
   neutral: ['last', 'final', 'the', 'x'],
-  trailing: ['value', 'int', 'number', 'num'],
+  trailing: ['value', 'int', 'number', 'num', 'sent'],
 });
 
 /** A request log line: a method, a URL, an HTTP version, a path field. Gives a bare `code=404` its meaning. */

@@ -88,7 +88,10 @@ function keyHolds(text: string, sep: number, code: number, factsAt: FactsAt): 'u
   let end = sep;
   while (end > 0 && (text.charCodeAt(end - 1) === 0x20 || text.charCodeAt(end - 1) === 0x09)) end--;
   const close = text.charCodeAt(end - 1);
-  if (end > 0 && (close === 0x22 || close === 0x27)) end--;
+  if (end > 0 && (close === 0x22 || close === 0x27)) {
+    end--;
+    if (text.charCodeAt(end - 1) === 0x5c) end--; // JSON inside a JSON string (Docker's {"log":"{\"status\":404}"})
+  }
   let start = end;
   while (start > 0 && end - start < 80 && isKeyChar(text.charCodeAt(start - 1))) start--;
   if (start === end || (start > 0 && isKeyChar(text.charCodeAt(start - 1)))) return undefined;
@@ -118,13 +121,15 @@ for (const { code, phrase, note } of HTTP_STATUS_ENTRIES) {
   REASONS.set(code, names.map((name) => name.toLowerCase().replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ').trim()));
 }
 
-/** Whether the text after the code at `end` is the code's own reason phrase (`410 Gone`, `429 TOO_MANY_REQUESTS`). */
+/** Whether the text after the code at `end` is the code's own reason phrase (`410 Gone`, `429 TOO_MANY_REQUESTS`, `401 (Unauthorized)`). */
 function reasonFollows(text: string, end: number, code: number): boolean {
   let i = end;
   while (text[i] === ' ' || text[i] === '\t') i++;
   if ((text[i] === '-' || text[i] === ':') && (text[i + 1] === ' ' || text[i + 1] === '\t')) {
     i++;
     while (text[i] === ' ' || text[i] === '\t') i++;
+  } else if (text[i] === '(') {
+    i++; // .NET: 401 (Unauthorized)
   }
   for (const phrase of REASONS.get(code) ?? []) {
     let j = i;
