@@ -17,13 +17,15 @@ const DEMO_WORKSPACE = 'test/demo';
 const USAGE = `Usage: npm run demo -- [options]
        node test/vscode-server/demo.mjs [options]   (after npm run build)
 
-Serves VS Code (code-server, in your own browser) with the extension installed, on a
-temporary copy of the demo workspace (${DEMO_WORKSPACE}/). Ctrl+C stops it.
+Serves VS Code (code-server) with the extension installed on a temporary copy of the demo
+workspace (${DEMO_WORKSPACE}/) and prints the URL to open in your browser. Ctrl+C stops it.
+The first run installs code-server (a few minutes); the demo installs no browser.
 
   --port <n>            port on 127.0.0.1 to serve VS Code on (default: a free port, printed)
   --locale <id>         VS Code's display language, e.g. zh-cn: the extension's commands,
                         settings, hovers and messages appear in it; VS Code's own menus stay
-                        English (no language pack is installed)
+                        English (a stub language pack without translations switches the
+                        language; no real language pack is downloaded)
   --keep                keep the workspace copy when stopping (its path is printed); without it,
                         files created or changed in the demo are deleted on Ctrl+C
   --extension <dir>     extension to install (default: the repository root; must be built)
