@@ -126,7 +126,7 @@ export function stageLocale(tmp, locale) {
   fs.writeFileSync(path.join(target, 'translations.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
   fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({
     name: `display-language-${locale}`,
-    displayName: `Display language ${locale} (no translations; for extensions' own)`,
+    displayName: `Demo: display language ${locale} (switches the language, translates nothing)`,
     publisher: 'lts-demo',
     version: '0.0.1',
     private: true,
