@@ -30,20 +30,22 @@ const USER_SETTINGS = {
 
 /**
  * Runs setup.sh (fast when everything is installed) and returns what it settled on:
- * { NODE24, CODE_SERVER_ENTRY, CODE_SERVER_VERSION, CHROMIUM }.
+ * { NODE24, CODE_SERVER_ENTRY, CODE_SERVER_VERSION, CHROMIUM }. `browser: false` (the demo)
+ * neither installs nor requires chromium (LTS_SETUP_NO_BROWSER); CHROMIUM may then be empty.
  */
-export function runSetup() {
-  const result = spawnSync('bash', [path.join(here, 'setup.sh')], { stdio: 'inherit' });
+export function runSetup({ browser = true } = {}) {
+  const env = browser ? process.env : { ...process.env, LTS_SETUP_NO_BROWSER: '1' };
+  const result = spawnSync('bash', [path.join(here, 'setup.sh')], { stdio: 'inherit', env });
   if (result.status !== 0) {
     throw new RunError(`test/vscode-server/setup.sh failed (${result.error?.message ?? `exit code ${result.status}`})`);
   }
   const cache = process.env.LTS_TEST_CACHE || path.join(os.homedir(), '.cache/lts-status-codes');
-  const env = {};
+  const settled = {};
   for (const line of fs.readFileSync(path.join(cache, 'env'), 'utf8').split('\n')) {
     const eq = line.indexOf('=');
-    if (eq > 0) env[line.slice(0, eq)] = line.slice(eq + 1);
+    if (eq > 0) settled[line.slice(0, eq)] = line.slice(eq + 1);
   }
-  return env;
+  return settled;
 }
 
 /**
@@ -97,15 +99,57 @@ export function stageWebHarness(extensionsDir, bundle) {
 }
 
 /**
- * Copies test/workspace to `<tmp>/workspace` so tests never modify the repository
- * (an empty folder when test/workspace does not exist: git keeps no empty folders).
+ * Copies `from` (relative to the repository; test/workspace for the tests, test/demo for
+ * the demo) to `<tmp>/workspace` so nobody modifies the repository (an empty folder when
+ * it does not exist: git keeps no empty folders).
  */
-export function stageWorkspace(tmp) {
-  const source = path.join(repoRoot, 'test/workspace');
+export function stageWorkspace(tmp, from = 'test/workspace') {
+  const source = path.join(repoRoot, from);
   const workspace = path.join(tmp, 'workspace');
   if (fs.existsSync(source)) fs.cpSync(source, workspace, { recursive: true });
   else fs.mkdirSync(workspace);
   return workspace;
+}
+
+/**
+ * Makes `locale` (e.g. zh-cn) a display language VS Code accepts without a language pack: a
+ * stub pack in `<tmp>/ext` that contributes the language with no translations, registered in
+ * `<tmp>/ud/languagepacks.json` (VS Code writes that file when it installs a pack; a staged one is
+ * not installed). VS Code only switches its language (vscode.env.language, the language it loads
+ * extensions' package.nls.<locale>.json and l10n bundles for) when a pack for it is installed;
+ * with this one its own menus stay English. Pass the same `locale` to startCodeServer.
+ */
+export function stageLocale(tmp, locale) {
+  const id = `lts-demo.display-language-${locale}`;
+  const target = path.join(tmp, 'ext', `${id}-0.0.1`);
+  fs.mkdirSync(target, { recursive: true });
+  fs.writeFileSync(path.join(target, 'translations.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(target, 'package.json'), JSON.stringify({
+    name: `display-language-${locale}`,
+    displayName: `Demo: display language ${locale} (switches the language, translates nothing)`,
+    publisher: 'lts-demo',
+    version: '0.0.1',
+    private: true,
+    engines: { vscode: '^1.80.0' },
+    categories: ['Language Packs'],
+    contributes: {
+      localizations: [{
+        languageId: locale,
+        languageName: locale,
+        localizedLanguageName: locale,
+        translations: [{ id: 'vscode', path: './translations.json' }],
+      }],
+    },
+  }, null, 2));
+  fs.mkdirSync(path.join(tmp, 'ud'), { recursive: true });
+  fs.writeFileSync(path.join(tmp, 'ud/languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: `lts-demo-${locale}-0.0.1`,
+      extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }],
+      translations: { vscode: path.join(target, 'translations.json') },
+      label: locale,
+    },
+  }, null, 2));
 }
 
 /** A TCP port that is free on 127.0.0.1 right now. */
@@ -123,10 +167,11 @@ export function freePort() {
 /**
  * Starts code-server in its own process group, serving `workspace`, with state under
  * `tmp` and its output in `<tmp>/code-server.log`. `env` is added to its environment
- * (the extension host inherits it). Returns a handle with url, logFile, exited (a
+ * (the extension host inherits it). `locale` (e.g. zh-cn) is passed as `--locale`; it only takes
+ * effect with a language pack for it (stageLocale). Returns a handle with url, logFile, exited (a
  * promise of the exit code) and stop().
  */
-export function startCodeServer({ setup, tmp, port, workspace, env = {}, settings = {} }) {
+export function startCodeServer({ setup, tmp, port, workspace, env = {}, settings = {}, locale }) {
   const extensionsDir = path.join(tmp, 'ext');
   const userDataDir = path.join(tmp, 'ud');
   const configFile = path.join(tmp, 'config.yaml');
@@ -148,6 +193,7 @@ export function startCodeServer({ setup, tmp, port, workspace, env = {}, setting
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
+      ...(locale ? ['--locale', locale] : []),
       workspace,
     ],
     {

@@ -17,6 +17,9 @@
 # code-server runs with its own config and data folders inside the cache (XDG_CONFIG_HOME, XDG_DATA_HOME), so it
 # never writes to ~/.config or ~/.local/share and its first start prints nothing unexpected.
 #
+# LTS_SETUP_NO_BROWSER=1 leaves chromium out (the demo serves VS Code to the user's own browser and needs none):
+# it is neither installed nor required, and CHROMIUM is written empty unless it is already installed.
+#
 # On success it writes "$CACHE/env" (KEY=VALUE lines: NODE24, CODE_SERVER_ENTRY, CODE_SERVER_VERSION,
 # CODE_SERVER_HOME, CHROMIUM) and prints the same lines.
 set -euo pipefail
@@ -25,6 +28,10 @@ CODE_SERVER_VERSION=4.139.1
 NODE_MAJOR=24
 CHROMIUM=/usr/bin/chromium
 DEB_PACKAGES=(chromium libkrb5-dev)
+NO_BROWSER="${LTS_SETUP_NO_BROWSER:-}"
+if [ -n "$NO_BROWSER" ]; then
+  DEB_PACKAGES=(libkrb5-dev)
+fi
 CACHE="${LTS_TEST_CACHE:-$HOME/.cache/lts-status-codes}"
 
 NODE24_DIR="$CACHE/node$NODE_MAJOR"
@@ -73,7 +80,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends --no-upgrade "${missing[@]}" \
     || die "apt-get install ${missing[*]} failed"
 fi
-[ -x "$CHROMIUM" ] || die "$CHROMIUM not found although the chromium package is installed"
+if [ -z "$NO_BROWSER" ]; then
+  [ -x "$CHROMIUM" ] || die "$CHROMIUM not found although the chromium package is installed"
+elif [ ! -x "$CHROMIUM" ]; then
+  CHROMIUM=""
+fi
 
 # --- npm-installed parts, serialised between concurrent runs ----------------------------
 exec 9>"$CACHE/.setup.lock"
