@@ -50,7 +50,7 @@ function explainParagraphs(info: StatusInfo, options: FormatOptions): string[] {
   paragraphs.push(`**${escapeMarkdown(title)}** — ${verdict} · ${classLabel(info.statusClass, t)}`);
 
   if (info.row) {
-    paragraphs.push(escapeMarkdown(info.row.description));
+    paragraphs.push(escapeMarkdown(t(info.row.description)));
     if (info.httpPhrase && info.httpPhrase !== info.row.returnedValue) {
       paragraphs.push(t('The LTS table gives "{0}" as the returned value of {1}; the HTTP reason phrase is "{2}".',
         info.row.returnedValue, info.code, info.httpPhrase));
@@ -59,19 +59,19 @@ function explainParagraphs(info: StatusInfo, options: FormatOptions): string[] {
     if (!info.httpPhrase) {
       paragraphs.push(t('{0} is not a registered HTTP status code.', info.code));
     } else if (info.httpNote) {
-      paragraphs.push(t('HTTP registry note: {0}.', info.httpNote));
+      paragraphs.push(t('HTTP registry note: {0}.', t(info.httpNote)));
     }
     paragraphs.push(t('The LTS API documents only these status codes: {0}.', listedCodesText()));
     const nearest = suggestionsFor(info.code).map((code) => {
       const row = describeStatus(code).row!;
-      return `**${code} ${escapeMarkdown(row.returnedValue)}** (${escapeMarkdown(row.description)})`;
+      return `**${code} ${escapeMarkdown(row.returnedValue)}** (${escapeMarkdown(t(row.description))})`;
     });
     if (nearest.length > 0) paragraphs.push(t('Nearest listed: {0}', nearest.join(t(', or '))));
     if (options.allowedCodes?.has(info.code)) {
       paragraphs.push(t('Allowed in this workspace by the setting {0}.', codeSpan('ltsStatus.allowedCodes')));
     }
   }
-  paragraphs.push(t('Source: [{0}]({1})', escapeMarkdown(LTS_STATUS_SOURCE.title), LTS_STATUS_SOURCE.url));
+  paragraphs.push(t('Source: [{0}]({1})', escapeMarkdown(t(LTS_STATUS_SOURCE.title)), LTS_STATUS_SOURCE.url));
   return paragraphs;
 }
 
@@ -82,7 +82,7 @@ export function explainText(info: StatusInfo, options: FormatOptions = {}): stri
   if (info.row) {
     const phrase = info.httpPhrase && info.httpPhrase !== info.row.returnedValue
       ? ' ' + t('(HTTP: {0})', info.httpPhrase) : '';
-    return `${title}${phrase} — ${t('LTS status code')} · ${classLabel(info.statusClass, t)}. ${info.row.description}`;
+    return `${title}${phrase} — ${t('LTS status code')} · ${classLabel(info.statusClass, t)}. ${t(info.row.description)}`;
   }
   const nearest = suggestionsFor(info.code).map(codeWithName).join(t(', or '));
   return `${title} — ${t('not an LTS status code')} · ${classLabel(info.statusClass, t)}. `
@@ -159,9 +159,9 @@ export function errorCodeMarkdown(mention: Pick<ErrorCodeMention, 'errorCode' | 
   const row = mention.row;
   if (row) {
     paragraphs.push(`**${code}** — ${t('LTS error code')} · ${t('comes with {0}', `**${escapeMarkdown(codeWithName(row.responseCode))}**`)}`);
-    paragraphs.push(escapeMarkdown(row.description));
+    paragraphs.push(escapeMarkdown(t(row.description)));
     paragraphs.push(t('Error message: {0}', codeSpan(row.errorMessage)));
-    paragraphs.push(t('Handling: {0}', escapeMarkdown(row.handlingMeasure)));
+    paragraphs.push(t('Handling: {0}', escapeMarkdown(t(row.handlingMeasure))));
     if (lineStatus !== undefined && lineStatus !== row.responseCode) {
       paragraphs.push(t('The LTS table documents {0} with status {1}; this line has {2}.', code, row.responseCode, lineStatus));
     }
@@ -172,7 +172,7 @@ export function errorCodeMarkdown(mention: Pick<ErrorCodeMention, 'errorCode' | 
     paragraphs.push(`**${code}** — ${t('API Gateway error code')}`);
     paragraphs.push(t('The API Gateway in front of LTS answered, not LTS itself: {0} is not an LTS error code.', code));
   }
-  paragraphs.push(t('Source: [{0}]({1})', escapeMarkdown(LTS_ERROR_SOURCE.title), LTS_ERROR_SOURCE.url));
+  paragraphs.push(t('Source: [{0}]({1})', escapeMarkdown(t(LTS_ERROR_SOURCE.title)), LTS_ERROR_SOURCE.url));
   return paragraphs.join('\n\n');
 }
 
@@ -182,7 +182,7 @@ export function errorCodeNote(mention: Pick<ErrorCodeMention, 'errorCode' | 'row
   if (!row) return t('{0} on this line is not in the LTS error-code table.', codeSpan(mention.errorCode));
   const mismatch = row.responseCode !== lineStatus
     ? ` ${t('The LTS table documents it with status {0}.', row.responseCode)}` : '';
-  return `${t('{0} on this line: {1}', codeSpan(row.errorCode), escapeMarkdown(row.description))} ${t('Handling: {0}', escapeMarkdown(row.handlingMeasure))}${mismatch}`;
+  return `${t('{0} on this line: {1}', codeSpan(row.errorCode), escapeMarkdown(t(row.description)))} ${t('Handling: {0}', escapeMarkdown(t(row.handlingMeasure)))}${mismatch}`;
 }
 
 /** Plain-text explanation of an LTS error code (CLI, notifications). */
@@ -193,6 +193,6 @@ export function explainErrorText(mention: Pick<ErrorCodeMention, 'errorCode' | '
       ? t('{0} is not in the LTS error-code table, which documents {1} codes.', mention.errorCode, LTS_ERROR_ROWS.length)
       : t('The API Gateway in front of LTS answered, not LTS itself: {0} is not an LTS error code.', mention.errorCode);
   }
-  return `${row.errorCode} — ${t('LTS error code')} · ${t('comes with {0}', codeWithName(row.responseCode))}. ${row.description} `
-    + `${t('Error message: {0}', `"${row.errorMessage}"`)}. ${t('Handling: {0}', row.handlingMeasure)}`;
+  return `${row.errorCode} — ${t('LTS error code')} · ${t('comes with {0}', codeWithName(row.responseCode))}. ${t(row.description)} `
+    + `${t('Error message: {0}', `"${row.errorMessage}"`)}. ${t('Handling: {0}', t(row.handlingMeasure))}`;
 }

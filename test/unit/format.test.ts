@@ -98,3 +98,19 @@ suite('formatting', () => {
     assert.strictEqual(formatMessage('{3}'), '{3}');
   });
 });
+
+suite('formatting in Simplified Chinese', () => {
+  const bundle: Record<string, string> = JSON.parse(fs.readFileSync(path.join(repoRoot, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8'));
+  const zh: Translate = (message, ...args) => formatMessage(bundle[message] ?? message, ...args);
+  // An English sentence: a capital letter, words, a full stop (the codes' reason phrases are names, not sentences).
+  const englishSentence = /[A-Z][a-z]+(?: [a-z]+){3,}[.]/;
+
+  test('the table\'s descriptions, notes and source titles are translated: no English sentence is left', () => {
+    for (const code of [200, 201, 409, 418, 429, 306, 999]) {
+      const markdown = explainMarkdown(describeStatus(code), { t: zh });
+      assert.doesNotMatch(markdown.replace(/\]\([^)]*\)/g, ']'), englishSentence, `${code}: ${markdown}`);
+    }
+    assert.match(explainMarkdown(describeStatus(429), { t: zh }), /请求数量超过上限/);
+    assert.match(explainText(describeStatus(503), { t: zh }), /由于系统不可用/);
+  });
+});

@@ -3,6 +3,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LANGUAGES } from '../../src/core';
+import { LTS_ERROR_ROWS, LTS_ERROR_SOURCE } from '../../src/data/errorCodes';
+import { HTTP_STATUS_ENTRIES } from '../../src/data/httpStatus';
+import { LTS_STATUS_ROWS, LTS_STATUS_SOURCE } from '../../src/data/statusCodes';
 import { repoRoot } from './helpers';
 
 const read = (...parts: string[]) => fs.readFileSync(path.join(repoRoot, ...parts), 'utf8');
@@ -92,6 +95,11 @@ suite('manifest', () => {
       for (const match of read(file).matchAll(/\bt\('((?:[^'\\]|\\.)*)'/g)) messages.add(match[1].replace(/\\'/g, "'"));
     }
     assert.ok(messages.size > 20, 'messages found');
+    // The tables' sentences are shown translated too (descriptions, handling measures, registry notes, source titles).
+    for (const row of LTS_STATUS_ROWS) messages.add(row.description);
+    for (const row of LTS_ERROR_ROWS) [row.description, row.handlingMeasure].forEach((text) => messages.add(text));
+    for (const entry of HTTP_STATUS_ENTRIES) if (entry.note) messages.add(entry.note);
+    [LTS_STATUS_SOURCE.title, LTS_ERROR_SOURCE.title].forEach((text) => messages.add(text));
     const placeholders = (s: string) => [...s.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
     for (const message of messages) {
       assert.ok(message in bundle, `zh-cn translation of "${message}"`);

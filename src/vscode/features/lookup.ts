@@ -70,7 +70,7 @@ export class LookupCommand {
         errorRow: row,
         label: row.errorCode,
         description: codeWithName(row.responseCode),
-        detail: row.description,
+        detail: vscode.l10n.t(row.description),
       })),
     ];
     const update = (value: string) => {
@@ -141,7 +141,7 @@ function toItem(info: StatusInfo): PickItem {
       info,
       label: `${info.code} ${info.row.returnedValue}`,
       description: info.httpPhrase && info.httpPhrase !== info.row.returnedValue ? `HTTP: ${info.httpPhrase}` : undefined,
-      detail: info.row.description,
+      detail: vscode.l10n.t(info.row.description),
     };
   }
   return {
