@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import {
-  freePort, repoRoot, RunError, runSetup, sleep, stageExtension, stageHarness, stageWebHarness, stageWorkspace,
+  freePort, repoRoot, RunError, runSetup, sleep, stageExtension, stageHarness, stageLocale, stageWebHarness, stageWorkspace,
   logTail, serverLogs, startCodeServer, waitForHttp,
 } from './server.mjs';
 
@@ -20,6 +20,7 @@ const USAGE = `Usage: node test/vscode-server/run-tests.mjs [options]
                         node = the Node.js extension host (the desktop build, main),
                         web  = the browser's web worker extension host (the web build, browser)
   --grep <pattern>      run only tests whose full title matches <pattern> (a regular expression)
+  --locale <id>         VS Code's display language for the run (e.g. zh-cn; default English)
   --screenshots <dir>   let tests take screenshots (requestScreenshot) into <dir>
   --timeout <seconds>   give up when the suite has not ended this long after the workbench
                         opened (default 900)
@@ -40,6 +41,7 @@ try {
     options: {
       hosts: { type: 'string', default: 'node,web' },
       grep: { type: 'string' },
+      locale: { type: 'string' },
       screenshots: { type: 'string' },
       timeout: { type: 'string', default: '900' },
       extension: { type: 'string', default: repoRoot },
@@ -142,6 +144,7 @@ async function runIn(host, setup) {
     eventsFile = path.join(tmp, 'events.jsonl');
   }
   fs.writeFileSync(eventsFile, '');
+  if (options.locale) stageLocale(tmp, options.locale);
   if (screenshotDir) fs.mkdirSync(screenshotDir, { recursive: true });
 
   const port = await freePort();
@@ -153,6 +156,7 @@ async function runIn(host, setup) {
     // The suite checks what the features show, on a machine that may be busy: a stalled thread must not push a small
     // file past the analysis time limit. The robustness suite sets its own, small limit to test exactly that.
     settings: { 'ltsStatus.analysis.timeLimit': 20000 },
+    ...(options.locale ? { locale: options.locale } : {}),
     env: host === 'web' ? {} : {
       LTS_TEST_ENTRY: entry,
       LTS_TEST_EVENTS: eventsFile,

@@ -50,3 +50,7 @@ export function deepStrictEqual<T>(actual: unknown, expected: T, message?: strin
 export function match(actual: string, expected: RegExp, message?: string | Error): void {
   if (typeof actual !== 'string' || !expected.test(actual)) fail(message, `expected ${show(actual)} to match ${expected}`);
 }
+
+export function doesNotMatch(actual: string, expected: RegExp, message?: string | Error): void {
+  if (typeof actual !== 'string' || expected.test(actual)) fail(message, `expected ${show(actual)} not to match ${expected}`);
+}
