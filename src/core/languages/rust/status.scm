@@ -78,6 +78,24 @@
   (#eq? @_method "into_response")
   (#match? @status.send "^[a-z_][a-z0-9_]*$"))
 
+; A response tuple built from a field, for error types: (self.status, Json(body)).into_response(),
+; (err.status_code, msg).into_response()
+(field_expression
+  value: (tuple_expression . (field_expression) @status.send)
+  field: (field_identifier) @_method
+  (#eq? @_method "into_response"))
+
+; actix-web: impl ResponseError for AppError { fn status_code(&self) -> StatusCode { self.status } }: the framework
+; answers with what status_code() returns
+(impl_item
+  trait: [(type_identifier) (scoped_type_identifier)] @_trait
+  body: (declaration_list
+    (function_item
+      name: (identifier) @_function
+      body: (block . [(field_expression) (identifier) (call_expression)] @status.send .)))
+  (#match? @_trait "(^|::)ResponseError$")
+  (#eq? @_function "status_code"))
+
 ; http / axum: *response.status_mut() = StatusCode::CONFLICT
 (assignment_expression
   left: (unary_expression
