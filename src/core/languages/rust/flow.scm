@@ -21,7 +21,15 @@
 
 ; ---- Returns ---------------------------------------------------------------------------------------------------
 (return_expression (_) @flow.return)
-(function_item body: (block (_) @flow.return .))
+; The tail of a function's body: an expression standing directly in the block (a statement ends with `;`), found
+; without an anchor so that a trailing comment does not hide it; `if` and `match` may also stand mid-block, so they
+; count only as the last child.
+(function_item
+  body: (block
+    [(scoped_identifier) (identifier) (integer_literal) (call_expression) (field_expression) (tuple_expression)
+     (struct_expression) (try_expression) (type_cast_expression) (parenthesized_expression) (await_expression)
+     (reference_expression)] @flow.return))
+(function_item body: (block (if_expression) @flow.return .))
 (function_item
   body: (block
     (match_expression body: (match_block (match_arm value: (_) @flow.return))) .))

@@ -75,8 +75,7 @@
 (field_expression
   value: (tuple_expression . (identifier) @status.send)
   field: (field_identifier) @_method
-  (#eq? @_method "into_response")
-  (#match? @status.send "^[a-z_][a-z0-9_]*$"))
+  (#eq? @_method "into_response"))
 
 ; A response tuple built from a field, for error types: (self.status, Json(body)).into_response(),
 ; (err.status_code, msg).into_response()
@@ -92,7 +91,7 @@
   body: (declaration_list
     (function_item
       name: (identifier) @_function
-      body: (block . [(field_expression) (identifier) (call_expression)] @status.send .)))
+      body: (block [(field_expression) (identifier) (call_expression)] @status.send)))
   (#match? @_trait "(^|::)ResponseError$")
   (#eq? @_function "status_code"))
 
