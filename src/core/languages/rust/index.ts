@@ -47,10 +47,13 @@ export const rust: LanguageSpec = {
     { pattern: /^(?:[a-z_]+::)*HttpResponse::(?<name>[A-Z][A-Za-z]+)$/ },
     // actix-web error helpers: ErrorConflict(e), error::ErrorTooManyRequests(e)
     { pattern: /^(?:(?:actix_web::)?error::)?Error(?<name>[A-Z][A-Za-z]+)$/ },
+    // Rocket: Status::Conflict, rocket::http::Status::NotFound; responders status::Conflict(x), status::Created::new(url)
+    { pattern: /^(?:rocket::http::)?Status::(?<name>[A-Z][A-Za-z]+)$/ },
+    { pattern: /^(?:rocket::)?(?:response::)?status::(?<name>[A-Z][A-Za-z]+)$/ },
     // StatusCode::CONFLICT inside a macro's token tree, where only the name after `StatusCode ::` is one node
     { pattern: /^(?<name>[A-Z][A-Z_]*[A-Z])$/ },
   ],
   // Files without a status-like number that may still store, forward or send one for other files
   flowTrigger: /status|code|redirect/i,
-  hint: /StatusCode::[A-Z]|HttpResponse::[A-Z]|\bError[A-Z][a-z]/,
+  hint: /StatusCode::[A-Z]|HttpResponse::[A-Z]|\bError[A-Z][a-z]|\bStatus::[A-Z]|\bstatus::[A-Z]|\bRedirect::|\bredirect\b/,
 };
