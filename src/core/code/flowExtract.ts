@@ -40,6 +40,8 @@ export interface FlowInput {
   readonly functions: readonly FlowFunction[];
   readonly functionAround: (node: Node) => FlowFunction | undefined;
   readonly resolve: (node: Node) => LeafValue[];
+  /** Whether a node stands in a region that answers no HTTP request (`@status.client`): values there are not sent. */
+  readonly inClient?: (node: Node) => boolean;
   readonly tick: () => void;
 }
 
@@ -498,6 +500,7 @@ class Extraction {
     const fn = around && !this.isConstructor(around) ? around.name : null;
     for (const source of sources) {
       if (++this.facts > MAX_FLOW_FACTS) return;
+      if (source.kind !== 'key' && this.input.inClient?.(source.kind === 'ref' ? source.node : source.value.node)) continue;
       if (source.kind === 'key') this.edge(source.key, to);
       else if (source.kind === 'ref') {
         this.out.refs.push({ start: source.node.startIndex, end: source.node.endIndex, text: source.node.text, names: source.names, to, fn,

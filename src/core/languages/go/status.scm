@@ -235,6 +235,13 @@
   (#eq? @_package "httptest")
   (#any-of? @_function "NewServer" "NewTLSServer" "NewUnstartedServer"))
 
+; Tests answer no request: func TestCreate(t *testing.T), benchmarks and fuzz tests (what they pass to helpers is not
+; sent by a handler)
+((function_declaration
+  parameters: (parameter_list
+    . (parameter_declaration type: (pointer_type (qualified_type package: (package_identifier) @_testing))))) @status.client
+  (#eq? @_testing "testing"))
+
 ; Status fields in data: &http.Response{StatusCode: 409}, ErrorBody{Status: 404}
 (keyed_element
   key: (literal_element (identifier) @_key)

@@ -394,6 +394,18 @@
   (#match? @status.send "^(rocket::)?(response::)?status::Created$")
   (#eq? @_new "new"))
 
+; ---- Regions that answer no request ------------------------------------------------------------------------
+
+; Tests: #[test], #[tokio::test], #[actix_web::test] functions (also with one more attribute) and #[cfg(test)] modules:
+; what they build or pass to helpers is not sent by a handler
+((attribute_item (attribute [(identifier) (scoped_identifier)] @_test .)) . (function_item) @status.client
+  (#match? @_test "^([a-z_]+::)?test$"))
+((attribute_item (attribute [(identifier) (scoped_identifier)] @_test .)) . (attribute_item) . (function_item) @status.client
+  (#match? @_test "^([a-z_]+::)?test$"))
+((attribute_item (attribute (identifier) @_cfg arguments: (token_tree . (identifier) @_test .))) . (mod_item) @status.client
+  (#eq? @_cfg "cfg")
+  (#eq? @_test "test"))
+
 ; ---- Mentions: explained, never flagged ---------------------------------------------------------------------
 
 ; Clients and tests reading a status: res.status() == 409, resp.status().as_u16() != 404, 409 == res.status
