@@ -10,6 +10,14 @@
 (short_var_declaration
   left: (expression_list . (identifier) @flow.target .)
   right: (expression_list . (_) @flow.value .))
+; code, msg := statusOf(err): the first name holds the first result (returns below keep the first value too)
+(short_var_declaration
+  left: (expression_list . (identifier) @flow.target . (_))
+  right: (expression_list . (call_expression) @flow.value .))
+(assignment_statement
+  left: (expression_list . (identifier) @flow.target . (_))
+  operator: "="
+  right: (expression_list . (call_expression) @flow.value .))
 (assignment_statement
   left: (expression_list . [(identifier) (selector_expression)] @flow.target .)
   operator: "="
@@ -30,7 +38,8 @@
       value: (literal_element (_) @flow.value))))
 
 ; ---- Returns ---------------------------------------------------------------------------------------------------
-(return_statement (expression_list . (_) @flow.return .))
+; return 409, "conflict": the first result (what a caller's first name receives)
+(return_statement (expression_list . (_) @flow.return))
 
 ; ---- Calls -----------------------------------------------------------------------------------------------------
 (call_expression function: [(identifier) (selector_expression)] @flow.callee arguments: (argument_list) @flow.arguments)

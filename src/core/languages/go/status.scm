@@ -114,6 +114,16 @@
   (#eq? @_package "events")
   (#eq? @_key "StatusCode"))
 
+; go-kit StatusCoder and alike: func (e *ConflictError) StatusCode() int { return http.StatusConflict } — the transport
+; answers an error with what its StatusCode method returns (error types only, by the receiver's type name)
+(method_declaration
+  receiver: (parameter_list
+    (parameter_declaration type: [(type_identifier) (pointer_type (type_identifier))] @_type))
+  name: (field_identifier) @_method
+  body: (block (statement_list (return_statement (expression_list . (_) @status.send .))))
+  (#match? @_type "(Error|Err|Exception|Problem)$")
+  (#any-of? @_method "StatusCode" "HTTPStatus" "HTTPStatusCode" "HttpStatus" "HttpStatusCode"))
+
 ; ---- Mentions: explained, never flagged ---------------------------------------------------------------------
 
 ; Clients and tests reading a status: resp.StatusCode == 409, 404 != w.Code
