@@ -54,6 +54,6 @@ export const rust: LanguageSpec = {
     { pattern: /^(?<name>[A-Z][A-Z_]*[A-Z])$/ },
   ],
   // Files without a status-like number that may still store, forward or send one for other files
-  flowTrigger: /status|code|redirect/i,
+  flowTrigger: /status|redirect|into_response/i,
   hint: /StatusCode::[A-Z]|HttpResponse::[A-Z]|\bError[A-Z][a-z]|\bStatus::[A-Z]|\bstatus::[A-Z]|\bRedirect::|\bredirect\b/,
 };
