@@ -65,13 +65,20 @@
   (#eq? @_method "ok_or")
   (#match? @status.send "^([a-z_]+::)*StatusCode::[A-Z][A-Z0-9_]*$"))
 
-; A response tuple built from a parameter, for helpers: fn reply(status: StatusCode, …) { (status, body).into_response() }
+; A response tuple built from a variable: fn reply(status: StatusCode, …) { (status, body).into_response() }; as the
+; tail of a function that returns a response (a tuple of other numbers, `(width, height)`, is no response), or
+; anywhere when the variable is named like a status
+(function_item
+  return_type: (_) @_type
+  body: (block (tuple_expression . (identifier) @status.send))
+  (#match? @_type "(StatusCode|Response|Responder|Reply)")
+  (#match? @status.send "^[a-z_][a-z0-9_]*$"))
 (block
   (tuple_expression . (identifier) @status.send)
-  (#match? @status.send "^[a-z_][a-z0-9_]*$"))
+  (#match? @status.send "^(status|status_code|http_status|statuscode)$"))
 (return_expression
   (tuple_expression . (identifier) @status.send)
-  (#match? @status.send "^[a-z_][a-z0-9_]*$"))
+  (#match? @status.send "^(status|status_code|http_status|statuscode)$"))
 (field_expression
   value: (tuple_expression . (identifier) @status.send)
   field: (field_identifier) @_method
@@ -80,7 +87,7 @@
 ; A response tuple built from a field, for error types: (self.status, Json(body)).into_response(),
 ; (err.status_code, msg).into_response()
 (field_expression
-  value: (tuple_expression . (field_expression) @status.send)
+  value: (tuple_expression . [(field_expression) (call_expression)] @status.send)
   field: (field_identifier) @_method
   (#eq? @_method "into_response"))
 
