@@ -46,6 +46,7 @@ export const go: LanguageSpec = {
     { pattern: /^http\.(?<name>NotFound)$/ },
   ],
   // Files without a status-like number that may still store, forward or send one for other files
-  flowTrigger: /status|code|redirect|abort/i,
+  // (`code` as a word or a name's end — errCode, StatusCode — never encode/decode)
+  flowTrigger: /[Ss]tatus|(?<![a-z])code\b|Code\b|[Rr]edirect|Abort|WriteHeader/,
   hint: /\b(?:http|fiber)\.Status[A-Z]|\b(?:echo|fiber)\.Err[A-Z]|\bhttp\.NotFound\b/,
 };
