@@ -105,4 +105,33 @@ suite('flow: the engine and the index agree', function () {
     assert.deepStrictEqual(fromEngine, fromIndex);
     assert.deepStrictEqual(fromEngine.map((o) => o[2]), [409, 302]);
   });
+
+  test('Go: a call on an imported package reaches only the functions of that package', async () => {
+    const go = languageForPath('x.go')!;
+    const apperr = 'package apperr\n\nfunc New(code int, msg string) { w.WriteHeader(code) }\n';
+    const pagination = 'package pagination\n\nfunc New(limit int) Page { return Page{limit} }\n';
+    const handler = 'package api\n\nimport (\n\t"example.com/app/apperr"\n\t"example.com/app/pagination"\n)\n\n'
+      + 'func create(c *gin.Context) {\n\tpagination.New(200)\n\tapperr.New(409, "exists")\n}\n';
+    const index = new FlowIndex();
+    for (const [file, text] of [['apperr/errors.go', apperr], ['pagination/page.go', pagination], ['api/create.go', handler]]) {
+      index.set(file, (await sharedEngine().analyze(text, go)).flow);
+    }
+    assert.deepStrictEqual(index.occurrences('api/create.go').map((o) => [o.range.start.line, o.code, o.handler, o.via]), [[9, 409, 'create', 'apperr.New']]);
+  });
+
+  test('a value written in a region that answers no request (a test) is never sent, wherever it flows', async () => {
+    const go = languageForPath('x.go')!;
+    const text = 'package api\n\nimport "testing"\n\nfunc fail(w http.ResponseWriter, code int) { w.WriteHeader(code) }\n\n'
+      + 'func TestFail(t *testing.T) { fail(w, 409) }\n\nfunc handler(w http.ResponseWriter, r *http.Request) { fail(w, 418) }\n';
+    const { occurrences } = await sharedEngine().analyze(text, go);
+    assert.deepStrictEqual(occurrences.filter((o) => o.context === 'handler').map((o) => [o.code, o.handler]), [[418, 'handler']]);
+  });
+
+  test('Rust: Self is the type of the impl around it; conversions pass a value on', async () => {
+    const rust = languageForPath('x.rs')!;
+    const text = 'struct ApiError { status: StatusCode }\nimpl ApiError {\n    fn teapot() -> Self { Self { status: StatusCode::from_u16(418).unwrap() } }\n}\n'
+      + 'impl IntoResponse for ApiError {\n    fn into_response(self) -> Response { (self.status, "x").into_response() }\n}\n';
+    const { occurrences } = await sharedEngine().analyze(text, rust);
+    assert.deepStrictEqual(occurrences.filter((o) => o.context === 'handler').map((o) => [o.range.start.line, o.code, o.handler, o.via]), [[2, 418, 'into_response', 'teapot']]);
+  });
 });

@@ -40,6 +40,8 @@ export interface FlowInput {
   readonly functions: readonly FlowFunction[];
   readonly functionAround: (node: Node) => FlowFunction | undefined;
   readonly resolve: (node: Node) => LeafValue[];
+  /** Whether a node stands in a region that answers no HTTP request (`@status.client`): values there are not sent. */
+  readonly inClient?: (node: Node) => boolean;
   readonly tick: () => void;
 }
 
@@ -136,6 +138,10 @@ class Extraction {
   private readonly imports = new Set<string>();
   /** Method names this file defines (functions inside a class, or of a method node type). */
   private readonly definedMethods = new Set<string>();
+  /** The module or package the file declares (`@flow.module`), if any. */
+  private module: string | undefined;
+  /** Methods with a named receiver (Go): function node id → the receiver's name and type. */
+  private readonly receivers = new Map<number, { name: string; type: string }>();
 
   constructor(private readonly input: FlowInput) {
     this.flow = input.flow;
@@ -144,8 +150,12 @@ class Extraction {
 
   run(): RawFlow {
     for (const match of this.input.flowMatches) {
-      for (const c of match.captures) if (c.name === FLOW_CAPTURES.import) this.imports.add(lastName(c.node.text.replace(/["'`]/g, '')));
+      for (const c of match.captures) {
+        if (c.name === FLOW_CAPTURES.import) this.imports.add(lastName(c.node.text.replace(/["'`]/g, '')));
+        if (c.name === FLOW_CAPTURES.module) this.module ??= c.node.text;
+      }
     }
+    this.collectReceivers();
     this.collectClasses();
     this.collectScopes();
     this.collectBindingNames();
@@ -157,14 +167,14 @@ class Extraction {
       const target = capture(FLOW_CAPTURES.target);
       const returned = capture(FLOW_CAPTURES.return);
       const args = capture(FLOW_CAPTURES.arguments);
-      if (match.captures.some((c) => c.name === CLASS_CAPTURES.definition || c.name === FLOW_CAPTURES.import)) continue;
+      if (match.captures.some((c) => c.name === CLASS_CAPTURES.definition || c.name === FLOW_CAPTURES.import || c.name === FLOW_CAPTURES.module)) continue;
       if (target) this.binding(target, capture(FLOW_CAPTURES.value), capture(FLOW_CAPTURES.type));
       else if (returned) this.returned(returned);
       else if (args) {
         const callee = capture(FLOW_CAPTURES.callee);
         const created = capture(FLOW_CAPTURES.new);
         const parent = capture(FLOW_CAPTURES.super);
-        if (created) this.call(this.callKey(lastName(created.text), true), args);
+        if (created) this.call(this.callKey(this.typeName(lastName(created.text), created), true), args);
         else if (parent) {
           const base = this.classAround(parent)?.bases[0];
           if (base) this.call(this.callKey(base, true), args);
@@ -211,6 +221,42 @@ class Extraction {
       this.out.classes.push({ name: cls.name, bases: [...cls.bases] });
       this.defined.add(cls.name);
     }
+  }
+
+  /** Go: `func (e *AppError) Status() int`: inside, `e` is the current object and `AppError` the current class. */
+  private collectReceivers(): void {
+    const kinds = this.flow.receiver;
+    if (!kinds) return;
+    for (const fn of this.input.functions) {
+      const kind = kinds.find((k) => k.type === fn.node.type);
+      const list = kind && child(fn.node, kind.field);
+      const parameter = list && named(list)[0];
+      const name = parameter?.childForFieldName('name');
+      const type = parameter?.childForFieldName('type');
+      if (name && type) this.receivers.set(fn.node.id, { name: name.text, type: lastName(type.text.replace(/\[[^\]]*\]$/, '')) });
+    }
+  }
+
+  /** The class whose object `object` denotes at `node`: `this`, `self`, or a method's named receiver. */
+  private selfClass(node: Node, object: string): string | undefined {
+    if (this.flow.self.includes(object)) return this.classAround(node)?.name;
+    if (this.receivers.size === 0) return undefined;
+    for (let fn = this.input.functionAround(node); fn; fn = this.input.functionAround(fn.node)) {
+      const receiver = this.receivers.get(fn.node.id);
+      if (receiver) return receiver.name === object ? receiver.type : undefined;
+    }
+    return undefined;
+  }
+
+  /** A type's name as written, with `Self` read as the type whose definition it stands in. */
+  private typeName(name: string, at: Node): string {
+    return (this.flow.selfType ?? []).includes(name) ? this.classAround(at)?.name ?? name : name;
+  }
+
+  /** A top-level function of a file that declares a module: also reached as `module.name` (`apperr.New`). */
+  private moduleKey(fn: FlowFunction, key: string): string | undefined {
+    if (!this.module || this.isMethod(fn) || this.isConstructor(fn) || this.input.functionAround(fn.node)) return undefined;
+    return `${this.module}.${key}`;
   }
 
   private collectScopes(): void {
@@ -312,6 +358,8 @@ class Extraction {
         const local = `.l:${scope}:${name}`;
         const prefixes = [`P:${key}`, `.P:${key}`];
         if (this.isMethod(fn)) prefixes.push(`M:${key}`, `.M:${key}`);
+        const qualified = this.moduleKey(fn, key);
+        if (qualified) prefixes.push(`P:${qualified}`);
         for (const prefix of prefixes) {
           this.edge(`${prefix}#${i - offset}`, local);
           this.edge(`${prefix}:${name}`, local);
@@ -351,7 +399,10 @@ class Extraction {
     const global = this.constantName(target, type);
     if (global) {
       const codes = sources.filter((s) => s.kind === 'value');
-      if (codes.length === 1 && sources.length === 1) this.out.constants.push([global, codes[0].value.code]);
+      if (codes.length === 1 && sources.length === 1) {
+        this.out.constants.push([global, codes[0].value.code]);
+        if (this.module && !this.inClassBody(target)) this.out.constants.push([`G:${this.module}.${target.text}`, codes[0].value.code]);
+      }
     }
   }
 
@@ -367,7 +418,7 @@ class Extraction {
   }
 
   private targetKey(target: Node, type: Node | undefined): string | undefined {
-    if (type) return `F:${lastName(type.text)}:${lastName(target.text)}`;
+    if (type) return `F:${this.typeName(lastName(type.text), type)}:${lastName(target.text)}`;
     if ((this.flow.selfField ?? []).includes(target.type)) {
       const cls = this.classAround(target);
       return cls ? `F:${cls.name}:${target.text.replace(/^@+/, '')}` : undefined;
@@ -377,11 +428,8 @@ class Extraction {
       const object = child(target, member.object);
       const property = child(target, member.property);
       if (!object || !property) return undefined;
-      if (this.flow.self.includes(object.text)) {
-        const cls = this.classAround(target);
-        return cls ? `F:${cls.name}:${lastName(property.text)}` : undefined;
-      }
-      return undefined;
+      const cls = this.selfClass(target, object.text);
+      return cls ? `F:${cls}:${lastName(property.text)}` : undefined;
     }
     if (!this.isPlainName(target)) return undefined;
     const cls = this.inClassBody(target);
@@ -396,6 +444,8 @@ class Extraction {
     const sources = this.sources(node, 0);
     this.connect(sources, `R:${key}`, node);
     this.connect(sources, `.R:${key}`, node);
+    const qualified = this.moduleKey(fn, key);
+    if (qualified) this.connect(sources, `R:${qualified}`, node);
   }
 
   /** The key prefix of a call: file-local when this file defines the callee (its own definition wins). */
@@ -415,10 +465,13 @@ class Extraction {
     const property = child(callee, member.property);
     if (!property || !object) return undefined;
     const name = lastName(property.text);
-    const owner = lastName(object.text);
+    const owner = this.typeName(lastName(object.text), callee);
     // `ApiError.new(409)`, `ApiError::new(409)`: the class constructs.
     if (this.flow.constructors.includes(name)) return this.callKey(owner, true);
-    if (this.flow.self.includes(object.text) || /^[A-Z]/.test(owner) || this.imports.has(owner) || this.flow.self.includes(owner)) {
+    // `apperr.New(409)` in a file of a module: only the functions of the package `apperr`.
+    if (this.module && this.imports.has(owner)) return `P:${owner}.${name}`;
+    if (this.flow.self.includes(object.text) || /^[A-Z]/.test(owner) || this.imports.has(owner) || this.flow.self.includes(owner)
+      || member.path || this.selfClass(callee, object.text)) {
       return this.callKey(name);
     }
     return this.definedMethods.has(name) ? `.M:${name}` : `M:${name}`;
@@ -447,6 +500,7 @@ class Extraction {
     const fn = around && !this.isConstructor(around) ? around.name : null;
     for (const source of sources) {
       if (++this.facts > MAX_FLOW_FACTS) return;
+      if (source.kind !== 'key' && this.input.inClient?.(source.kind === 'ref' ? source.node : source.value.node)) continue;
       if (source.kind === 'key') this.edge(source.key, to);
       else if (source.kind === 'ref') {
         this.out.refs.push({ start: source.node.startIndex, end: source.node.endIndex, text: source.node.text, names: source.names, to, fn,
@@ -505,9 +559,23 @@ class Extraction {
       const property = calleeMember ? child(callee, calleeMember.property) : callee;
       if (!property || !/^[A-Za-z_$][\w$]*$/.test(lastName(property.text))) return [];
       const name = lastName(property.text);
+      if (this.flow.through?.includes(name)) return this.throughSources(node, call, callee, calleeMember, depth);
+      const object = calleeMember && child(callee, calleeMember.object);
+      if (object && this.module && this.imports.has(object.text)) return [{ kind: 'key', key: `R:${object.text}.${name}` }];
       return [{ kind: 'key', key: this.defined.has(name) ? `.R:${name}` : `R:${name}` }];
     }
     return [];
+  }
+
+  /** `StatusCode::from_u16(code).unwrap()`, `x.unwrap_or(500)`, `int(code)`: the object's and the arguments' values. */
+  private throughSources(node: Node, call: { arguments?: Field }, callee: Node,
+    member: { object: Field; path?: boolean } | undefined, depth: number): Source[] {
+    const sources: Source[] = [];
+    const object = member && !member.path ? child(callee, member.object) : null;
+    if (object) sources.push(...this.sources(object, depth + 1));
+    const args = call.arguments !== undefined ? child(node, call.arguments) : null;
+    if (args) for (const argument of named(args)) sources.push(...this.sources(argument, depth + 1));
+    return sources;
   }
 
   private armSources(node: Node, arm: Field, depth: number): Source[] {
@@ -543,11 +611,12 @@ class Extraction {
     const property = child(node, member.property);
     if (!object || !property) return [];
     const field = lastName(property.text);
-    if (this.flow.self.includes(object.text)) {
-      const cls = this.classAround(node);
-      return cls ? [{ kind: 'key', key: `F:${cls.name}:${field}` }] : [];
-    }
-    const owner = lastName(object.text);
+    const cls = this.selfClass(node, object.text);
+    if (cls) return [{ kind: 'key', key: `F:${cls}:${field}` }];
+    if (this.flow.self.includes(object.text)) return [];
+    const owner = this.typeName(lastName(object.text), node);
+    // `codes.Conflict` in a file of a module: a constant of the imported package `codes`.
+    if (this.module && this.imports.has(owner)) return [{ kind: 'ref', node, names: [`G:${owner}.${field}`] }];
     const sources: Source[] = [];
     // `err.status`: the field of an error, whichever error class set it (a request's or a response's fields are not).
     if (ERROR_OBJECT.test(owner)) sources.push({ kind: 'key', key: `F:${field}` });

@@ -46,6 +46,11 @@ export const FLOW_CAPTURES = Object.freeze({
   super: 'flow.super',
   /** The local name of an imported module or package (`respond` in `import * as respond from './respond'`). */
   import: 'flow.import',
+  /**
+   * The module or package the file declares (Go's `package apperr`): its top-level functions and constants are also
+   * reached as `apperr.New`, and in such a file a call or constant on an imported package reaches only that package's.
+   */
+  module: 'flow.module',
 });
 
 /** `flow.scm` (or `handlers.scm`): classes, for constructors, fields and which classes are errors. */

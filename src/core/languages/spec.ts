@@ -40,10 +40,23 @@ export type Field = string | number;
  * the captures of `flow.scm`.
  */
 export interface FlowSyntax {
-  /** Member accesses `object.property` (also `Type::CONST`, `$this->field`). */
-  readonly member: readonly { readonly type: string; readonly object: Field; readonly property: Field }[];
-  /** Calls used as values (`statusFor(err)`, `err.getStatus()`): what the callee returns flows on. */
-  readonly call: readonly { readonly type: string; readonly function: Field }[];
+  /**
+   * Member accesses `object.property` (also `Type::CONST`, `$this->field`). `path`: the object is always a type or a
+   * module, never a value (Rust's `errors::conflict(…)`, `AppError::new(…)`): calls through it reach functions.
+   */
+  readonly member: readonly { readonly type: string; readonly object: Field; readonly property: Field; readonly path?: boolean }[];
+  /**
+   * Calls used as values (`statusFor(err)`, `err.getStatus()`): what the callee returns flows on. `arguments`: the
+   * argument list, for `through`.
+   */
+  readonly call: readonly { readonly type: string; readonly function: Field; readonly arguments?: Field }[];
+  /**
+   * Calls that pass their value on: a call of one of these names has the value of its arguments and, called on an
+   * object, of that object (`StatusCode::from_u16(409).unwrap()`, `.unwrap_or(500)`, `.into()`, Go's `int(code)`).
+   */
+  readonly through?: readonly string[];
+  /** Names of the current type inside its own definition (Rust's `Self` in an `impl` block): read as the type's name. */
+  readonly selfType?: readonly string[];
   /** Fallbacks whose operands are all possible values: `a || 409`, `a ?? 409`, `a or 409`. */
   readonly fallback?: readonly { readonly type: string; readonly operators: readonly string[]; readonly arms: readonly Field[] }[];
   /** Keyword and named arguments (`status=409`, `status: 409`, `statusCode: 409`): node type, name and value. */
@@ -60,6 +73,12 @@ export interface FlowSyntax {
   readonly implicitFields?: boolean;
   /** Node types of methods declared outside a class body (Go's `method_declaration`). */
   readonly methods?: readonly string[];
+  /**
+   * Methods declared outside a class body whose receiver is a named parameter (Go's `func (e *AppError) …`): the
+   * method node type and the field of its receiver's parameter list. Inside, the receiver's name is the current
+   * object and its type the current class.
+   */
+  readonly receiver?: readonly { readonly type: string; readonly field: Field }[];
   /** Fields of a parameter node that hold its default value (`status = 200`), tried in order. */
   readonly defaults?: readonly string[];
 }

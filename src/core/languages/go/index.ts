@@ -1,6 +1,7 @@
 // Go: net/http, Gin, Echo, Fiber, chi (render), AWS Lambda events. Go has no conditional expression, so there are
 // no conditional arms to follow.
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
@@ -13,6 +14,7 @@ export const go: LanguageSpec = {
   lineComment: '//',
   statusQuery,
   handlerQuery,
+  flowQuery,
   values: {
     number: ['int_literal'],
     // Statuses are ints in every Go API; a string holding digits is never one.
@@ -21,6 +23,17 @@ export const go: LanguageSpec = {
     transparent: ['parenthesized_expression', 'literal_element'],
     conditional: [],
     identifier: ['identifier'],
+  },
+  flow: {
+    member: [{ type: 'selector_expression', object: 'operand', property: 'field' }],
+    call: [{ type: 'call_expression', function: 'function', arguments: 'arguments' }],
+    // Go has no `self`: a method's receiver is a named parameter (`func (e *AppError) Status() int { return e.Code }`)
+    self: [],
+    constructors: [],
+    methods: ['method_declaration'],
+    receiver: [{ type: 'method_declaration', field: 'receiver' }],
+    // Conversions pass the value on: int(code), uint16(status)
+    through: ['int', 'int32', 'int64', 'uint', 'uint16', 'uint32'],
   },
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
   trigger: /status|header|json|string|error|redirect|code|data|blob|abort|equal|render|err/i,
@@ -32,5 +45,8 @@ export const go: LanguageSpec = {
     // http.NotFound(w, r)
     { pattern: /^http\.(?<name>NotFound)$/ },
   ],
+  // Files without a status-like number that may still store, forward or send one for other files
+  // (`code` as a word or a name's end — errCode, StatusCode — never encode/decode)
+  flowTrigger: /[Ss]tatus|(?<![a-z])code\b|Code\b|[Rr]edirect|Abort|WriteHeader/,
   hint: /\b(?:http|fiber)\.Status[A-Z]|\b(?:echo|fiber)\.Err[A-Z]|\bhttp\.NotFound\b/,
 };

@@ -63,6 +63,24 @@
   (#any-of? @_method "JSON" "String" "HTML" "XML" "YAML" "TOML" "ProtoBuf" "Data" "Blob" "Stream" "Render"
     "Redirect" "Status"))
 
+; The same methods on a context kept in a field: g.C.JSON(409, obj), h.ctx.String(http.StatusConflict, "x")
+(call_expression
+  function: (selector_expression
+    operand: (selector_expression field: (field_identifier) @_context)
+    field: (field_identifier) @_method)
+  arguments: (argument_list . (_) @status.send)
+  (#any-of? @_context "C" "Ctx" "Context" "c" "ctx")
+  (#any-of? @_method "JSON" "String" "HTML" "XML" "YAML" "TOML" "ProtoBuf" "Data" "Blob" "Stream" "Render"
+    "Redirect" "Status" "AbortWithStatus" "AbortWithStatusJSON" "AbortWithError" "IndentedJSON" "NoContent"))
+
+; Fiber: c.Redirect("/login") answers 302 Found (the default of Fiber v2; Gin and Echo always take a code)
+(call_expression
+  function: (selector_expression operand: (identifier) @_context field: (field_identifier) @status.implicit)
+  arguments: (argument_list . (_) .)
+  (#any-of? @_context "c" "ctx" "context" "fc")
+  (#eq? @status.implicit "Redirect")
+  (#set! implicit "302"))
+
 ; Fiber: c.Redirect("/login", 302) (v2: the status comes second; in Gin and Echo the second is the URL)
 (call_expression
   function: (selector_expression operand: (identifier) @_context field: (field_identifier) @_method)
@@ -95,6 +113,16 @@
           value: (literal_element (_) @status.send)))))
   (#eq? @_package "events")
   (#eq? @_key "StatusCode"))
+
+; go-kit StatusCoder and alike: func (e *ConflictError) StatusCode() int { return http.StatusConflict } — the transport
+; answers an error with what its StatusCode method returns (error types only, by the receiver's type name)
+(method_declaration
+  receiver: (parameter_list
+    (parameter_declaration type: [(type_identifier) (pointer_type (type_identifier))] @_type))
+  name: (field_identifier) @_method
+  body: (block (statement_list (return_statement (expression_list . (_) @status.send .))))
+  (#match? @_type "(Error|Err|Exception|Problem)$")
+  (#any-of? @_method "StatusCode" "HTTPStatus" "HTTPStatusCode" "HttpStatus" "HttpStatusCode"))
 
 ; ---- Mentions: explained, never flagged ---------------------------------------------------------------------
 
@@ -149,6 +177,80 @@
   function: (identifier) @_matcher
   arguments: (argument_list (int_literal) @status.mention)
   (#eq? @_matcher "HaveHTTPStatus"))
+
+; Range checks and comparisons of a status held in a variable: status >= 500, code == 404, 200 <= statusCode
+(binary_expression
+  left: (identifier) @_name
+  right: (int_literal) @status.mention
+  (#match? @_name "^([sS]tatus|[cC]ode|statusCode|StatusCode|httpStatus|httpCode|respCode|sc)$"))
+(binary_expression
+  left: (int_literal) @status.mention
+  right: (identifier) @_name
+  (#match? @_name "^([sS]tatus|[cC]ode|statusCode|StatusCode|httpStatus|httpCode|respCode|sc)$"))
+(binary_expression
+  left: (call_expression function: (selector_expression field: (field_identifier) @_method))
+  right: (int_literal) @status.mention
+  (#any-of? @_method "Status" "StatusCode"))
+
+; switch status { case 404, 409: … }
+(expression_switch_statement
+  value: (identifier) @_name
+  (expression_case value: (expression_list (int_literal) @status.mention))
+  (#match? @_name "^([sS]tatus|[cC]ode|statusCode|httpStatus|httpCode)$"))
+
+; Maps, sets and lists of statuses named so: var statusText = map[int]string{404: "…"}, retryable := []int{429, 503},
+; map[int]bool{500: true}
+(var_spec
+  name: (identifier) @_name
+  value: (expression_list
+    (composite_literal
+      body: (literal_value
+        [(keyed_element key: (literal_element (int_literal) @status.mention))
+         (literal_element (int_literal) @status.mention)])))
+  (#match? @_name "([sS]tatus|[cC]odes|[rR]etr[yi]|HTTP|Http)"))
+(short_var_declaration
+  left: (expression_list . (identifier) @_name .)
+  right: (expression_list
+    (composite_literal
+      body: (literal_value
+        [(keyed_element key: (literal_element (int_literal) @status.mention))
+         (literal_element (int_literal) @status.mention)])))
+  (#match? @_name "([sS]tatus|[cC]odes|[rR]etr[yi]|HTTP|Http)"))
+
+; Membership: slices.Contains([]int{500, 502}, resp.StatusCode)
+(call_expression
+  function: (selector_expression field: (field_identifier) @_method)
+  arguments: (argument_list
+    . (composite_literal body: (literal_value (literal_element (int_literal) @status.mention)))
+    . [(selector_expression field: (field_identifier) @_field) (identifier) @_field])
+  (#eq? @_method "Contains")
+  (#match? @_field "^([sS]tatus|[cC]ode|StatusCode|statusCode)$"))
+
+; A status echoed in a body: gin.H{"code": 401, "error": "…"}, map[string]any{"status": 404}
+(keyed_element
+  key: (literal_element (interpreted_string_literal (interpreted_string_literal_content) @_key))
+  value: (literal_element (int_literal) @status.mention)
+  (#any-of? @_key "code" "status" "statusCode" "status_code" "httpStatus" "http_status"))
+
+; HTTP client fakes in tests: gock.New(url).Reply(404), httpmock.NewStringResponder(500, "")
+(call_expression
+  function: (selector_expression field: (field_identifier) @_method)
+  arguments: (argument_list . (int_literal) @status.mention)
+  (#any-of? @_method "Reply" "NewStringResponder" "NewJsonResponder" "NewBytesResponder" "NewJsonResponderOrPanic"
+    "NewStringResponse" "NewBytesResponse" "NewJsonResponse"))
+
+; A fake server in tests answers no real request: httptest.NewServer(http.HandlerFunc(func(w, r) { w.WriteHeader(500) }))
+((call_expression
+  function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function)) @status.client
+  (#eq? @_package "httptest")
+  (#any-of? @_function "NewServer" "NewTLSServer" "NewUnstartedServer"))
+
+; Tests answer no request: func TestCreate(t *testing.T), benchmarks and fuzz tests (what they pass to helpers is not
+; sent by a handler)
+((function_declaration
+  parameters: (parameter_list
+    . (parameter_declaration type: (pointer_type (qualified_type package: (package_identifier) @_testing))))) @status.client
+  (#eq? @_testing "testing"))
 
 ; Status fields in data: &http.Response{StatusCode: 409}, ErrorBody{Status: 404}
 (keyed_element

@@ -65,18 +65,42 @@
   (#eq? @_method "ok_or")
   (#match? @status.send "^([a-z_]+::)*StatusCode::[A-Z][A-Z0-9_]*$"))
 
-; A response tuple built from a parameter, for helpers: fn reply(status: StatusCode, …) { (status, body).into_response() }
+; A response tuple built from a variable: fn reply(status: StatusCode, …) { (status, body).into_response() }; as the
+; tail of a function that returns a response (a tuple of other numbers, `(width, height)`, is no response), or
+; anywhere when the variable is named like a status
+(function_item
+  return_type: (_) @_type
+  body: (block (tuple_expression . (identifier) @status.send))
+  (#match? @_type "(StatusCode|Response|Responder|Reply)")
+  (#match? @status.send "^[a-z_][a-z0-9_]*$"))
 (block
   (tuple_expression . (identifier) @status.send)
-  (#match? @status.send "^[a-z_][a-z0-9_]*$"))
+  (#match? @status.send "^(status|status_code|http_status|statuscode)$"))
 (return_expression
   (tuple_expression . (identifier) @status.send)
-  (#match? @status.send "^[a-z_][a-z0-9_]*$"))
+  (#match? @status.send "^(status|status_code|http_status|statuscode)$"))
 (field_expression
   value: (tuple_expression . (identifier) @status.send)
   field: (field_identifier) @_method
-  (#eq? @_method "into_response")
-  (#match? @status.send "^[a-z_][a-z0-9_]*$"))
+  (#eq? @_method "into_response"))
+
+; A response tuple built from a field, for error types: (self.status, Json(body)).into_response(),
+; (err.status_code, msg).into_response()
+(field_expression
+  value: (tuple_expression . [(field_expression) (call_expression)] @status.send)
+  field: (field_identifier) @_method
+  (#eq? @_method "into_response"))
+
+; actix-web: impl ResponseError for AppError { fn status_code(&self) -> StatusCode { self.status } }: the framework
+; answers with what status_code() returns
+(impl_item
+  trait: [(type_identifier) (scoped_type_identifier)] @_trait
+  body: (declaration_list
+    (function_item
+      name: (identifier) @_function
+      body: (block [(field_expression) (identifier) (call_expression)] @status.send)))
+  (#match? @_trait "(^|::)ResponseError$")
+  (#eq? @_function "status_code"))
 
 ; http / axum: *response.status_mut() = StatusCode::CONFLICT
 (assignment_expression
@@ -96,7 +120,7 @@
 (call_expression
   function: (field_expression field: (field_identifier) @_method)
   arguments: (arguments . (scoped_identifier) @status.send .)
-  (#any-of? @_method "status" "with_status")
+  (#any-of? @_method "status" "with_status" "using_status_code")
   (#match? @status.send "^([a-z_]+::)*StatusCode::[A-Z][A-Z0-9_]*$"))
 
 ; actix-web: HttpResponse::build(StatusCode::CONFLICT), HttpResponse::new(…), HttpResponseBuilder::new(…),
@@ -149,6 +173,246 @@
   (#eq? @_method "map_err")
   (#match? @status.send "^((actix_web::)?error::)?Error[A-Z][A-Za-z]+$"))
 
+; ---- Handlers: implicit codes (a redirect without a number) ----------------------------------------------------
+
+; axum, Rocket: Redirect::to(uri) answers 303 See Other, Redirect::temporary 307, Redirect::permanent 308; Rocket:
+; Redirect::found 302, Redirect::moved 301 — where a handler's response is produced (a tail, `return`, `Ok`/`Err`, a
+; response tuple such as `(jar, Redirect::to("/"))`, a match arm, a closure body, `.into_response()`).
+; actix-web's web::Redirect::to(uri) answers 307 Temporary Redirect; chained, .see_other() 303, .permanent() 308,
+; .temporary() 307, .using_status_code(StatusCode::FOUND) its own code (a send below).
+
+([(block (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (return_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (tuple_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (match_arm value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (closure_expression body: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))]
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "to")
+  (#set! implicit "303"))
+(call_expression
+  function: (identifier) @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
+  (#any-of? @_result "Ok" "Err")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "to")
+  (#set! implicit "303"))
+(field_expression
+  value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit))
+  field: (field_identifier) @_into
+  (#eq? @_into "into_response")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "to")
+  (#set! implicit "303"))
+([(block (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (return_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (tuple_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (match_arm value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (closure_expression body: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))]
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "temporary")
+  (#set! implicit "307"))
+(call_expression
+  function: (identifier) @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
+  (#any-of? @_result "Ok" "Err")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "temporary")
+  (#set! implicit "307"))
+(field_expression
+  value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit))
+  field: (field_identifier) @_into
+  (#eq? @_into "into_response")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "temporary")
+  (#set! implicit "307"))
+([(block (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (return_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (tuple_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (match_arm value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (closure_expression body: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))]
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "permanent")
+  (#set! implicit "308"))
+(call_expression
+  function: (identifier) @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
+  (#any-of? @_result "Ok" "Err")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "permanent")
+  (#set! implicit "308"))
+(field_expression
+  value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit))
+  field: (field_identifier) @_into
+  (#eq? @_into "into_response")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "permanent")
+  (#set! implicit "308"))
+([(block (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (return_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (tuple_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (match_arm value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (closure_expression body: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))]
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "found")
+  (#set! implicit "302"))
+(call_expression
+  function: (identifier) @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
+  (#any-of? @_result "Ok" "Err")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "found")
+  (#set! implicit "302"))
+(field_expression
+  value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit))
+  field: (field_identifier) @_into
+  (#eq? @_into "into_response")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "found")
+  (#set! implicit "302"))
+([(block (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (return_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (tuple_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (match_arm value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (closure_expression body: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))]
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "moved")
+  (#set! implicit "301"))
+(call_expression
+  function: (identifier) @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
+  (#any-of? @_result "Ok" "Err")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "moved")
+  (#set! implicit "301"))
+(field_expression
+  value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit))
+  field: (field_identifier) @_into
+  (#eq? @_into "into_response")
+  (#match? @_type "^Redirect$")
+  (#eq? @status.implicit "moved")
+  (#set! implicit "301"))
+([(block (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (return_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (tuple_expression (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (match_arm value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (closure_expression body: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))]
+  (#match? @_type "^(actix_web::)?web::Redirect$")
+  (#eq? @status.implicit "to")
+  (#set! implicit "307"))
+(call_expression
+  function: (identifier) @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
+  (#any-of? @_result "Ok" "Err")
+  (#match? @_type "^(actix_web::)?web::Redirect$")
+  (#eq? @status.implicit "to")
+  (#set! implicit "307"))
+(field_expression
+  value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit))
+  field: (field_identifier) @_into
+  (#eq? @_into "into_response")
+  (#match? @_type "^(actix_web::)?web::Redirect$")
+  (#eq? @status.implicit "to")
+  (#set! implicit "307"))
+(call_expression
+  function: (field_expression
+    value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @_to))
+    field: (field_identifier) @status.implicit)
+  (#match? @_type "(^|::)Redirect$")
+  (#eq? @_to "to")
+  (#eq? @status.implicit "see_other")
+  (#set! implicit "303"))
+(call_expression
+  function: (field_expression
+    value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @_to))
+    field: (field_identifier) @status.implicit)
+  (#match? @_type "(^|::)Redirect$")
+  (#eq? @_to "to")
+  (#eq? @status.implicit "permanent")
+  (#set! implicit "308"))
+(call_expression
+  function: (field_expression
+    value: (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @_to))
+    field: (field_identifier) @status.implicit)
+  (#match? @_type "(^|::)Redirect$")
+  (#eq? @_to "to")
+  (#eq? @status.implicit "temporary")
+  (#set! implicit "307"))
+
+; actix-web: .service(web::redirect("/old", "/new")) answers 307
+(call_expression
+  function: (scoped_identifier path: (_) @_web name: (identifier) @status.implicit)
+  (#match? @_web "^(actix_web::)?web$")
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "307"))
+
+; warp: warp::redirect(uri) answers 301; warp::redirect::found 302, see_other 303, temporary 307, permanent 308
+(call_expression
+  function: (scoped_identifier path: (identifier) @_warp name: (identifier) @status.implicit)
+  (#eq? @_warp "warp")
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "301"))
+
+(call_expression
+  function: (scoped_identifier path: (_) @_module name: (identifier) @status.implicit)
+  (#match? @_module "^(warp::)?redirect$")
+  (#eq? @status.implicit "found")
+  (#set! implicit "302"))
+(call_expression
+  function: (scoped_identifier path: (_) @_module name: (identifier) @status.implicit)
+  (#match? @_module "^(warp::)?redirect$")
+  (#eq? @status.implicit "see_other")
+  (#set! implicit "303"))
+(call_expression
+  function: (scoped_identifier path: (_) @_module name: (identifier) @status.implicit)
+  (#match? @_module "^(warp::)?redirect$")
+  (#eq? @status.implicit "temporary")
+  (#set! implicit "307"))
+(call_expression
+  function: (scoped_identifier path: (_) @_module name: (identifier) @status.implicit)
+  (#match? @_module "^(warp::)?redirect$")
+  (#eq? @status.implicit "permanent")
+  (#set! implicit "308"))
+
+; ---- Handlers: Rocket ----------------------------------------------------------------------------------------
+
+; Err(Status::NotFound), status::Custom(Status::Conflict, Json(x)), a function returning Status or Result<_, Status>
+; ending with Status::Accepted
+(call_expression
+  function: (identifier) @_result
+  arguments: (arguments . [(scoped_identifier) @status.send (tuple_expression . (scoped_identifier) @status.send)] .)
+  (#eq? @_result "Err")
+  (#match? @status.send "^(rocket::http::)?Status::[A-Z][A-Za-z]+$"))
+(call_expression
+  function: [(identifier) (scoped_identifier)] @_custom
+  arguments: (arguments . (_) @status.send)
+  (#match? @_custom "^((rocket::)?(response::)?status::)?Custom$"))
+(function_item
+  return_type: (_) @_type
+  body: (block (scoped_identifier) @status.send)
+  (#match? @_type "(^|[^A-Za-z_])Status([^A-Za-z_]|$)")
+  (#match? @status.send "^(rocket::http::)?Status::[A-Z][A-Za-z]+$"))
+
+; Rocket responders: status::Accepted(Some(x)), status::NotFound("x"), status::Conflict(x), status::Created::new(url)
+(call_expression
+  function: (scoped_identifier) @status.send
+  (#match? @status.send "^(rocket::)?(response::)?status::(Accepted|BadRequest|Unauthorized|Forbidden|NotFound|Conflict)$"))
+(call_expression
+  function: (scoped_identifier path: (scoped_identifier) @status.send name: (identifier) @_new)
+  (#match? @status.send "^(rocket::)?(response::)?status::Created$")
+  (#eq? @_new "new"))
+
+; ---- Regions that answer no request ------------------------------------------------------------------------
+
+; Tests: #[test], #[tokio::test], #[actix_web::test] functions (also with one more attribute) and #[cfg(test)] modules:
+; what they build or pass to helpers is not sent by a handler
+((attribute_item (attribute [(identifier) (scoped_identifier)] @_test .)) . (function_item) @status.client
+  (#match? @_test "^([a-z_]+::)?test$"))
+((attribute_item (attribute [(identifier) (scoped_identifier)] @_test .)) . (attribute_item) . (function_item) @status.client
+  (#match? @_test "^([a-z_]+::)?test$"))
+((attribute_item (attribute (identifier) @_cfg arguments: (token_tree . (identifier) @_test .))) . (mod_item) @status.client
+  (#eq? @_cfg "cfg")
+  (#eq? @_test "test"))
+
 ; ---- Mentions: explained, never flagged ---------------------------------------------------------------------
 
 ; Clients and tests reading a status: res.status() == 409, resp.status().as_u16() != 404, 409 == res.status
@@ -169,6 +433,43 @@
   body: (match_block (match_arm pattern: (match_pattern (integer_literal) @status.mention)))
   (#any-of? @_field "status" "as_u16"))
 
+; match status.as_u16() { 200..=299 => …, 500..=599 => … }
+(match_expression
+  value: [(call_expression function: (field_expression field: (field_identifier) @_field))
+          (field_expression field: (field_identifier) @_field)
+          (identifier) @_field]
+  body: (match_block
+    (match_arm pattern: (match_pattern (range_pattern (integer_literal) @status.mention))))
+  (#match? @_field "^(status|as_u16|status_code|code)$"))
+(match_expression
+  value: (identifier) @_field
+  body: (match_block (match_arm pattern: (match_pattern (integer_literal) @status.mention)))
+  (#match? @_field "^(status|status_code|code|http_status)$"))
+
+; Range checks on a status held in a variable: status >= 500, 400 <= code
+(binary_expression
+  left: (identifier) @_name
+  right: (integer_literal) @status.mention
+  (#match? @_name "^(status|code|status_code|http_status|http_code)$"))
+(binary_expression
+  left: (integer_literal) @status.mention
+  right: (identifier) @_name
+  (#match? @_name "^(status|code|status_code|http_status|http_code)$"))
+
+; Membership: (200..300).contains(&status), [500, 502].contains(&code), RETRYABLE: [u16; 2] = [429, 503]
+(call_expression
+  function: (field_expression
+    value: [(parenthesized_expression (range_expression (integer_literal) @status.mention))
+            (array_expression (integer_literal) @status.mention)]
+    field: (field_identifier) @_contains)
+  arguments: (arguments . (_) @_value .)
+  (#eq? @_contains "contains")
+  (#match? @_value "(status|code)"))
+([(const_item name: (identifier) @_name value: (array_expression (integer_literal) @status.mention))
+  (static_item name: (identifier) @_name value: (array_expression (integer_literal) @status.mention))
+  (let_declaration pattern: (identifier) @_name value: (array_expression (integer_literal) @status.mention))]
+  (#match? @_name "(STATUS|status|CODES|codes|RETR|retr)"))
+
 ; Tests: assert_eq!(res.status(), 409), assert!(resp.status().as_u16() == 404), assert_eq!(409, res.status()):
 ; a number among the macro's tokens, beside a `status` token anywhere in the same list. (#has-child? is the engine's
 ; predicate: it looks at each list once, where two unanchored sibling patterns would cost the square of its length.)
@@ -184,7 +485,7 @@
   (#eq? @_type "StatusCode"))
 (token_tree
   (string_literal (string_content) @_key) . ":" . (integer_literal) @status.mention
-  (#any-of? @_key "status" "statusCode" "status_code" "http_status"))
+  (#any-of? @_key "status" "statusCode" "status_code" "http_status" "code"))
 
 ; Status fields: Error { status: 409, … }; StatusCode::from_u16(409); wiremock ResponseTemplate::new(409);
 ; mock servers: then.status(409) (httpmock), .with_status(409) (mockito)
