@@ -512,6 +512,7 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
         return found && flowFunction(found);
       },
       resolve: (node) => resolveValues(node, spec, constants, 0),
+      symbol: (text) => symbolCode(text, spec)?.code,
       tick: () => deadline.tick(),
     });
     for (const { node, value } of flow.direct) run.addResolved(node, value);

@@ -40,6 +40,8 @@ export interface FlowInput {
   readonly functions: readonly FlowFunction[];
   readonly functionAround: (node: Node) => FlowFunction | undefined;
   readonly resolve: (node: Node) => LeafValue[];
+  /** The code a symbolic text stands for (`HttpStatus.CONFLICT`), for names brought in by a static import. */
+  readonly symbol?: (text: string) => number | undefined;
   readonly tick: () => void;
 }
 
@@ -136,6 +138,13 @@ class Extraction {
   private readonly imports = new Set<string>();
   /** Method names this file defines (functions inside a class, or of a method node type). */
   private readonly definedMethods = new Set<string>();
+  /** Classes that handlers.scm also names as functions (Java): they are no function scope for flow. */
+  private readonly classIds = new Set<number>();
+  /** Static imports: classes whose members are used bare, and single members by name (→ their class). */
+  private readonly staticClasses: string[] = [];
+  private readonly staticMembers = new Map<string, string>();
+  /** Bare names assigned in a function that are fields of the class around (`StatusCode = code;` in C#). */
+  private readonly fieldTargets = new Set<number>();
 
   constructor(private readonly input: FlowInput) {
     this.flow = input.flow;
@@ -144,7 +153,10 @@ class Extraction {
 
   run(): RawFlow {
     for (const match of this.input.flowMatches) {
-      for (const c of match.captures) if (c.name === FLOW_CAPTURES.import) this.imports.add(lastName(c.node.text.replace(/["'`]/g, '')));
+      for (const c of match.captures) {
+        if (c.name === FLOW_CAPTURES.import) this.imports.add(lastName(c.node.text.replace(/["'`]/g, '')));
+        if (c.name === FLOW_CAPTURES.static) this.staticImport(c.node.text);
+      }
     }
     this.collectClasses();
     this.collectScopes();
@@ -157,14 +169,18 @@ class Extraction {
       const target = capture(FLOW_CAPTURES.target);
       const returned = capture(FLOW_CAPTURES.return);
       const args = capture(FLOW_CAPTURES.arguments);
-      if (match.captures.some((c) => c.name === CLASS_CAPTURES.definition || c.name === FLOW_CAPTURES.import)) continue;
+      if (match.captures.some((c) => c.name === CLASS_CAPTURES.definition || c.name === FLOW_CAPTURES.import || c.name === FLOW_CAPTURES.static)) continue;
       if (target) this.binding(target, capture(FLOW_CAPTURES.value), capture(FLOW_CAPTURES.type));
       else if (returned) this.returned(returned);
       else if (args) {
         const callee = capture(FLOW_CAPTURES.callee);
         const created = capture(FLOW_CAPTURES.new);
         const parent = capture(FLOW_CAPTURES.super);
-        if (created) this.call(this.callKey(lastName(created.text), true), args);
+        if (created) {
+          // `this(…)` (Java), `new self(…)`, `new static(…)` (PHP): the class around constructs.
+          const cls = this.flow.self.includes(created.text) ? this.classAround(created)?.name : lastName(created.text);
+          if (cls) this.call(this.callKey(cls, true), args);
+        }
         else if (parent) {
           const base = this.classAround(parent)?.bases[0];
           if (base) this.call(this.callKey(base, true), args);
@@ -183,11 +199,40 @@ class Extraction {
         continue;
       }
       const key = `.S${sinkCount++}`;
-      this.out.sinks.push({ key, start: sink.startIndex, end: sink.endIndex, fn: this.input.functionAround(sink)?.name ?? null });
+      this.out.sinks.push({ key, start: sink.startIndex, end: sink.endIndex, fn: this.around(sink, true)?.name ?? null });
       this.connect(sources, key, sink);
       for (const source of sources) if (source.kind === 'value') this.out.direct.push({ node: sink, value: source.value });
     }
+    if (this.flow.builtins && (this.classes.length > 0 || this.out.sinks.length > 0)) {
+      for (const [from, to] of this.flow.builtins) this.edge(from, to);
+    }
     return this.out;
+  }
+
+  /** `org.springframework.http.HttpStatus` (all its members) or `com.app.Codes.CONFLICT` (one upper-case member). */
+  private staticImport(text: string): void {
+    const parts = text.replace(/[\s;]/g, '').replace(/\.\*$/, '').split(/[.:\\]+/).filter(Boolean);
+    const last = parts[parts.length - 1];
+    if (!last) return;
+    if (/^[A-Z][A-Z0-9_]*$/.test(last) && parts.length > 1) this.staticMembers.set(last, parts[parts.length - 2]);
+    else this.staticClasses.push(last);
+  }
+
+  /**
+   * The innermost named function around a node, skipping classes that handlers.scm names as functions (they are no
+   * scope); for naming a sink (`keepClasses`), a class is kept (Java's `@ResponseStatus` on an exception class).
+   */
+  private around(node: Node, keepClasses = false): FlowFunction | undefined {
+    let fn = this.input.functionAround(node);
+    if (keepClasses) return fn;
+    while (fn && this.classIds.has(fn.node.id)) fn = this.input.functionAround(fn.node);
+    return fn;
+  }
+
+  /** A variable's name without the language's sigil (`$status` → `status`). */
+  private nameOf(node: Node): string {
+    const sigil = this.flow.sigil;
+    return sigil && node.text.startsWith(sigil) ? node.text.slice(sigil.length) : node.text;
   }
 
   // ---- What the file declares -------------------------------------------------------------------------------
@@ -210,12 +255,13 @@ class Extraction {
     for (const cls of this.classes) {
       this.out.classes.push({ name: cls.name, bases: [...cls.bases] });
       this.defined.add(cls.name);
+      this.classIds.add(cls.node.id);
     }
   }
 
   private collectScopes(): void {
     const counts = new Map<string, number>();
-    const sorted = [...this.input.functions].sort((a, b) => a.node.startIndex - b.node.startIndex);
+    const sorted = this.input.functions.filter((fn) => !this.classIds.has(fn.node.id)).sort((a, b) => a.node.startIndex - b.node.startIndex);
     for (const fn of sorted) {
       const n = counts.get(fn.name) ?? 0;
       counts.set(fn.name, n + 1);
@@ -257,7 +303,7 @@ class Extraction {
   }
 
   private scopeOf(node: Node): string {
-    const fn = this.input.functionAround(node);
+    const fn = this.around(node);
     return fn ? this.scopes.get(fn.node.id) ?? '' : '';
   }
 
@@ -265,20 +311,34 @@ class Extraction {
   private inClassBody(node: Node): ClassInfo | undefined {
     const cls = this.classAround(node);
     if (!cls) return undefined;
-    const fn = this.input.functionAround(node);
+    const fn = this.around(node);
     if (fn && fn.node.startIndex >= cls.node.startIndex && fn.node.endIndex <= cls.node.endIndex) return undefined;
     return cls;
   }
 
   private collectBindingNames(): void {
+    const assigned: Node[] = [];
     for (const match of this.input.flowMatches) {
       const target = match.captures.find((c) => c.name === FLOW_CAPTURES.target)?.node;
       if (!target || match.captures.some((c) => c.name === FLOW_CAPTURES.type)) continue;
       if (!this.flow.member.some((m) => m.type === target.type) && !(this.flow.selfField ?? []).includes(target.type)) {
         const cls = this.inClassBody(target);
-        if (cls) this.fieldsOf(cls.name).add(target.text);
-        else this.boundIn(this.scopeOf(target)).add(target.text);
+        if (cls) this.fieldsOf(cls.name).add(this.nameOf(target));
+        // Java, C#: a bare name assigned (not declared) may be a field of the class (decided below).
+        else if (this.flow.implicitFields && target.parent?.childForFieldName('left')?.id === target.id) assigned.push(target);
+        else this.boundIn(this.scopeOf(target)).add(this.nameOf(target));
       }
+    }
+    for (const target of assigned) {
+      const name = this.nameOf(target);
+      const cls = this.classAround(target);
+      let local = false;
+      for (let fn = this.around(target); fn && !local; fn = this.around(fn.node)) {
+        const scope = this.scopes.get(fn.node.id);
+        local = fn.parameters.includes(name) || (scope !== undefined && this.bound.get(scope)?.has(name) === true);
+      }
+      if (!local && cls && this.fields.get(cls.name)?.has(name)) this.fieldTargets.add(target.id);
+      else this.boundIn(this.scopeOf(target)).add(name);
     }
   }
 
@@ -301,6 +361,7 @@ class Extraction {
       const scope = this.scopes.get(fn.node.id);
       const key = this.functionKey(fn);
       if (!scope) continue;
+      const hidden = this.isPrivate(fn);
       const list = fn.parameters;
       const offset = list.length > 0 && (this.flow.receivers ?? []).includes(list[0]) ? 1 : 0;
       const names = this.boundIn(scope);
@@ -310,8 +371,9 @@ class Extraction {
         names.add(name);
         if (!key) continue;
         const local = `.l:${scope}:${name}`;
-        const prefixes = [`P:${key}`, `.P:${key}`];
-        if (this.isMethod(fn)) prefixes.push(`M:${key}`, `.M:${key}`);
+        // A private method is reached only from its own file.
+        const prefixes = hidden ? [`.P:${key}`] : [`P:${key}`, `.P:${key}`];
+        if (this.isMethod(fn)) prefixes.push(...hidden ? [`.M:${key}`] : [`M:${key}`, `.M:${key}`]);
         for (const prefix of prefixes) {
           this.edge(`${prefix}#${i - offset}`, local);
           this.edge(`${prefix}:${name}`, local);
@@ -321,6 +383,13 @@ class Extraction {
     }
   }
 
+  /** A private method (a modifier child of the function node holds the language's `private` word). */
+  private isPrivate(fn: FlowFunction): boolean {
+    const word = this.flow.private;
+    if (!word) return false;
+    return named(fn.node).some((c) => /modifier/.test(c.type) && new RegExp(`\\b${word}\\b`).test(c.text));
+  }
+
   /** Default values of parameters (`function respond(data, status = 200)`) flow into the parameter. */
   private defaults(fn: FlowFunction, scope: string): void {
     const fields = this.flow.defaults;
@@ -328,7 +397,7 @@ class Extraction {
     if (!fields || !list) return;
     for (const parameter of named(list)) {
       for (const field of fields) {
-        const value = parameter.childForFieldName(field);
+        const value = typeof field === 'number' && field < 0 ? named(parameter)[named(parameter).length + field] ?? null : child(parameter, field);
         if (!value) continue;
         const nameNode = parameter.childForFieldName('name') ?? parameter.childForFieldName('left') ?? parameter.childForFieldName('pattern')
           ?? parameter.firstNamedChild;
@@ -358,8 +427,8 @@ class Extraction {
   private constantName(target: Node, type: Node | undefined): string | undefined {
     if (type || !this.isPlainName(target)) return undefined;
     const cls = this.inClassBody(target);
-    if (cls) return `G:${cls.name}.${target.text}`;
-    return this.scopeOf(target) === '' ? `G:${target.text}` : undefined;
+    if (cls) return `G:${cls.name}.${this.nameOf(target)}`;
+    return this.scopeOf(target) === '' ? `G:${this.nameOf(target)}` : undefined;
   }
 
   private isPlainName(node: Node): boolean {
@@ -385,12 +454,16 @@ class Extraction {
     }
     if (!this.isPlainName(target)) return undefined;
     const cls = this.inClassBody(target);
-    if (cls) return `F:${cls.name}:${target.text}`;
-    return `.l:${this.scopeOf(target)}:${target.text}`;
+    if (cls) return `F:${cls.name}:${this.nameOf(target)}`;
+    if (this.fieldTargets.has(target.id)) {
+      const around = this.classAround(target);
+      if (around) return `F:${around.name}:${this.nameOf(target)}`;
+    }
+    return `.l:${this.scopeOf(target)}:${this.nameOf(target)}`;
   }
 
   private returned(node: Node): void {
-    const fn = this.input.functionAround(node);
+    const fn = this.around(node);
     const key = fn && this.functionKey(fn);
     if (!key) return;
     const sources = this.sources(node, 0);
@@ -409,11 +482,23 @@ class Extraction {
    * so that `logger.fail('x', 409)` never reaches a free function `fail(res, status)`.
    */
   private calleeKey(callee: Node): string | undefined {
+    // A call node that holds its method name and receiver itself (Java's `method_invocation`).
+    const call = this.flow.call.find((c) => c.type === callee.type && c.object !== undefined);
+    if (call) {
+      const name = child(callee, call.function);
+      if (!name) return undefined;
+      const receiver = child(callee, call.object!);
+      return receiver ? this.memberCallKey(receiver, name) : this.isPlainName(name) ? this.callKey(lastName(name.text)) : undefined;
+    }
     const member = this.flow.member.find((m) => m.type === callee.type);
     if (!member) return this.isPlainName(callee) ? this.callKey(lastName(callee.text)) : undefined;
     const object = child(callee, member.object);
     const property = child(callee, member.property);
     if (!property || !object) return undefined;
+    return this.memberCallKey(object, property);
+  }
+
+  private memberCallKey(object: Node, property: Node): string | undefined {
     const name = lastName(property.text);
     const owner = lastName(object.text);
     // `ApiError.new(409)`, `ApiError::new(409)`: the class constructs.
@@ -442,7 +527,7 @@ class Extraction {
   }
 
   private connect(sources: readonly Source[], to: string, at: Node, callee?: string): void {
-    const around = this.input.functionAround(at);
+    const around = this.around(at);
     // A value written in a constructor is sent by whoever sends the object: the sink names the handler.
     const fn = around && !this.isConstructor(around) ? around.name : null;
     for (const source of sources) {
@@ -527,15 +612,21 @@ class Extraction {
 
   /** A bare name: a parameter or local of a function around it, a top-level name, a field, or another file's. */
   private nameSources(node: Node): Source[] {
-    const name = node.text;
-    for (let fn = this.input.functionAround(node); fn; fn = this.input.functionAround(fn.node)) {
+    const name = this.nameOf(node);
+    for (let fn = this.around(node); fn; fn = this.around(fn.node)) {
       const scope = this.scopes.get(fn.node.id);
       if (scope && this.bound.get(scope)?.has(name)) return [{ kind: 'key', key: `.l:${scope}:${name}` }];
     }
     const cls = this.classAround(node);
     if (cls && this.flow.implicitFields && this.fields.get(cls.name)?.has(name)) return [{ kind: 'key', key: `F:${cls.name}:${name}` }];
     if (this.bound.get('')?.has(name)) return [{ kind: 'key', key: `.l::${name}` }];
-    return [{ kind: 'ref', node, names: [`G:${name}`] }];
+    // A member of a class imported statically (`import static …HttpStatus.*` then `CONFLICT`).
+    const owners = this.staticMembers.has(name) ? [this.staticMembers.get(name)!] : /^[A-Z][A-Z0-9_]*$/.test(name) ? this.staticClasses : [];
+    for (const owner of owners) {
+      const code = this.input.symbol?.(`${owner}.${name}`);
+      if (code !== undefined) return [{ kind: 'value', value: { node, code, symbol: node.text } }];
+    }
+    return [{ kind: 'ref', node, names: [...owners.map((owner) => `G:${owner}.${name}`), `G:${name}`] }];
   }
 
   private memberSources(node: Node, member: { object: Field; property: Field }): Source[] {

@@ -46,6 +46,11 @@ export const FLOW_CAPTURES = Object.freeze({
   super: 'flow.super',
   /** The local name of an imported module or package (`respond` in `import * as respond from './respond'`). */
   import: 'flow.import',
+  /**
+   * A static import (Java `import static …HttpStatus.*`, C# `using static …`): the qualified name of a class whose
+   * members are then used by their bare name, or of one upper-case member (`…HttpStatus.CONFLICT`).
+   */
+  static: 'flow.static',
 });
 
 /** `flow.scm` (or `handlers.scm`): classes, for constructors, fields and which classes are errors. */

@@ -42,8 +42,12 @@ export type Field = string | number;
 export interface FlowSyntax {
   /** Member accesses `object.property` (also `Type::CONST`, `$this->field`). */
   readonly member: readonly { readonly type: string; readonly object: Field; readonly property: Field }[];
-  /** Calls used as values (`statusFor(err)`, `err.getStatus()`): what the callee returns flows on. */
-  readonly call: readonly { readonly type: string; readonly function: Field }[];
+  /**
+   * Calls used as values (`statusFor(err)`, `err.getStatus()`): what the callee returns flows on. `object`: the
+   * receiver field of a call node that holds its method name itself (Java's `method_invocation`, PHP's
+   * `member_call_expression`); such a node may be captured as `@flow.callee`.
+   */
+  readonly call: readonly { readonly type: string; readonly function: Field; readonly object?: Field }[];
   /** Fallbacks whose operands are all possible values: `a || 409`, `a ?? 409`, `a or 409`. */
   readonly fallback?: readonly { readonly type: string; readonly operators: readonly string[]; readonly arms: readonly Field[] }[];
   /** Keyword and named arguments (`status=409`, `status: 409`, `statusCode: 409`): node type, name and value. */
@@ -60,8 +64,23 @@ export interface FlowSyntax {
   readonly implicitFields?: boolean;
   /** Node types of methods declared outside a class body (Go's `method_declaration`). */
   readonly methods?: readonly string[];
-  /** Fields of a parameter node that hold its default value (`status = 200`), tried in order. */
-  readonly defaults?: readonly string[];
+  /**
+   * Fields of a parameter node that hold its default value (`status = 200`), tried in order; a negative number is a
+   * named child counted from the end (C#'s `int status = 200` has no field for it).
+   */
+  readonly defaults?: readonly Field[];
+  /** A prefix of variable names that parameters are known without (`$` in PHP: `$status` is the parameter `status`). */
+  readonly sigil?: string;
+  /**
+   * The word of a modifier that makes a method private (`private`): it is reached only from its own file (a modifier
+   * child of the function node, `modifiers`, `modifier`, `visibility_modifier`, says so).
+   */
+  readonly private?: string;
+  /**
+   * Edges the language's runtime adds, between global keys (PHP: `new Exception($message, $code)` keeps `$code`,
+   * `getCode()` returns it): `[from, to]`, added to every file that defines a class or has a sink.
+   */
+  readonly builtins?: ReadonlyArray<readonly [string, string]>;
 }
 
 export interface LanguageSpec {

@@ -1,4 +1,5 @@
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
@@ -36,6 +37,16 @@ export const java: LanguageSpec = {
   lineComment: '//',
   statusQuery,
   handlerQuery,
+  flowQuery,
+  flow: {
+    member: [{ type: 'field_access', object: 'object', property: 'field' }],
+    call: [{ type: 'method_invocation', function: 'name', object: 'object' }],
+    self: ['this'],
+    constructors: [],
+    implicitFields: true,
+    private: 'private',
+  },
+  flowTrigger: /status|code/i,
   values: {
     number: ['decimal_integer_literal'],
     // No Java framework takes a status as a string; "409" in a string is text.
