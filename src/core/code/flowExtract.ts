@@ -110,7 +110,10 @@ export function lastName(text: string): string {
 }
 
 function child(node: Node, field: Field): Node | null {
-  return typeof field === 'number' ? node.namedChild(field) : node.childForFieldName(field);
+  if (typeof field !== 'number') return node.childForFieldName(field);
+  if (field >= 0) return node.namedChild(field);
+  const all = named(node);
+  return all[all.length + field] ?? null;
 }
 
 function named(node: Node): Node[] {
@@ -397,7 +400,7 @@ class Extraction {
     if (!fields || !list) return;
     for (const parameter of named(list)) {
       for (const field of fields) {
-        const value = typeof field === 'number' && field < 0 ? named(parameter)[named(parameter).length + field] ?? null : child(parameter, field);
+        const value = child(parameter, field);
         if (!value) continue;
         const nameNode = parameter.childForFieldName('name') ?? parameter.childForFieldName('left') ?? parameter.childForFieldName('pattern')
           ?? parameter.firstNamedChild;
@@ -570,6 +573,12 @@ class Extraction {
     }
     const conditional = syntax.conditional.find((c) => c.type === type);
     if (conditional) return conditional.arms.flatMap((arm) => this.armSources(node, arm, depth));
+    const choice = this.flow.choice?.find((c) => c.type === type);
+    if (choice) {
+      const container = choice.container === undefined ? node : child(node, choice.container);
+      return (container ? named(container) : []).filter((arm) => choice.arm.includes(arm.type))
+        .flatMap((arm) => this.armSources(arm, choice.value, depth));
+    }
     const fallback = this.flow.fallback?.find((f) => f.type === type);
     if (fallback && this.operatorOf(node, fallback.operators)) return fallback.arms.flatMap((arm) => this.armSources(node, arm, depth));
     const leaves = this.input.resolve(node);

@@ -32,7 +32,10 @@ export interface SymbolRule {
  */
 export type QuerySource = string | { readonly file: string };
 
-/** A node type and the fields (or, for grammars without fields, named-child indexes) that hold its parts. */
+/**
+ * A node type and the fields (or, for grammars without fields, named-child indexes) that hold its parts. In flow data
+ * (`FlowSyntax`) a negative index counts named children from the end (-1: the last).
+ */
 export type Field = string | number;
 
 /**
@@ -50,6 +53,12 @@ export interface FlowSyntax {
   readonly call: readonly { readonly type: string; readonly function: Field; readonly object?: Field }[];
   /** Fallbacks whose operands are all possible values: `a || 409`, `a ?? 409`, `a or 409`. */
   readonly fallback?: readonly { readonly type: string; readonly operators: readonly string[]; readonly arms: readonly Field[] }[];
+  /**
+   * Multi-way choices whose arms are all possible values: C# `x switch { A => 404, _ => 500 }`, PHP `match`. The
+   * arms are the named children of `arm` type (of the node, or of its `container` field); `value` is the arm's part
+   * that holds the value.
+   */
+  readonly choice?: readonly { readonly type: string; readonly container?: Field; readonly arm: readonly string[]; readonly value: Field }[];
   /** Keyword and named arguments (`status=409`, `status: 409`, `statusCode: 409`): node type, name and value. */
   readonly keyword?: readonly { readonly type: string; readonly name: Field; readonly value: Field }[];
   /** Words that denote the current object (`this`, `self`, `$this`). */

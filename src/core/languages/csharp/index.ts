@@ -1,4 +1,5 @@
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
@@ -21,6 +22,22 @@ export const csharp: LanguageSpec = {
   lineComment: '//',
   statusQuery,
   handlerQuery,
+  flowQuery,
+  flow: {
+    member: [{ type: 'member_access_expression', object: 'expression', property: 'name' }],
+    call: [{ type: 'invocation_expression', function: 'function' }],
+    fallback: [{ type: 'binary_expression', operators: ['??'], arms: ['left', 'right'] }],
+    choice: [{ type: 'switch_expression', arm: ['switch_expression_arm'], value: -1 }],
+    // Problem(statusCode: 409), Error(message, status: 409)
+    keyword: [{ type: 'argument', name: 'name', value: -1 }],
+    self: ['this', 'base'],
+    constructors: [],
+    implicitFields: true,
+    private: 'private',
+    // A parameter's default value is its last named child: `int status = 400`
+    defaults: [-1],
+  },
+  flowTrigger: /status|code/i,
   values: {
     number: ['integer_literal'],
     // No ASP.NET API takes a status as a string; "409" in a string is text.
