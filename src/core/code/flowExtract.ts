@@ -99,6 +99,8 @@ interface ClassInfo {
 }
 
 const MAX_SOURCE_DEPTH = 8;
+/** How many positional arguments an inherited constructor passes on. */
+const INHERITED_ARGUMENTS = 4;
 
 /** Names of objects that hold an error (`err`, `e`, `exc`, `appErr`, `apiError`, `exception`). */
 const ERROR_OBJECT = /^(?:e|er|err|error|ex|exc|exception|cause|failure|problem|rejection|reason|throwable)$|(?:Err|Error|Exception|Exc|Failure|Problem)$/i;
@@ -148,6 +150,8 @@ class Extraction {
   private readonly staticMembers = new Map<string, string>();
   /** Bare names assigned in a function that are fields of the class around (`StatusCode = code;` in C#). */
   private readonly fieldTargets = new Set<number>();
+  /** Classes of this file that define a constructor. */
+  private readonly constructed = new Set<string>();
 
   constructor(private readonly input: FlowInput) {
     this.flow = input.flow;
@@ -165,6 +169,7 @@ class Extraction {
     this.collectScopes();
     this.collectBindingNames();
     this.parameters();
+    this.inheritedConstructors();
     for (const match of this.input.flowMatches) {
       this.input.tick();
       if (this.facts > MAX_FLOW_FACTS) break;
@@ -272,6 +277,7 @@ class Extraction {
       const key = this.functionKey(fn);
       if (key) this.defined.add(key);
       if (key && this.isMethod(fn)) this.definedMethods.add(key);
+      if (key && this.isConstructor(fn)) this.constructed.add(key);
     }
   }
 
@@ -374,15 +380,28 @@ class Extraction {
         names.add(name);
         if (!key) continue;
         const local = `.l:${scope}:${name}`;
-        // A private method is reached only from its own file.
+        // A private method is reached only from its own file, by plain calls or calls on the current object.
         const prefixes = hidden ? [`.P:${key}`] : [`P:${key}`, `.P:${key}`];
-        if (this.isMethod(fn)) prefixes.push(...hidden ? [`.M:${key}`] : [`M:${key}`, `.M:${key}`]);
+        if (this.isMethod(fn) && !hidden) prefixes.push(`M:${key}`, `.M:${key}`);
         for (const prefix of prefixes) {
           this.edge(`${prefix}#${i - offset}`, local);
           this.edge(`${prefix}:${name}`, local);
         }
       }
       this.defaults(fn, scope);
+    }
+  }
+
+  /** With `inheritConstructors`, a class without a constructor passes its arguments to its base's. */
+  private inheritedConstructors(): void {
+    if (!this.flow.inheritConstructors) return;
+    for (const cls of this.classes) {
+      const base = cls.bases[0];
+      if (!base || this.constructed.has(cls.name)) continue;
+      for (let i = 0; i < INHERITED_ARGUMENTS; i++) {
+        this.edge(`.P:${cls.name}#${i}`, `${this.callKey(base, true)}#${i}`);
+        this.edge(`P:${cls.name}#${i}`, `${this.callKey(base, true)}#${i}`);
+      }
     }
   }
 
@@ -645,6 +664,12 @@ class Extraction {
     const field = lastName(property.text);
     if (this.flow.self.includes(object.text)) {
       const cls = this.classAround(node);
+      // `self::CONFLICT`: a constant of the class, reported where it is read.
+      if (/^[A-Z][A-Z0-9_]*$/.test(field)) {
+        const leaves = this.input.resolve(property);
+        if (leaves.length > 0) return leaves.map((value) => ({ kind: 'value', value }));
+        if (cls) return [{ kind: 'ref', node, names: [`G:${cls.name}.${field}`] }];
+      }
       return cls ? [{ kind: 'key', key: `F:${cls.name}:${field}` }] : [];
     }
     const owner = lastName(object.text);

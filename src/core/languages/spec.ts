@@ -78,6 +78,11 @@ export interface FlowSyntax {
    * named child counted from the end (C#'s `int status = 200` has no field for it).
    */
   readonly defaults?: readonly Field[];
+  /**
+   * A class that defines no constructor takes its base's (PHP, JavaScript; not Java or C#): `new ApiException('x', 409)`
+   * reaches the base's constructor parameters.
+   */
+  readonly inheritConstructors?: boolean;
   /** A prefix of variable names that parameters are known without (`$` in PHP: `$status` is the parameter `status`). */
   readonly sigil?: string;
   /**

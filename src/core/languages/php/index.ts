@@ -1,4 +1,5 @@
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
@@ -11,6 +12,34 @@ export const php: LanguageSpec = {
   lineComment: '//',
   statusQuery,
   handlerQuery,
+  flowQuery,
+  flow: {
+    member: [
+      { type: 'member_access_expression', object: 'object', property: 'name' },
+      { type: 'nullsafe_member_access_expression', object: 'object', property: 'name' },
+      // Codes::CONFLICT, self::CONFLICT
+      { type: 'class_constant_access_expression', object: 0, property: 1 },
+    ],
+    call: [
+      { type: 'function_call_expression', function: 'function' },
+      { type: 'member_call_expression', function: 'name', object: 'object' },
+      { type: 'nullsafe_member_call_expression', function: 'name', object: 'object' },
+      { type: 'scoped_call_expression', function: 'name', object: 'scope' },
+    ],
+    fallback: [{ type: 'binary_expression', operators: ['??'], arms: ['left', 'right'] }],
+    choice: [{ type: 'match_expression', container: 'body', arm: ['match_conditional_expression', 'match_default_expression'], value: 'return_expression' }],
+    // $this->fail('x', status: 409)
+    keyword: [{ type: 'argument', name: 'name', value: -1 }],
+    self: ['$this', 'self', 'static'],
+    constructors: ['__construct'],
+    sigil: '$',
+    private: 'private',
+    defaults: ['default_value'],
+    inheritConstructors: true,
+    // new \Exception($message, $code) keeps the code; getCode() returns it (also a subclass's $this->code)
+    builtins: [['P:Exception#1', 'F:code'], ['P:Exception:code', 'F:code'], ['F:code', 'R:getCode']],
+  },
+  flowTrigger: /status|code/i,
   values: {
     number: ['integer'],
     string: ['string', 'encapsed_string'],
