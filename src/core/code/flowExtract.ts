@@ -294,7 +294,7 @@ class Extraction {
 
   /** A function that belongs to a class or type (reached by `object.method(…)` calls). */
   private isMethod(fn: FlowFunction): boolean {
-    if (this.isConstructor(fn)) return false;
+    if (this.isConstructor(fn) || this.hasModifier(fn, this.flow.staticModifier)) return false;
     return (this.flow.methods ?? []).includes(fn.node.type) || this.classAround(fn.node) !== undefined;
   }
 
@@ -407,7 +407,11 @@ class Extraction {
 
   /** A private method (a modifier child of the function node holds the language's `private` word). */
   private isPrivate(fn: FlowFunction): boolean {
-    const word = this.flow.private;
+    return this.hasModifier(fn, this.flow.private);
+  }
+
+  /** Whether a modifier child of the function node (`modifiers`, `modifier`, `static_modifier`…) holds the word. */
+  private hasModifier(fn: FlowFunction, word: string | undefined): boolean {
     if (!word) return false;
     return named(fn.node).some((c) => /modifier/.test(c.type) && new RegExp(`\\b${word}\\b`).test(c.text));
   }

@@ -91,6 +91,11 @@ export interface FlowSyntax {
    */
   readonly private?: string;
   /**
+   * The word of a modifier that makes a method static (`static`): it is reached by calls on its class or plain
+   * calls, never by a call on another object (`$this->audit->fail(…)` is not `Respond::fail(…)`).
+   */
+  readonly staticModifier?: string;
+  /**
    * Edges the language's runtime adds, between global keys (PHP: `new Exception($message, $code)` keeps `$code`,
    * `getCode()` returns it): `[from, to]`, added to every file that defines a class or has a sink.
    */

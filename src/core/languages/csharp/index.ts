@@ -34,6 +34,7 @@ export const csharp: LanguageSpec = {
     constructors: [],
     implicitFields: true,
     private: 'private',
+    staticModifier: 'static',
     // A parameter's default value is its last named child: `int status = 400`
     defaults: [-1],
   },

@@ -45,6 +45,7 @@ export const java: LanguageSpec = {
     constructors: [],
     implicitFields: true,
     private: 'private',
+    staticModifier: 'static',
   },
   flowTrigger: /status|code/i,
   values: {

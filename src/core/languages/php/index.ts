@@ -3,6 +3,13 @@ import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
+/** PHP's own exceptions, whose constructor takes ($message, $code) and whose getCode() returns the code. */
+const SPL_EXCEPTIONS = [
+  'Exception', 'ErrorException', 'RuntimeException', 'LogicException', 'InvalidArgumentException', 'DomainException',
+  'UnexpectedValueException', 'OutOfBoundsException', 'OutOfRangeException', 'LengthException', 'RangeException',
+  'OverflowException', 'UnderflowException', 'BadMethodCallException', 'BadFunctionCallException',
+];
+
 export const php: LanguageSpec = {
   id: 'php',
   name: 'PHP',
@@ -34,10 +41,14 @@ export const php: LanguageSpec = {
     constructors: ['__construct'],
     sigil: '$',
     private: 'private',
+    staticModifier: 'static',
     defaults: ['default_value'],
     inheritConstructors: true,
     // new \Exception($message, $code) keeps the code; getCode() returns it (also a subclass's $this->code)
-    builtins: [['P:Exception#1', 'F:code'], ['P:Exception:code', 'F:code'], ['F:code', 'R:getCode']],
+    builtins: [
+      ...SPL_EXCEPTIONS.flatMap((name): Array<[string, string]> => [[`P:${name}#1`, 'F:code'], [`P:${name}:code`, 'F:code']]),
+      ['F:code', 'R:getCode'],
+    ],
   },
   flowTrigger: /status|code/i,
   values: {
