@@ -52,7 +52,7 @@ export const csharp: LanguageSpec = {
   // Minimal APIs: app.MapPost("/streams", …) is named "POST /streams".
   routeVerb: /^Map(?<verb>[A-Z][a-z]+)$/,
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
-  trigger: /status|result|response|problem|ok|created|accepted|content|request|found|conflict|forbid|unauthorized|unprocessable|equal|assert|should|produces|exception/i,
+  trigger: /status|result|response|problem|redirect|ok|created|accepted|content|request|found|conflict|forbid|unauthorized|unprocessable|equal|assert|should|produces|exception/i,
   symbols: [
     // System.Net: HttpStatusCode.Conflict (with the .NET synonyms Ambiguous, Moved, Redirect, RedirectMethod, …)
     { pattern: /^(?:System\.Net\.)?HttpStatusCode\.(?<name>[A-Za-z]+)$/ },
@@ -65,5 +65,5 @@ export const csharp: LanguageSpec = {
     { pattern: new RegExp(`^(?<name>${HELPERS.join('|')})(?:Object)?Result$`) },
   ],
   names: { Forbid: 403, Unused: 306 },
-  hint: /HttpStatusCode|StatusCodes|StatusCode\b|Results\.|\b(?:Ok|Created|Accepted|NoContent|BadRequest|Unauthorized|Forbid|NotFound|Conflict|UnprocessableEntity)(?:Object)?(?:Result)?\s*[(<]/,
+  hint: /HttpStatusCode|StatusCodes|\bRedirect\w*\(|StatusCode\b|Results\.|\b(?:Ok|Created|Accepted|NoContent|BadRequest|Unauthorized|Forbid|NotFound|Conflict|UnprocessableEntity)(?:Object)?(?:Result)?\s*[(<]/,
 };

@@ -57,7 +57,7 @@ export const java: LanguageSpec = {
     identifier: ['identifier'],
   },
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
-  trigger: /status|response|exception|http|equal|assert|is[A-Z]|error|halt|ok|created|accepted|content|found|request/i,
+  trigger: /status|response|exception|http|redirect|equal|assert|is[A-Z]|error|halt|ok|created|accepted|content|found|request/i,
   symbols: [
     // Spring: HttpStatus.valueOf(409), HttpStatusCode.valueOf(409); JAX-RS: Response.Status.fromStatusCode(409)
     { pattern: new RegExp(String.raw`^${PKG}(?:HttpStatus|HttpStatusCode)\.valueOf\(\s*(?<code>\d{3})\s*\)$`) },
@@ -86,5 +86,5 @@ export const java: LanguageSpec = {
     // Spring HttpStatus constants beyond the IANA names
     INSUFFICIENT_SPACE_ON_RESOURCE: 419, METHOD_FAILURE: 420, DESTINATION_LOCKED: 421, BANDWIDTH_LIMIT_EXCEEDED: 509,
   },
-  hint: /HttpStatus|SC_[A-Z]|Status\.[A-Z]|ResponseEntity|ServerResponse|HttpResponse|Response\.|Exception\b|Response\(\)|expectStatus|status\(\)\.is/,
+  hint: /["']redirect:|sendRedirect\(|RedirectView\(|\.redirect\(|HttpStatus|SC_[A-Z]|Status\.[A-Z]|ResponseEntity|ServerResponse|HttpResponse|Response\.|Exception\b|Response\(\)|expectStatus|status\(\)\.is/,
 };

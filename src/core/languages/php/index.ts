@@ -85,5 +85,5 @@ export const php: LanguageSpec = {
     PermanentlyRedirect: 308, // Symfony Response::HTTP_PERMANENTLY_REDIRECT
     ReservedForWebdavAdvancedCollectionsExpiredProposal: 425, // Symfony's old name for 425
   },
-  hint: /Response::HTTP_[A-Z]|StatusCodeInterface::STATUS_|HttpCode::[A-Z]|[A-Za-z]HttpException\b|->noContent\(\)|->create(?:NotFound|AccessDenied)Exception\(|->assert(?:Ok|Created|Accepted|NoContent|MovedPermanently|Found|NotModified|TemporaryRedirect|PermanentRedirect|BadRequest|Unauthorized|PaymentRequired|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|UnsupportedMediaType|Unprocessable|TooManyRequests|InternalServerError|ServiceUnavailable)\(/,
+  hint: /\bredirect\(|\bback\(\)|\bto_route\(|Redirect::|RedirectResponse\(|->redirect(?:ToRoute)?\(|Response::HTTP_[A-Z]|StatusCodeInterface::STATUS_|HttpCode::[A-Z]|[A-Za-z]HttpException\b|->noContent\(\)|->create(?:NotFound|AccessDenied)Exception\(|->assert(?:Ok|Created|Accepted|NoContent|MovedPermanently|Found|NotModified|TemporaryRedirect|PermanentRedirect|BadRequest|Unauthorized|PaymentRequired|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|UnsupportedMediaType|Unprocessable|TooManyRequests|InternalServerError|ServiceUnavailable)\(/,
 };
