@@ -31,3 +31,11 @@
 
 ; ---- Classes ---------------------------------------------------------------------------------------------------
 (class_declaration name: (name) @class.name (base_clause [(name) (qualified_name)] @class.base)?) @class.definition
+
+; ---- Promoted constructor parameters: __construct(private int $status = 400) is also the property $status ----------
+(class_declaration
+  name: (name) @flow.type
+  body: (declaration_list (method_declaration
+    name: (name) @_constructor
+    parameters: (formal_parameters (property_promotion_parameter name: (variable_name) @flow.target @flow.value))))
+  (#eq? @_constructor "__construct"))
