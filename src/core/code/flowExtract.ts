@@ -152,6 +152,8 @@ class Extraction {
   private readonly fieldTargets = new Set<number>();
   /** Classes of this file that define a constructor. */
   private readonly constructed = new Set<string>();
+  /** Fields declared without a value, in order, by class (a generated constructor fills them). */
+  private readonly unset = new Map<string, string[]>();
 
   constructor(private readonly input: FlowInput) {
     this.flow = input.flow;
@@ -170,6 +172,7 @@ class Extraction {
     this.collectBindingNames();
     this.parameters();
     this.inheritedConstructors();
+    this.generatedMembers();
     for (const match of this.input.flowMatches) {
       this.input.tick();
       if (this.facts > MAX_FLOW_FACTS) break;
@@ -332,6 +335,11 @@ class Extraction {
       if (!target || match.captures.some((c) => c.name === FLOW_CAPTURES.type)) continue;
       if (!this.flow.member.some((m) => m.type === target.type) && !(this.flow.selfField ?? []).includes(target.type)) {
         const cls = this.inClassBody(target);
+        if (cls && !match.captures.some((c) => c.name === FLOW_CAPTURES.value)) {
+          const list = this.unset.get(cls.name) ?? [];
+          if (!list.includes(this.nameOf(target))) list.push(this.nameOf(target));
+          this.unset.set(cls.name, list);
+        }
         if (cls) this.fieldsOf(cls.name).add(this.nameOf(target));
         // Java, C#: a bare name assigned (not declared) may be a field of the class (decided below).
         else if (this.flow.implicitFields && target.parent?.childForFieldName('left')?.id === target.id) assigned.push(target);
@@ -402,6 +410,33 @@ class Extraction {
         this.edge(`.P:${cls.name}#${i}`, `${this.callKey(base, true)}#${i}`);
         this.edge(`P:${cls.name}#${i}`, `${this.callKey(base, true)}#${i}`);
       }
+    }
+  }
+
+  /**
+   * Members generated for a `@flow.data` class: accessors read its fields (`getStatus()`, `status()`), and without a
+   * constructor of its own its arguments fill its uninitialised fields in order.
+   */
+  private generatedMembers(): void {
+    const data = new Set<number>();
+    for (const match of this.input.flowMatches) {
+      for (const c of match.captures) if (c.name === FLOW_CAPTURES.data) data.add(c.node.id);
+    }
+    if (data.size === 0) return;
+    for (const cls of this.classes) {
+      if (!data.has(cls.node.id)) continue;
+      for (const field of this.fields.get(cls.name) ?? []) {
+        for (const prefix of this.flow.accessors ?? []) {
+          const name = prefix ? `${prefix}${field.charAt(0).toUpperCase()}${field.slice(1)}` : field;
+          this.edge(`F:${cls.name}:${field}`, `R:${name}`);
+          this.edge(`F:${cls.name}:${field}`, `.R:${name}`);
+        }
+      }
+      if (this.constructed.has(cls.name)) continue;
+      (this.unset.get(cls.name) ?? []).forEach((field, i) => {
+        this.edge(`.P:${cls.name}#${i}`, `F:${cls.name}:${field}`);
+        this.edge(`P:${cls.name}#${i}`, `F:${cls.name}:${field}`);
+      });
     }
   }
 

@@ -96,6 +96,11 @@ export interface FlowSyntax {
    */
   readonly staticModifier?: string;
   /**
+   * Prefixes of the accessors generated for the fields of a `@flow.data` class: `get` (`getStatus()`), `''` (a
+   * record's `status()`).
+   */
+  readonly accessors?: readonly string[];
+  /**
    * Edges the language's runtime adds, between global keys (PHP: `new Exception($message, $code)` keeps `$code`,
    * `getCode()` returns it): `[from, to]`, added to every file that defines a class or has a sink.
    */

@@ -30,3 +30,12 @@
 
 ; ---- Static imports --------------------------------------------------------------------------------------------
 (import_declaration (scoped_identifier) @flow.static) @_import (#match? @_import "^import\\s+static\\s")
+
+; ---- Generated members: records, Lombok ------------------------------------------------------------------------
+; record ApiError(int status, String message): the components are fields, read by status(), filled by new ApiError(…)
+(record_declaration name: (identifier) @class.name) @class.definition @flow.data
+(record_declaration parameters: (formal_parameters (formal_parameter name: (identifier) @flow.target)))
+; @Getter @RequiredArgsConstructor enum ErrorCode { DUPLICATE(HttpStatus.CONFLICT, "…"); private final HttpStatus status; }
+([(class_declaration (modifiers [(marker_annotation name: (identifier) @_lombok) (annotation name: (identifier) @_lombok)]))
+  (enum_declaration (modifiers [(marker_annotation name: (identifier) @_lombok) (annotation name: (identifier) @_lombok)]))] @flow.data
+ (#any-of? @_lombok "Getter" "Data" "Value" "AllArgsConstructor" "RequiredArgsConstructor"))

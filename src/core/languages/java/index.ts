@@ -46,6 +46,8 @@ export const java: LanguageSpec = {
     implicitFields: true,
     private: 'private',
     staticModifier: 'static',
+    // Lombok getters (getStatus()) and record accessors (status())
+    accessors: ['get', ''],
   },
   flowTrigger: /status|code/i,
   values: {
