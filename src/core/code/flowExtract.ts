@@ -448,7 +448,8 @@ class Extraction {
   /** Whether a modifier child of the function node (`modifiers`, `modifier`, `static_modifier`…) holds the word. */
   private hasModifier(fn: FlowFunction, word: string | undefined): boolean {
     if (!word) return false;
-    return named(fn.node).some((c) => /modifier/.test(c.type) && new RegExp(`\\b${word}\\b`).test(c.text));
+    const pattern = new RegExp(`\\b${word}\\b`);
+    return named(fn.node).some((c) => /modifier/.test(c.type) && pattern.test(c.text));
   }
 
   /** Default values of parameters (`function respond(data, status = 200)`) flow into the parameter. */

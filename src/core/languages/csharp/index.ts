@@ -38,7 +38,8 @@ export const csharp: LanguageSpec = {
     // A parameter's default value is its last named child: `int status = 400`
     defaults: [-1],
   },
-  flowTrigger: /status|code/i,
+  // Files that define an exception class matter to others even without a status word (its base, its constructor).
+  flowTrigger: /status|code|:\s*[\w.]*(?:Exception|Error)\b/i,
   values: {
     number: ['integer_literal'],
     // No ASP.NET API takes a status as a string; "409" in a string is text.

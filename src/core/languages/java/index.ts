@@ -49,7 +49,8 @@ export const java: LanguageSpec = {
     // Lombok getters (getStatus()) and record accessors (status())
     accessors: ['get', ''],
   },
-  flowTrigger: /status|code/i,
+  // Files that define an exception class matter to others even without a status word (its base, its constructor).
+  flowTrigger: /status|code|extends\s+[\w.]*(?:Exception|Error)\b/i,
   values: {
     number: ['decimal_integer_literal'],
     // No Java framework takes a status as a string; "409" in a string is text.

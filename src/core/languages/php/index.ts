@@ -50,7 +50,8 @@ export const php: LanguageSpec = {
       ['F:code', 'R:getCode'],
     ],
   },
-  flowTrigger: /status|code/i,
+  // Files that define an exception class matter to others even without a status word (its base, its constructor).
+  flowTrigger: /status|code|extends\s+\\?[\w\\]*(?:Exception|Error)\b/i,
   values: {
     number: ['integer'],
     string: ['string', 'encapsed_string'],
