@@ -43,6 +43,8 @@ export const java: LanguageSpec = {
     call: [{ type: 'method_invocation', function: 'name', object: 'object' }],
     self: ['this'],
     constructors: [],
+    // int status = switch (kind) { case CONFLICT -> 409; default -> 500; }
+    choice: [{ type: 'switch_expression', container: 'body', arm: ['switch_rule'], value: -1 }],
     implicitFields: true,
     private: 'private',
     staticModifier: 'static',
@@ -55,7 +57,8 @@ export const java: LanguageSpec = {
     number: ['decimal_integer_literal'],
     // No Java framework takes a status as a string; "409" in a string is text.
     string: [],
-    transparent: ['parenthesized_expression'],
+    // a switch rule's value `case X -> 409;` is an expression statement
+    transparent: ['parenthesized_expression', 'expression_statement'],
     conditional: [{ type: 'ternary_expression', arms: ['consequence', 'alternative'] }],
     identifier: ['identifier'],
   },
