@@ -135,3 +135,41 @@ suite('flow: the engine and the index agree', function () {
     assert.deepStrictEqual(occurrences.filter((o) => o.context === 'handler').map((o) => [o.range.start.line, o.code, o.handler, o.via]), [[2, 418, 'into_response', 'teapot']]);
   });
 });
+
+suite('flow: Java, C#, PHP data', function () {
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
+
+  async function across(files: Record<string, string>): Promise<Array<[string, number, number, string]>> {
+    const index = new FlowIndex();
+    for (const [name, text] of Object.entries(files)) index.set(name, (await sharedEngine().analyze(text, languageForPath(name)!)).flow);
+    return Object.keys(files).flatMap((name) => index.occurrences(name).map((o): [string, number, number, string] =>
+      [name, o.range.start.line, o.code, `${o.handler}${o.via ? `~${o.via}` : ''}`]));
+  }
+
+  test('a private method is reached only from its own file; a public one from others', async () => {
+    const helper = 'class Helpers {\n  private ResponseEntity<?> fail(int status) { return ResponseEntity.status(status).build(); }\n'
+      + '  public ResponseEntity<?> gone(int status) { return ResponseEntity.status(status).build(); }\n}\n';
+    const caller = 'class Api extends Helpers {\n  ResponseEntity<?> a() { return fail(409); }\n  ResponseEntity<?> b() { return gone(410); }\n}\n';
+    assert.deepStrictEqual(await across({ 'Helpers.java': helper, 'Api.java': caller }), [['Api.java', 2, 410, 'b~gone']]);
+  });
+
+  test('a static import reads a constant of another file by its bare name', async () => {
+    const codes = 'package app;\npublic final class Codes {\n  public static final int LOCKED = 423;\n}\n';
+    const api = 'import static app.Codes.LOCKED;\nclass Api {\n  ResponseEntity<?> a() { return ResponseEntity.status(LOCKED).build(); }\n}\n';
+    assert.deepStrictEqual(await across({ 'Codes.java': codes, 'Api.java': api }), [['Api.java', 2, 423, 'a']]);
+  });
+
+  test('a PHP exception without a constructor keeps the code of its base (getCode())', async () => {
+    const error = '<?php\nclass QuotaException extends \\RuntimeException {}\n';
+    const api = '<?php\nclass Api {\n  function a() { throw new QuotaException("quota", 429); }\n'
+      + '  function render($e) { return response()->json([], $e->getCode()); }\n}\n';
+    assert.deepStrictEqual(await across({ 'QuotaException.php': error, 'Api.php': api }), [['Api.php', 2, 429, 'a~QuotaException']]);
+  });
+
+  test('a C# property set in a constructor is the field a middleware reads from the exception', async () => {
+    const error = 'public class AppException : Exception {\n  public int Status { get; }\n  public AppException(int status) { Status = status; }\n}\n';
+    const api = 'class Api {\n  void A() { throw new AppException(418); }\n'
+      + '  async Task InvokeAsync(HttpContext context) { try { } catch (AppException ex) { context.Response.StatusCode = ex.Status; } }\n}\n';
+    assert.deepStrictEqual(await across({ 'AppException.cs': error, 'Api.cs': api }), [['Api.cs', 1, 418, 'A~AppException']]);
+  });
+});

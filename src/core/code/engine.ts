@@ -513,6 +513,7 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
       },
       resolve: (node) => resolveValues(node, spec, constants, 0),
       inClient: (node) => run.inClient(node),
+      symbol: (text) => symbolCode(text, spec)?.code,
       tick: () => deadline.tick(),
     });
     for (const { node, value } of flow.direct) run.addResolved(node, value);

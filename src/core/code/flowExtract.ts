@@ -42,6 +42,8 @@ export interface FlowInput {
   readonly resolve: (node: Node) => LeafValue[];
   /** Whether a node stands in a region that answers no HTTP request (`@status.client`): values there are not sent. */
   readonly inClient?: (node: Node) => boolean;
+  /** The code a symbolic text stands for (`HttpStatus.CONFLICT`), for names brought in by a static import. */
+  readonly symbol?: (text: string) => number | undefined;
   readonly tick: () => void;
 }
 
@@ -99,6 +101,8 @@ interface ClassInfo {
 }
 
 const MAX_SOURCE_DEPTH = 8;
+/** How many positional arguments an inherited constructor passes on. */
+const INHERITED_ARGUMENTS = 4;
 
 /** Names of objects that hold an error (`err`, `e`, `exc`, `appErr`, `apiError`, `exception`). */
 const ERROR_OBJECT = /^(?:e|er|err|error|ex|exc|exception|cause|failure|problem|rejection|reason|throwable)$|(?:Err|Error|Exception|Exc|Failure|Problem)$/i;
@@ -110,7 +114,10 @@ export function lastName(text: string): string {
 }
 
 function child(node: Node, field: Field): Node | null {
-  return typeof field === 'number' ? node.namedChild(field) : node.childForFieldName(field);
+  if (typeof field !== 'number') return node.childForFieldName(field);
+  if (field >= 0) return node.namedChild(field);
+  const all = named(node);
+  return all[all.length + field] ?? null;
 }
 
 function named(node: Node): Node[] {
@@ -142,6 +149,17 @@ class Extraction {
   private module: string | undefined;
   /** Methods with a named receiver (Go): function node id → the receiver's name and type. */
   private readonly receivers = new Map<number, { name: string; type: string }>();
+  /** Classes that handlers.scm also names as functions (Java): they are no function scope for flow. */
+  private readonly classIds = new Set<number>();
+  /** Static imports: classes whose members are used bare, and single members by name (→ their class). */
+  private readonly staticClasses: string[] = [];
+  private readonly staticMembers = new Map<string, string>();
+  /** Bare names assigned in a function that are fields of the class around (`StatusCode = code;` in C#). */
+  private readonly fieldTargets = new Set<number>();
+  /** Classes of this file that define a constructor. */
+  private readonly constructed = new Set<string>();
+  /** Fields declared without a value, in order, by class (a generated constructor fills them). */
+  private readonly unset = new Map<string, string[]>();
 
   constructor(private readonly input: FlowInput) {
     this.flow = input.flow;
@@ -153,6 +171,7 @@ class Extraction {
       for (const c of match.captures) {
         if (c.name === FLOW_CAPTURES.import) this.imports.add(lastName(c.node.text.replace(/["'`]/g, '')));
         if (c.name === FLOW_CAPTURES.module) this.module ??= c.node.text;
+        if (c.name === FLOW_CAPTURES.static) this.staticImport(c.node.text);
       }
     }
     this.collectReceivers();
@@ -160,6 +179,8 @@ class Extraction {
     this.collectScopes();
     this.collectBindingNames();
     this.parameters();
+    this.inheritedConstructors();
+    this.generatedMembers();
     for (const match of this.input.flowMatches) {
       this.input.tick();
       if (this.facts > MAX_FLOW_FACTS) break;
@@ -167,14 +188,19 @@ class Extraction {
       const target = capture(FLOW_CAPTURES.target);
       const returned = capture(FLOW_CAPTURES.return);
       const args = capture(FLOW_CAPTURES.arguments);
-      if (match.captures.some((c) => c.name === CLASS_CAPTURES.definition || c.name === FLOW_CAPTURES.import || c.name === FLOW_CAPTURES.module)) continue;
+      if (match.captures.some((c) => c.name === CLASS_CAPTURES.definition || c.name === FLOW_CAPTURES.import || c.name === FLOW_CAPTURES.module
+        || c.name === FLOW_CAPTURES.static)) continue;
       if (target) this.binding(target, capture(FLOW_CAPTURES.value), capture(FLOW_CAPTURES.type));
       else if (returned) this.returned(returned);
       else if (args) {
         const callee = capture(FLOW_CAPTURES.callee);
         const created = capture(FLOW_CAPTURES.new);
         const parent = capture(FLOW_CAPTURES.super);
-        if (created) this.call(this.callKey(this.typeName(lastName(created.text), created), true), args);
+        if (created) {
+          // `this(…)` (Java), `new self(…)`, `new static(…)` (PHP): the class around constructs.
+          const cls = this.flow.self.includes(created.text) ? this.classAround(created)?.name : this.typeName(lastName(created.text), created);
+          if (cls) this.call(this.callKey(cls, true), args);
+        }
         else if (parent) {
           const base = this.classAround(parent)?.bases[0];
           if (base) this.call(this.callKey(base, true), args);
@@ -193,11 +219,40 @@ class Extraction {
         continue;
       }
       const key = `.S${sinkCount++}`;
-      this.out.sinks.push({ key, start: sink.startIndex, end: sink.endIndex, fn: this.input.functionAround(sink)?.name ?? null });
+      this.out.sinks.push({ key, start: sink.startIndex, end: sink.endIndex, fn: this.around(sink, true)?.name ?? null });
       this.connect(sources, key, sink);
       for (const source of sources) if (source.kind === 'value') this.out.direct.push({ node: sink, value: source.value });
     }
+    if (this.flow.builtins && (this.classes.length > 0 || this.out.sinks.length > 0)) {
+      for (const [from, to] of this.flow.builtins) this.edge(from, to);
+    }
     return this.out;
+  }
+
+  /** `org.springframework.http.HttpStatus` (all its members) or `com.app.Codes.CONFLICT` (one upper-case member). */
+  private staticImport(text: string): void {
+    const parts = text.replace(/[\s;]/g, '').replace(/\.\*$/, '').split(/[.:\\]+/).filter(Boolean);
+    const last = parts[parts.length - 1];
+    if (!last) return;
+    if (/^[A-Z][A-Z0-9_]*$/.test(last) && parts.length > 1) this.staticMembers.set(last, parts[parts.length - 2]);
+    else this.staticClasses.push(last);
+  }
+
+  /**
+   * The innermost named function around a node, skipping classes that handlers.scm names as functions (they are no
+   * scope); for naming a sink (`keepClasses`), a class is kept (Java's `@ResponseStatus` on an exception class).
+   */
+  private around(node: Node, keepClasses = false): FlowFunction | undefined {
+    let fn = this.input.functionAround(node);
+    if (keepClasses) return fn;
+    while (fn && this.classIds.has(fn.node.id)) fn = this.input.functionAround(fn.node);
+    return fn;
+  }
+
+  /** A variable's name without the language's sigil (`$status` → `status`). */
+  private nameOf(node: Node): string {
+    const sigil = this.flow.sigil;
+    return sigil && node.text.startsWith(sigil) ? node.text.slice(sigil.length) : node.text;
   }
 
   // ---- What the file declares -------------------------------------------------------------------------------
@@ -220,6 +275,7 @@ class Extraction {
     for (const cls of this.classes) {
       this.out.classes.push({ name: cls.name, bases: [...cls.bases] });
       this.defined.add(cls.name);
+      this.classIds.add(cls.node.id);
     }
   }
 
@@ -261,7 +317,7 @@ class Extraction {
 
   private collectScopes(): void {
     const counts = new Map<string, number>();
-    const sorted = [...this.input.functions].sort((a, b) => a.node.startIndex - b.node.startIndex);
+    const sorted = this.input.functions.filter((fn) => !this.classIds.has(fn.node.id)).sort((a, b) => a.node.startIndex - b.node.startIndex);
     for (const fn of sorted) {
       const n = counts.get(fn.name) ?? 0;
       counts.set(fn.name, n + 1);
@@ -269,6 +325,7 @@ class Extraction {
       const key = this.functionKey(fn);
       if (key) this.defined.add(key);
       if (key && this.isMethod(fn)) this.definedMethods.add(key);
+      if (key && this.isConstructor(fn)) this.constructed.add(key);
     }
   }
 
@@ -285,7 +342,7 @@ class Extraction {
 
   /** A function that belongs to a class or type (reached by `object.method(…)` calls). */
   private isMethod(fn: FlowFunction): boolean {
-    if (this.isConstructor(fn)) return false;
+    if (this.isConstructor(fn) || this.hasModifier(fn, this.flow.staticModifier)) return false;
     return (this.flow.methods ?? []).includes(fn.node.type) || this.classAround(fn.node) !== undefined;
   }
 
@@ -303,7 +360,7 @@ class Extraction {
   }
 
   private scopeOf(node: Node): string {
-    const fn = this.input.functionAround(node);
+    const fn = this.around(node);
     return fn ? this.scopes.get(fn.node.id) ?? '' : '';
   }
 
@@ -311,20 +368,39 @@ class Extraction {
   private inClassBody(node: Node): ClassInfo | undefined {
     const cls = this.classAround(node);
     if (!cls) return undefined;
-    const fn = this.input.functionAround(node);
+    const fn = this.around(node);
     if (fn && fn.node.startIndex >= cls.node.startIndex && fn.node.endIndex <= cls.node.endIndex) return undefined;
     return cls;
   }
 
   private collectBindingNames(): void {
+    const assigned: Node[] = [];
     for (const match of this.input.flowMatches) {
       const target = match.captures.find((c) => c.name === FLOW_CAPTURES.target)?.node;
       if (!target || match.captures.some((c) => c.name === FLOW_CAPTURES.type)) continue;
       if (!this.flow.member.some((m) => m.type === target.type) && !(this.flow.selfField ?? []).includes(target.type)) {
         const cls = this.inClassBody(target);
-        if (cls) this.fieldsOf(cls.name).add(target.text);
-        else this.boundIn(this.scopeOf(target)).add(target.text);
+        if (cls && !match.captures.some((c) => c.name === FLOW_CAPTURES.value)) {
+          const list = this.unset.get(cls.name) ?? [];
+          if (!list.includes(this.nameOf(target))) list.push(this.nameOf(target));
+          this.unset.set(cls.name, list);
+        }
+        if (cls) this.fieldsOf(cls.name).add(this.nameOf(target));
+        // Java, C#: a bare name assigned (not declared) may be a field of the class (decided below).
+        else if (this.flow.implicitFields && target.parent?.childForFieldName('left')?.id === target.id) assigned.push(target);
+        else this.boundIn(this.scopeOf(target)).add(this.nameOf(target));
       }
+    }
+    for (const target of assigned) {
+      const name = this.nameOf(target);
+      const cls = this.classAround(target);
+      let local = false;
+      for (let fn = this.around(target); fn && !local; fn = this.around(fn.node)) {
+        const scope = this.scopes.get(fn.node.id);
+        local = fn.parameters.includes(name) || (scope !== undefined && this.bound.get(scope)?.has(name) === true);
+      }
+      if (!local && cls && this.fields.get(cls.name)?.has(name)) this.fieldTargets.add(target.id);
+      else this.boundIn(this.scopeOf(target)).add(name);
     }
   }
 
@@ -347,6 +423,7 @@ class Extraction {
       const scope = this.scopes.get(fn.node.id);
       const key = this.functionKey(fn);
       if (!scope) continue;
+      const hidden = this.isPrivate(fn);
       const list = fn.parameters;
       const offset = list.length > 0 && (this.flow.receivers ?? []).includes(list[0]) ? 1 : 0;
       const names = this.boundIn(scope);
@@ -356,9 +433,10 @@ class Extraction {
         names.add(name);
         if (!key) continue;
         const local = `.l:${scope}:${name}`;
-        const prefixes = [`P:${key}`, `.P:${key}`];
-        if (this.isMethod(fn)) prefixes.push(`M:${key}`, `.M:${key}`);
-        const qualified = this.moduleKey(fn, key);
+        // A private method is reached only from its own file, by plain calls or calls on the current object.
+        const prefixes = hidden ? [`.P:${key}`] : [`P:${key}`, `.P:${key}`];
+        if (this.isMethod(fn) && !hidden) prefixes.push(`M:${key}`, `.M:${key}`);
+        const qualified = hidden ? undefined : this.moduleKey(fn, key);
         if (qualified) prefixes.push(`P:${qualified}`);
         for (const prefix of prefixes) {
           this.edge(`${prefix}#${i - offset}`, local);
@@ -369,6 +447,58 @@ class Extraction {
     }
   }
 
+  /** With `inheritConstructors`, a class without a constructor passes its arguments to its base's. */
+  private inheritedConstructors(): void {
+    if (!this.flow.inheritConstructors) return;
+    for (const cls of this.classes) {
+      const base = cls.bases[0];
+      if (!base || this.constructed.has(cls.name)) continue;
+      for (let i = 0; i < INHERITED_ARGUMENTS; i++) {
+        this.edge(`.P:${cls.name}#${i}`, `${this.callKey(base, true)}#${i}`);
+        this.edge(`P:${cls.name}#${i}`, `${this.callKey(base, true)}#${i}`);
+      }
+    }
+  }
+
+  /**
+   * Members generated for a `@flow.data` class: accessors read its fields (`getStatus()`, `status()`), and without a
+   * constructor of its own its arguments fill its uninitialised fields in order.
+   */
+  private generatedMembers(): void {
+    const data = new Set<number>();
+    for (const match of this.input.flowMatches) {
+      for (const c of match.captures) if (c.name === FLOW_CAPTURES.data) data.add(c.node.id);
+    }
+    if (data.size === 0) return;
+    for (const cls of this.classes) {
+      if (!data.has(cls.node.id)) continue;
+      for (const field of this.fields.get(cls.name) ?? []) {
+        for (const prefix of this.flow.accessors ?? []) {
+          const name = prefix ? `${prefix}${field.charAt(0).toUpperCase()}${field.slice(1)}` : field;
+          this.edge(`F:${cls.name}:${field}`, `R:${name}`);
+          this.edge(`F:${cls.name}:${field}`, `.R:${name}`);
+        }
+      }
+      if (this.constructed.has(cls.name)) continue;
+      (this.unset.get(cls.name) ?? []).forEach((field, i) => {
+        this.edge(`.P:${cls.name}#${i}`, `F:${cls.name}:${field}`);
+        this.edge(`P:${cls.name}#${i}`, `F:${cls.name}:${field}`);
+      });
+    }
+  }
+
+  /** A private method (a modifier child of the function node holds the language's `private` word). */
+  private isPrivate(fn: FlowFunction): boolean {
+    return this.hasModifier(fn, this.flow.private);
+  }
+
+  /** Whether a modifier child of the function node (`modifiers`, `modifier`, `static_modifier`…) holds the word. */
+  private hasModifier(fn: FlowFunction, word: string | undefined): boolean {
+    if (!word) return false;
+    const pattern = new RegExp(`\\b${word}\\b`);
+    return named(fn.node).some((c) => /modifier/.test(c.type) && pattern.test(c.text));
+  }
+
   /** Default values of parameters (`function respond(data, status = 200)`) flow into the parameter. */
   private defaults(fn: FlowFunction, scope: string): void {
     const fields = this.flow.defaults;
@@ -376,7 +506,7 @@ class Extraction {
     if (!fields || !list) return;
     for (const parameter of named(list)) {
       for (const field of fields) {
-        const value = parameter.childForFieldName(field);
+        const value = child(parameter, field);
         if (!value) continue;
         const nameNode = parameter.childForFieldName('name') ?? parameter.childForFieldName('left') ?? parameter.childForFieldName('pattern')
           ?? parameter.firstNamedChild;
@@ -409,8 +539,8 @@ class Extraction {
   private constantName(target: Node, type: Node | undefined): string | undefined {
     if (type || !this.isPlainName(target)) return undefined;
     const cls = this.inClassBody(target);
-    if (cls) return `G:${cls.name}.${target.text}`;
-    return this.scopeOf(target) === '' ? `G:${target.text}` : undefined;
+    if (cls) return `G:${cls.name}.${this.nameOf(target)}`;
+    return this.scopeOf(target) === '' ? `G:${this.nameOf(target)}` : undefined;
   }
 
   private isPlainName(node: Node): boolean {
@@ -433,12 +563,16 @@ class Extraction {
     }
     if (!this.isPlainName(target)) return undefined;
     const cls = this.inClassBody(target);
-    if (cls) return `F:${cls.name}:${target.text}`;
-    return `.l:${this.scopeOf(target)}:${target.text}`;
+    if (cls) return `F:${cls.name}:${this.nameOf(target)}`;
+    if (this.fieldTargets.has(target.id)) {
+      const around = this.classAround(target);
+      if (around) return `F:${around.name}:${this.nameOf(target)}`;
+    }
+    return `.l:${this.scopeOf(target)}:${this.nameOf(target)}`;
   }
 
   private returned(node: Node): void {
-    const fn = this.input.functionAround(node);
+    const fn = this.around(node);
     const key = fn && this.functionKey(fn);
     if (!key) return;
     const sources = this.sources(node, 0);
@@ -459,11 +593,24 @@ class Extraction {
    * so that `logger.fail('x', 409)` never reaches a free function `fail(res, status)`.
    */
   private calleeKey(callee: Node): string | undefined {
+    // A call node that holds its method name and receiver itself (Java's `method_invocation`).
+    const call = this.flow.call.find((c) => c.type === callee.type && c.object !== undefined);
+    if (call) {
+      const name = child(callee, call.function);
+      if (!name) return undefined;
+      const receiver = child(callee, call.object!);
+      return receiver ? this.memberCallKey(callee, receiver, name, false) : this.isPlainName(name) ? this.callKey(lastName(name.text)) : undefined;
+    }
     const member = this.flow.member.find((m) => m.type === callee.type);
     if (!member) return this.isPlainName(callee) ? this.callKey(lastName(callee.text)) : undefined;
     const object = child(callee, member.object);
     const property = child(callee, member.property);
     if (!property || !object) return undefined;
+    return this.memberCallKey(callee, object, property, member.path === true);
+  }
+
+  /** `path`: the object is a type or a module by its syntax (Rust's `a::b`). */
+  private memberCallKey(callee: Node, object: Node, property: Node, path: boolean): string | undefined {
     const name = lastName(property.text);
     const owner = this.typeName(lastName(object.text), callee);
     // `ApiError.new(409)`, `ApiError::new(409)`: the class constructs.
@@ -471,7 +618,7 @@ class Extraction {
     // `apperr.New(409)` in a file of a module: only the functions of the package `apperr`.
     if (this.module && this.imports.has(owner)) return `P:${owner}.${name}`;
     if (this.flow.self.includes(object.text) || /^[A-Z]/.test(owner) || this.imports.has(owner) || this.flow.self.includes(owner)
-      || member.path || this.selfClass(callee, object.text)) {
+      || path || this.selfClass(callee, object.text)) {
       return this.callKey(name);
     }
     return this.definedMethods.has(name) ? `.M:${name}` : `M:${name}`;
@@ -495,7 +642,7 @@ class Extraction {
   }
 
   private connect(sources: readonly Source[], to: string, at: Node, callee?: string): void {
-    const around = this.input.functionAround(at);
+    const around = this.around(at);
     // A value written in a constructor is sent by whoever sends the object: the sink names the handler.
     const fn = around && !this.isConstructor(around) ? around.name : null;
     for (const source of sources) {
@@ -539,6 +686,12 @@ class Extraction {
     }
     const conditional = syntax.conditional.find((c) => c.type === type);
     if (conditional) return conditional.arms.flatMap((arm) => this.armSources(node, arm, depth));
+    const choice = this.flow.choice?.find((c) => c.type === type);
+    if (choice) {
+      const container = choice.container === undefined ? node : child(node, choice.container);
+      return (container ? named(container) : []).filter((arm) => choice.arm.includes(arm.type))
+        .flatMap((arm) => this.armSources(arm, choice.value, depth));
+    }
     const fallback = this.flow.fallback?.find((f) => f.type === type);
     if (fallback && this.operatorOf(node, fallback.operators)) return fallback.arms.flatMap((arm) => this.armSources(node, arm, depth));
     const leaves = this.input.resolve(node);
@@ -595,15 +748,21 @@ class Extraction {
 
   /** A bare name: a parameter or local of a function around it, a top-level name, a field, or another file's. */
   private nameSources(node: Node): Source[] {
-    const name = node.text;
-    for (let fn = this.input.functionAround(node); fn; fn = this.input.functionAround(fn.node)) {
+    const name = this.nameOf(node);
+    for (let fn = this.around(node); fn; fn = this.around(fn.node)) {
       const scope = this.scopes.get(fn.node.id);
       if (scope && this.bound.get(scope)?.has(name)) return [{ kind: 'key', key: `.l:${scope}:${name}` }];
     }
     const cls = this.classAround(node);
     if (cls && this.flow.implicitFields && this.fields.get(cls.name)?.has(name)) return [{ kind: 'key', key: `F:${cls.name}:${name}` }];
     if (this.bound.get('')?.has(name)) return [{ kind: 'key', key: `.l::${name}` }];
-    return [{ kind: 'ref', node, names: [`G:${name}`] }];
+    // A member of a class imported statically (`import static …HttpStatus.*` then `CONFLICT`).
+    const owners = this.staticMembers.has(name) ? [this.staticMembers.get(name)!] : /^[A-Z][A-Z0-9_]*$/.test(name) ? this.staticClasses : [];
+    for (const owner of owners) {
+      const code = this.input.symbol?.(`${owner}.${name}`);
+      if (code !== undefined) return [{ kind: 'value', value: { node, code, symbol: node.text } }];
+    }
+    return [{ kind: 'ref', node, names: [...owners.map((owner) => `G:${owner}.${name}`), `G:${name}`] }];
   }
 
   private memberSources(node: Node, member: { object: Field; property: Field }): Source[] {
@@ -611,9 +770,19 @@ class Extraction {
     const property = child(node, member.property);
     if (!object || !property) return [];
     const field = lastName(property.text);
-    const cls = this.selfClass(node, object.text);
-    if (cls) return [{ kind: 'key', key: `F:${cls}:${field}` }];
-    if (this.flow.self.includes(object.text)) return [];
+    if (this.flow.self.includes(object.text)) {
+      const cls = this.classAround(node);
+      // `self::CONFLICT`: a constant of the class, reported where it is read.
+      if (/^[A-Z][A-Z0-9_]*$/.test(field)) {
+        const leaves = this.input.resolve(property);
+        if (leaves.length > 0) return leaves.map((value) => ({ kind: 'value', value }));
+        if (cls) return [{ kind: 'ref', node, names: [`G:${cls.name}.${field}`] }];
+      }
+      return cls ? [{ kind: 'key', key: `F:${cls.name}:${field}` }] : [];
+    }
+    // Go: a method's named receiver (`e.Code` in `func (e *AppError) …`) is the current object.
+    const receiverClass = this.selfClass(node, object.text);
+    if (receiverClass) return [{ kind: 'key', key: `F:${receiverClass}:${field}` }];
     const owner = this.typeName(lastName(object.text), node);
     // `codes.Conflict` in a file of a module: a constant of the imported package `codes`.
     if (this.module && this.imports.has(owner)) return [{ kind: 'ref', node, names: [`G:${owner}.${field}`] }];

@@ -51,6 +51,17 @@ export const FLOW_CAPTURES = Object.freeze({
    * reached as `apperr.New`, and in such a file a call or constant on an imported package reaches only that package's.
    */
   module: 'flow.module',
+  /**
+   * A static import (Java `import static …HttpStatus.*`, C# `using static …`): the qualified name of a class whose
+   * members are then used by their bare name, or of one upper-case member (`…HttpStatus.CONFLICT`).
+   */
+  static: 'flow.static',
+  /**
+   * A class whose fields get generated members (Java records, Lombok `@Getter`/`@Data`/`@AllArgsConstructor`): each
+   * field is read by its accessors (`FlowSyntax.accessors`), and without a constructor of its own the class's
+   * arguments fill its uninitialised fields in order.
+   */
+  data: 'flow.data',
 });
 
 /** `flow.scm` (or `handlers.scm`): classes, for constructors, fields and which classes are errors. */

@@ -32,7 +32,10 @@ export interface SymbolRule {
  */
 export type QuerySource = string | { readonly file: string };
 
-/** A node type and the fields (or, for grammars without fields, named-child indexes) that hold its parts. */
+/**
+ * A node type and the fields (or, for grammars without fields, named-child indexes) that hold its parts. In flow data
+ * (`FlowSyntax`) a negative index counts named children from the end (-1: the last).
+ */
 export type Field = string | number;
 
 /**
@@ -47,9 +50,10 @@ export interface FlowSyntax {
   readonly member: readonly { readonly type: string; readonly object: Field; readonly property: Field; readonly path?: boolean }[];
   /**
    * Calls used as values (`statusFor(err)`, `err.getStatus()`): what the callee returns flows on. `arguments`: the
-   * argument list, for `through`.
+   * argument list, for `through`. `object`: the receiver field of a call node that holds its method name itself
+   * (Java's `method_invocation`, PHP's `member_call_expression`); such a node may be captured as `@flow.callee`.
    */
-  readonly call: readonly { readonly type: string; readonly function: Field; readonly arguments?: Field }[];
+  readonly call: readonly { readonly type: string; readonly function: Field; readonly arguments?: Field; readonly object?: Field }[];
   /**
    * Calls that pass their value on: a call of one of these names has the value of its arguments and, called on an
    * object, of that object (`StatusCode::from_u16(409).unwrap()`, `.unwrap_or(500)`, `.into()`, Go's `int(code)`).
@@ -59,6 +63,12 @@ export interface FlowSyntax {
   readonly selfType?: readonly string[];
   /** Fallbacks whose operands are all possible values: `a || 409`, `a ?? 409`, `a or 409`. */
   readonly fallback?: readonly { readonly type: string; readonly operators: readonly string[]; readonly arms: readonly Field[] }[];
+  /**
+   * Multi-way choices whose arms are all possible values: C# `x switch { A => 404, _ => 500 }`, PHP `match`. The
+   * arms are the named children of `arm` type (of the node, or of its `container` field); `value` is the arm's part
+   * that holds the value.
+   */
+  readonly choice?: readonly { readonly type: string; readonly container?: Field; readonly arm: readonly string[]; readonly value: Field }[];
   /** Keyword and named arguments (`status=409`, `status: 409`, `statusCode: 409`): node type, name and value. */
   readonly keyword?: readonly { readonly type: string; readonly name: Field; readonly value: Field }[];
   /** Words that denote the current object (`this`, `self`, `$this`). */
@@ -79,8 +89,38 @@ export interface FlowSyntax {
    * object and its type the current class.
    */
   readonly receiver?: readonly { readonly type: string; readonly field: Field }[];
-  /** Fields of a parameter node that hold its default value (`status = 200`), tried in order. */
-  readonly defaults?: readonly string[];
+  /**
+   * Fields of a parameter node that hold its default value (`status = 200`), tried in order; a negative number is a
+   * named child counted from the end (C#'s `int status = 200` has no field for it).
+   */
+  readonly defaults?: readonly Field[];
+  /**
+   * A class that defines no constructor takes its base's (PHP, JavaScript; not Java or C#): `new ApiException('x', 409)`
+   * reaches the base's constructor parameters.
+   */
+  readonly inheritConstructors?: boolean;
+  /** A prefix of variable names that parameters are known without (`$` in PHP: `$status` is the parameter `status`). */
+  readonly sigil?: string;
+  /**
+   * The word of a modifier that makes a method private (`private`): it is reached only from its own file (a modifier
+   * child of the function node, `modifiers`, `modifier`, `visibility_modifier`, says so).
+   */
+  readonly private?: string;
+  /**
+   * The word of a modifier that makes a method static (`static`): it is reached by calls on its class or plain
+   * calls, never by a call on another object (`$this->audit->fail(…)` is not `Respond::fail(…)`).
+   */
+  readonly staticModifier?: string;
+  /**
+   * Prefixes of the accessors generated for the fields of a `@flow.data` class: `get` (`getStatus()`), `''` (a
+   * record's `status()`).
+   */
+  readonly accessors?: readonly string[];
+  /**
+   * Edges the language's runtime adds, between global keys (PHP: `new Exception($message, $code)` keeps `$code`,
+   * `getCode()` returns it): `[from, to]`, added to every file that defines a class or has a sink.
+   */
+  readonly builtins?: ReadonlyArray<readonly [string, string]>;
 }
 
 export interface LanguageSpec {

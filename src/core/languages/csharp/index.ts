@@ -1,4 +1,5 @@
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
@@ -21,6 +22,24 @@ export const csharp: LanguageSpec = {
   lineComment: '//',
   statusQuery,
   handlerQuery,
+  flowQuery,
+  flow: {
+    member: [{ type: 'member_access_expression', object: 'expression', property: 'name' }],
+    call: [{ type: 'invocation_expression', function: 'function' }],
+    fallback: [{ type: 'binary_expression', operators: ['??'], arms: ['left', 'right'] }],
+    choice: [{ type: 'switch_expression', arm: ['switch_expression_arm'], value: -1 }],
+    // Problem(statusCode: 409), Error(message, status: 409)
+    keyword: [{ type: 'argument', name: 'name', value: -1 }],
+    self: ['this', 'base'],
+    constructors: [],
+    implicitFields: true,
+    private: 'private',
+    staticModifier: 'static',
+    // A parameter's default value is its last named child: `int status = 400`
+    defaults: [-1],
+  },
+  // Files that define an exception class matter to others even without a status word (its base, its constructor).
+  flowTrigger: /status|code|:\s*[\w.]*(?:Exception|Error)\b/i,
   values: {
     number: ['integer_literal'],
     // No ASP.NET API takes a status as a string; "409" in a string is text.
@@ -34,7 +53,7 @@ export const csharp: LanguageSpec = {
   // Minimal APIs: app.MapPost("/streams", …) is named "POST /streams".
   routeVerb: /^Map(?<verb>[A-Z][a-z]+)$/,
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
-  trigger: /status|result|response|problem|ok|created|accepted|content|request|found|conflict|forbid|unauthorized|unprocessable|equal|assert|should|produces|exception/i,
+  trigger: /status|result|response|problem|redirect|ok|created|accepted|content|request|found|conflict|forbid|unauthorized|unprocessable|equal|assert|should|produces|exception/i,
   symbols: [
     // System.Net: HttpStatusCode.Conflict (with the .NET synonyms Ambiguous, Moved, Redirect, RedirectMethod, …)
     { pattern: /^(?:System\.Net\.)?HttpStatusCode\.(?<name>[A-Za-z]+)$/ },
@@ -47,5 +66,5 @@ export const csharp: LanguageSpec = {
     { pattern: new RegExp(`^(?<name>${HELPERS.join('|')})(?:Object)?Result$`) },
   ],
   names: { Forbid: 403, Unused: 306 },
-  hint: /HttpStatusCode|StatusCodes|StatusCode\b|Results\.|\b(?:Ok|Created|Accepted|NoContent|BadRequest|Unauthorized|Forbid|NotFound|Conflict|UnprocessableEntity)(?:Object)?(?:Result)?\s*[(<]/,
+  hint: /HttpStatusCode|StatusCodes|\bRedirect\w*\(|StatusCode\b|Results\.|\b(?:Ok|Created|Accepted|NoContent|BadRequest|Unauthorized|Forbid|NotFound|Conflict|UnprocessableEntity)(?:Object)?(?:Result)?\s*[(<]/,
 };

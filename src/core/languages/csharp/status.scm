@@ -100,6 +100,52 @@
   type: (identifier) @status.send
   (#match? @status.send "^(Ok|Created|Accepted|NoContent|BadRequest|Unauthorized|Forbid|NotFound|Conflict|UnprocessableEntity)(Object)?Result$"))
 
+; ---- Implicit codes: answered although no number is written -----------------------------------------------
+; MVC controller helpers, where an action returns them: Redirect(url), RedirectToAction("Index"), RedirectToRoute(…),
+; RedirectToPage(…), LocalRedirect(url) answer 302 Found; the …Permanent forms 301; …PreserveMethod 307 and 308
+([
+  (return_statement (invocation_expression function: (identifier) @status.implicit))
+  (arrow_expression_clause (invocation_expression function: (identifier) @status.implicit))
+  (conditional_expression consequence: (invocation_expression function: (identifier) @status.implicit))
+  (conditional_expression alternative: (invocation_expression function: (identifier) @status.implicit))
+ ]
+ (#any-of? @status.implicit "Redirect" "RedirectToAction" "RedirectToRoute" "RedirectToPage" "LocalRedirect")
+ (#set! implicit "302"))
+([
+  (return_statement (invocation_expression function: (identifier) @status.implicit))
+  (arrow_expression_clause (invocation_expression function: (identifier) @status.implicit))
+ ]
+ (#any-of? @status.implicit "RedirectPermanent" "RedirectToActionPermanent" "RedirectToRoutePermanent" "RedirectToPagePermanent" "LocalRedirectPermanent")
+ (#set! implicit "301"))
+([
+  (return_statement (invocation_expression function: (identifier) @status.implicit))
+  (arrow_expression_clause (invocation_expression function: (identifier) @status.implicit))
+ ]
+ (#any-of? @status.implicit "RedirectPreserveMethod" "RedirectToActionPreserveMethod" "RedirectToRoutePreserveMethod" "LocalRedirectPreserveMethod")
+ (#set! implicit "307"))
+([
+  (return_statement (invocation_expression function: (identifier) @status.implicit))
+  (arrow_expression_clause (invocation_expression function: (identifier) @status.implicit))
+ ]
+ (#any-of? @status.implicit "RedirectPermanentPreserveMethod" "RedirectToActionPermanentPreserveMethod" "RedirectToRoutePermanentPreserveMethod" "LocalRedirectPermanentPreserveMethod")
+ (#set! implicit "308"))
+; Minimal APIs: Results.Redirect(url), Results.LocalRedirect(url), Results.RedirectToRoute(name) (permanent: false): 302
+(invocation_expression
+  function: (member_access_expression expression: (identifier) @_results name: (identifier) @status.implicit)
+  arguments: (argument_list . (argument) .)
+  (#any-of? @_results "Results" "TypedResults")
+  (#any-of? @status.implicit "Redirect" "LocalRedirect" "RedirectToRoute")
+  (#set! implicit "302"))
+; HttpResponse.Redirect(url) in middleware: context.Response.Redirect("/login") answers 302
+(invocation_expression
+  function: (member_access_expression
+    expression: [(identifier) @_response (member_access_expression name: (identifier) @_response)]
+    name: (identifier) @status.implicit)
+  arguments: (argument_list . (argument) .)
+  (#eq? @_response "Response")
+  (#eq? @status.implicit "Redirect")
+  (#set! implicit "302"))
+
 ; ---- Mentions: explained, never flagged ---------------------------------------------------------------------
 
 ; [ProducesResponseType(409)], [ProducesResponseType(typeof(Error), StatusCodes.Status409Conflict)],
@@ -167,6 +213,39 @@
   ["==" "!="]
   right: (_) @_actual
   (#match? @_actual "StatusCode|\\.Status\\b"))
+
+; Range checks: statusCode >= 500, (int)response.StatusCode < 300
+(binary_expression
+  left: (_) @_actual
+  [">=" ">" "<=" "<"]
+  right: (integer_literal) @status.mention
+  (#match? @_actual "([Ss]tatus|[Ss]tatusCode|StatusCode\\)?)$"))
+(binary_expression
+  left: (integer_literal) @status.mention
+  [">=" ">" "<=" "<"]
+  right: (_) @_actual
+  (#match? @_actual "([Ss]tatus|[Ss]tatusCode|StatusCode\\)?)$"))
+
+; Statuses as data, in a field or variable whose name says so: RetryableStatuses = new HashSet<int> { 429, 503 },
+; int[] RetryCodes = { 502, 504 }, new[] { 500, 502 }, new List<int> { … }
+(variable_declarator
+  name: (identifier) @_name
+  [
+    (initializer_expression (integer_literal) @status.mention)
+    (array_creation_expression (initializer_expression (integer_literal) @status.mention))
+    (implicit_array_creation_expression (initializer_expression (integer_literal) @status.mention))
+    (object_creation_expression initializer: (initializer_expression (integer_literal) @status.mention))
+  ]
+  (#match? @_name "([Ss]tatus|STATUS|[Rr]etry|RETRY|[Rr]etryable|HttpCodes|HTTP_CODES)"))
+; new[] { 500, 502 }.Contains((int)response.StatusCode)
+(invocation_expression
+  function: (member_access_expression
+    expression: [(implicit_array_creation_expression (initializer_expression (integer_literal) @status.mention))
+                 (array_creation_expression (initializer_expression (integer_literal) @status.mention))]
+    name: (identifier) @_method)
+  arguments: (argument_list . (argument) @_actual .)
+  (#eq? @_method "Contains")
+  (#match? @_actual "StatusCode|\\.Status\\b|^[Ss]tatus"))
 
 ; switch ((int)response.StatusCode) { case 404: … }, (int)response.StatusCode switch { 429 => …, … }
 (switch_statement

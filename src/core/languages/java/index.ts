@@ -1,4 +1,5 @@
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
@@ -36,16 +37,33 @@ export const java: LanguageSpec = {
   lineComment: '//',
   statusQuery,
   handlerQuery,
+  flowQuery,
+  flow: {
+    member: [{ type: 'field_access', object: 'object', property: 'field' }],
+    call: [{ type: 'method_invocation', function: 'name', object: 'object' }],
+    self: ['this'],
+    constructors: [],
+    // int status = switch (kind) { case CONFLICT -> 409; default -> 500; }
+    choice: [{ type: 'switch_expression', container: 'body', arm: ['switch_rule'], value: -1 }],
+    implicitFields: true,
+    private: 'private',
+    staticModifier: 'static',
+    // Lombok getters (getStatus()) and record accessors (status())
+    accessors: ['get', ''],
+  },
+  // Files that define an exception class matter to others even without a status word (its base, its constructor).
+  flowTrigger: /status|code|extends\s+[\w.]*(?:Exception|Error)\b/i,
   values: {
     number: ['decimal_integer_literal'],
     // No Java framework takes a status as a string; "409" in a string is text.
     string: [],
-    transparent: ['parenthesized_expression'],
+    // a switch rule's value `case X -> 409;` is an expression statement
+    transparent: ['parenthesized_expression', 'expression_statement'],
     conditional: [{ type: 'ternary_expression', arms: ['consequence', 'alternative'] }],
     identifier: ['identifier'],
   },
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
-  trigger: /status|response|exception|http|equal|assert|is[A-Z]|error|halt|ok|created|accepted|content|found|request/i,
+  trigger: /status|response|exception|http|redirect|equal|assert|is[A-Z]|error|halt|ok|created|accepted|content|found|request/i,
   symbols: [
     // Spring: HttpStatus.valueOf(409), HttpStatusCode.valueOf(409); JAX-RS: Response.Status.fromStatusCode(409)
     { pattern: new RegExp(String.raw`^${PKG}(?:HttpStatus|HttpStatusCode)\.valueOf\(\s*(?<code>\d{3})\s*\)$`) },
@@ -74,5 +92,5 @@ export const java: LanguageSpec = {
     // Spring HttpStatus constants beyond the IANA names
     INSUFFICIENT_SPACE_ON_RESOURCE: 419, METHOD_FAILURE: 420, DESTINATION_LOCKED: 421, BANDWIDTH_LIMIT_EXCEEDED: 509,
   },
-  hint: /HttpStatus|SC_[A-Z]|Status\.[A-Z]|ResponseEntity|ServerResponse|HttpResponse|Response\.|Exception\b|Response\(\)|expectStatus|status\(\)\.is/,
+  hint: /["']redirect:|sendRedirect\(|RedirectView\(|\.redirect\(|HttpStatus|SC_[A-Z]|Status\.[A-Z]|ResponseEntity|ServerResponse|HttpResponse|Response\.|Exception\b|Response\(\)|expectStatus|status\(\)\.is/,
 };

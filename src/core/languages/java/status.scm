@@ -114,6 +114,55 @@
     type: (type_identifier) @status.send
     (#match? @status.send "^(BadRequest|Unauthorized|Forbidden|NotFound|MethodNotAllowed|Conflict|Gone|InternalServerError|BadGateway|ServiceUnavailable|GatewayTimeout)Response$")))
 
+; An application exception that extends ResponseStatusException (or ErrorResponseException) and names its status in
+; its constructor: class ConflictException extends ResponseStatusException { ConflictException() { super(HttpStatus.CONFLICT); } }
+(class_declaration
+  superclass: (superclass (type_identifier) @_base)
+  body: (class_body (constructor_declaration body: (constructor_body
+    (explicit_constructor_invocation constructor: (super) arguments: (argument_list . (_) @status.send)))))
+  (#any-of? @_base "ResponseStatusException" "ErrorResponseException" "HttpStatusException" "WebApplicationException"))
+
+; ---- Implicit codes: answered although no number is written -----------------------------------------------
+; Spring MVC: return "redirect:/streams" (RedirectView's default, 302 Found)
+(return_statement
+  (string_literal (string_fragment) @status.implicit)
+  (#match? @status.implicit "^redirect:")
+  (#set! implicit "302"))
+; Servlet: response.sendRedirect(url) answers 302 Found
+(method_invocation
+  name: (identifier) @status.implicit
+  arguments: (argument_list . (_) .)
+  (#eq? @status.implicit "sendRedirect")
+  (#set! implicit "302"))
+; Spring: new RedirectView(url) (302 unless setStatusCode); Javalin ctx.redirect(url), Spark res.redirect(url): 302
+(object_creation_expression
+  type: (type_identifier) @status.implicit
+  arguments: (argument_list . (_) .)
+  (#eq? @status.implicit "RedirectView")
+  (#set! implicit "302"))
+(method_invocation
+  object: (identifier) @_object
+  name: (identifier) @status.implicit
+  arguments: (argument_list . (_) .)
+  (#eq? @status.implicit "redirect")
+  (#match? @_object "^(ctx|context|res|resp|response)$")
+  (#set! implicit "302"))
+; Javalin ctx.redirect(url, HttpStatus.MOVED_PERMANENTLY), Spark res.redirect(url, 301): the status is the second argument
+(method_invocation
+  object: (identifier) @_object
+  name: (identifier) @_method
+  arguments: (argument_list . (_) . (_) @status.send .)
+  (#eq? @_method "redirect")
+  (#match? @_object "^(ctx|context|res|resp|response)$"))
+; Micronaut: HttpResponse.redirect(uri) answers 301 Moved Permanently
+(method_invocation
+  object: (identifier) @_class
+  name: (identifier) @status.implicit
+  arguments: (argument_list . (_) .)
+  (#eq? @_class "HttpResponse")
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "301"))
+
 ; ---- Mentions: explained, never flagged ---------------------------------------------------------------------
 
 ; Tests (JUnit, TestNG): assertEquals(409, response.getStatusCode().value()), assertEquals(response.getStatus(), 409)
@@ -172,6 +221,34 @@
   ["==" "!="]
   right: (_) @_actual
   (#match? @_actual "[Ss]tatus|getResponseCode|\\.code\\(\\)"))
+
+; Range checks: status >= 500, response.getStatusCode().value() < 300, conn.getResponseCode() >= 400
+(binary_expression
+  left: (_) @_actual
+  [">=" ">" "<=" "<"]
+  right: (decimal_integer_literal) @status.mention
+  (#match? @_actual "([Ss]tatus|[Ss]tatusCode|getResponseCode\\(\\)|[Ss]tatus(Code)?\\(\\)(\\.value\\(\\))?)$"))
+(binary_expression
+  left: (decimal_integer_literal) @status.mention
+  [">=" ">" "<=" "<"]
+  right: (_) @_actual
+  (#match? @_actual "([Ss]tatus|[Ss]tatusCode|getResponseCode\\(\\)|[Ss]tatus(Code)?\\(\\)(\\.value\\(\\))?)$"))
+
+; Statuses as data: Set.of(429, 503), List.of(500, 502), Map.of(404, "…") bound to a name that says so
+; (RETRYABLE_STATUSES, retryCodes, STATUS_TEXT)
+(variable_declarator
+  name: (identifier) @_name
+  value: (method_invocation
+    object: (identifier) @_collection
+    name: (identifier) @_of
+    arguments: (argument_list (decimal_integer_literal) @status.mention))
+  (#any-of? @_collection "Set" "List" "Map" "EnumSet" "Arrays")
+  (#any-of? @_of "of" "asList" "ofEntries")
+  (#match? @_name "([Ss]tatus|STATUS|[Rr]etry|RETRY|[Rr]etryable|RETRYABLE|HTTP_CODES|[Hh]ttpCodes)"))
+(variable_declarator
+  name: (identifier) @_name
+  value: (array_initializer (decimal_integer_literal) @status.mention)
+  (#match? @_name "([Ss]tatus|STATUS|[Rr]etry|RETRY|[Rr]etryable|RETRYABLE|HTTP_CODES|[Hh]ttpCodes)"))
 
 ; switch (response.statusCode()) { case 404 -> …; case 409: … }
 (switch_expression

@@ -1,6 +1,14 @@
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
+
+/** PHP's own exceptions, whose constructor takes ($message, $code) and whose getCode() returns the code. */
+const SPL_EXCEPTIONS = [
+  'Exception', 'ErrorException', 'RuntimeException', 'LogicException', 'InvalidArgumentException', 'DomainException',
+  'UnexpectedValueException', 'OutOfBoundsException', 'OutOfRangeException', 'LengthException', 'RangeException',
+  'OverflowException', 'UnderflowException', 'BadMethodCallException', 'BadFunctionCallException',
+];
 
 export const php: LanguageSpec = {
   id: 'php',
@@ -11,6 +19,39 @@ export const php: LanguageSpec = {
   lineComment: '//',
   statusQuery,
   handlerQuery,
+  flowQuery,
+  flow: {
+    member: [
+      { type: 'member_access_expression', object: 'object', property: 'name' },
+      { type: 'nullsafe_member_access_expression', object: 'object', property: 'name' },
+      // Codes::CONFLICT, self::CONFLICT
+      { type: 'class_constant_access_expression', object: 0, property: 1 },
+    ],
+    call: [
+      { type: 'function_call_expression', function: 'function' },
+      { type: 'member_call_expression', function: 'name', object: 'object' },
+      { type: 'nullsafe_member_call_expression', function: 'name', object: 'object' },
+      { type: 'scoped_call_expression', function: 'name', object: 'scope' },
+    ],
+    fallback: [{ type: 'binary_expression', operators: ['??'], arms: ['left', 'right'] }],
+    choice: [{ type: 'match_expression', container: 'body', arm: ['match_conditional_expression', 'match_default_expression'], value: 'return_expression' }],
+    // $this->fail('x', status: 409)
+    keyword: [{ type: 'argument', name: 'name', value: -1 }],
+    self: ['$this', 'self', 'static'],
+    constructors: ['__construct'],
+    sigil: '$',
+    private: 'private',
+    staticModifier: 'static',
+    defaults: ['default_value'],
+    inheritConstructors: true,
+    // new \Exception($message, $code) keeps the code; getCode() returns it (also a subclass's $this->code)
+    builtins: [
+      ...SPL_EXCEPTIONS.flatMap((name): Array<[string, string]> => [[`P:${name}#1`, 'F:code'], [`P:${name}:code`, 'F:code']]),
+      ['F:code', 'R:getCode'],
+    ],
+  },
+  // Files that define an exception class matter to others even without a status word (its base, its constructor).
+  flowTrigger: /status|code|extends\s+\\?[\w\\]*(?:Exception|Error)\b/i,
   values: {
     number: ['integer'],
     string: ['string', 'encapsed_string'],
@@ -45,5 +86,5 @@ export const php: LanguageSpec = {
     PermanentlyRedirect: 308, // Symfony Response::HTTP_PERMANENTLY_REDIRECT
     ReservedForWebdavAdvancedCollectionsExpiredProposal: 425, // Symfony's old name for 425
   },
-  hint: /Response::HTTP_[A-Z]|StatusCodeInterface::STATUS_|HttpCode::[A-Z]|[A-Za-z]HttpException\b|->noContent\(\)|->create(?:NotFound|AccessDenied)Exception\(|->assert(?:Ok|Created|Accepted|NoContent|MovedPermanently|Found|NotModified|TemporaryRedirect|PermanentRedirect|BadRequest|Unauthorized|PaymentRequired|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|UnsupportedMediaType|Unprocessable|TooManyRequests|InternalServerError|ServiceUnavailable)\(/,
+  hint: /\bredirect\(|\bback\(\)|\bto_route\(|Redirect::|RedirectResponse\(|->redirect(?:ToRoute)?\(|Response::HTTP_[A-Z]|StatusCodeInterface::STATUS_|HttpCode::[A-Z]|[A-Za-z]HttpException\b|->noContent\(\)|->create(?:NotFound|AccessDenied)Exception\(|->assert(?:Ok|Created|Accepted|NoContent|MovedPermanently|Found|NotModified|TemporaryRedirect|PermanentRedirect|BadRequest|Unauthorized|PaymentRequired|Forbidden|NotFound|MethodNotAllowed|NotAcceptable|RequestTimeout|Conflict|Gone|UnsupportedMediaType|Unprocessable|TooManyRequests|InternalServerError|ServiceUnavailable)\(/,
 };

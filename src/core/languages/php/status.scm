@@ -141,6 +141,113 @@
   (arguments . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
   (#match? @_class "(^|\\\\)HttpException$"))
 
+; An application exception that extends Symfony's HttpException and names its status in its constructor
+; (rendered with that status by Symfony and Laravel): parent::__construct(409, 'Stream exists')
+(class_declaration
+  (base_clause [(name) (qualified_name)] @_base)
+  body: (declaration_list (method_declaration
+    name: (name) @_constructor
+    body: (compound_statement (expression_statement (scoped_call_expression
+      scope: (relative_scope) @_parent
+      name: (name) @_method
+      arguments: (arguments . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)])))))))
+  (#match? @_base "(^|\\\\)HttpException$")
+  (#eq? @_constructor "__construct")
+  (#eq? @_parent "parent")
+  (#eq? @_method "__construct"))
+
+; Laravel: Redirect::to($url, 301), back(301), to_route('home', [], 301)
+(scoped_call_expression
+  scope: (name) @_class
+  name: (name) @_method
+  arguments: (arguments . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)]) .)
+  (#eq? @_class "Redirect")
+  (#any-of? @_method "to" "away"))
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)]) .)
+  (#eq? @_fn "back"))
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments . (argument) . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)]))
+  (#eq? @_fn "to_route"))
+
+; ---- Implicit codes: answered although no number is written ----------------------------------------------------
+; Laravel: redirect('/home'), back(), to_route('home'), redirect()->route('home'), redirect()->to($url),
+; redirect()->back(), redirect()->intended(), Redirect::to($url), Redirect::route('home'): 302 Found
+(function_call_expression
+  function: (name) @status.implicit
+  arguments: (arguments . (argument) .)
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(function_call_expression
+  function: (name) @status.implicit
+  arguments: [(arguments . (argument) .) (arguments . (argument) . (argument) .)]
+  (#eq? @status.implicit "to_route")
+  (#set! implicit "302"))
+(function_call_expression
+  function: (name) @status.implicit
+  arguments: (arguments) @_arguments
+  (#eq? @_arguments "()")
+  (#eq? @status.implicit "back")
+  (#set! implicit "302"))
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @status.implicit
+  arguments: (arguments . (argument) .)
+  (#eq? @_helper "redirect")
+  (#any-of? @status.implicit "to" "away" "intended" "guest")
+  (#set! implicit "302"))
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @status.implicit
+  arguments: (arguments) @_arguments
+  (#eq? @_arguments "()")
+  (#eq? @_helper "redirect")
+  (#any-of? @status.implicit "back" "refresh" "home" "intended")
+  (#set! implicit "302"))
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @status.implicit
+  arguments: [(arguments . (argument) .) (arguments . (argument) . (argument) .)]
+  (#eq? @_helper "redirect")
+  (#any-of? @status.implicit "route" "action" "signedRoute")
+  (#set! implicit "302"))
+(scoped_call_expression
+  scope: (name) @_class
+  name: (name) @status.implicit
+  arguments: (arguments . (argument) .)
+  (#eq? @_class "Redirect")
+  (#any-of? @status.implicit "to" "away" "intended")
+  (#set! implicit "302"))
+(scoped_call_expression
+  scope: (name) @_class
+  name: (name) @status.implicit
+  arguments: [(arguments . (argument) .) (arguments . (argument) . (argument) .)]
+  (#eq? @_class "Redirect")
+  (#any-of? @status.implicit "route" "action")
+  (#set! implicit "302"))
+; Symfony AbstractController: $this->redirect($url), $this->redirectToRoute('home', [...]); new RedirectResponse($url)
+(member_call_expression
+  object: (variable_name (name) @_this)
+  name: (name) @status.implicit
+  arguments: (arguments . (argument) .)
+  (#eq? @_this "this")
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(member_call_expression
+  object: (variable_name (name) @_this)
+  name: (name) @status.implicit
+  arguments: [(arguments . (argument) .) (arguments . (argument) . (argument) .)]
+  (#eq? @_this "this")
+  (#eq? @status.implicit "redirectToRoute")
+  (#set! implicit "302"))
+(object_creation_expression
+  [(name) (qualified_name)] @status.implicit
+  (arguments . (argument) .)
+  (#match? @status.implicit "(^|\\\\)RedirectResponse$")
+  (#set! implicit "302"))
+
 ; ---- Mentions: explained, never flagged ------------------------------------------------------------------------
 
 ; ['status' => 404], ["status_code" => 404] anywhere else
@@ -154,6 +261,47 @@
   [(name) (qualified_name)] @_class
   (arguments . (argument [(integer) (class_constant_access_expression)] @status.mention .))
   (#match? @_class "(^|\\\\)(Response|EmptyResponse)$"))
+
+; Laravel HTTP client fakes in tests: Http::response('', 302), Http::response(['x' => 1], 500)
+(scoped_call_expression
+  scope: (name) @_class
+  name: (name) @_method
+  arguments: (arguments . (argument) . (argument [(integer) (class_constant_access_expression)] @status.mention))
+  (#eq? @_class "Http")
+  (#eq? @_method "response"))
+
+; in_array($status, [500, 502]), in_array($response->status(), self::RETRY)
+(function_call_expression
+  function: (name) @_fn
+  arguments: (arguments
+    . (argument [(variable_name) (member_call_expression) (member_access_expression)] @_actual)
+    . (argument (array_creation_expression (array_element_initializer . (integer) @status.mention .))))
+  (#eq? @_fn "in_array")
+  (#match? @_actual "([Ss]tatus|[Ss]tatusCode|getStatusCode\\(\\)|status\\(\\))$"))
+
+; Status lists and tables named so: const RETRY_STATUSES = [429, 503], $statusTexts = [400 => 'Bad Request']
+(const_element
+  (name) @_name
+  (array_creation_expression (array_element_initializer . (integer) @status.mention))
+  (#match? @_name "(STATUS|RETRY|RETRYABLE|HTTP_CODES)"))
+(assignment_expression
+  left: (variable_name) @_name
+  right: (array_creation_expression (array_element_initializer . (integer) @status.mention))
+  (#match? @_name "([Ss]tatus|STATUS|[Rr]etry|RETRY|[Hh]ttpCodes)"))
+(property_element
+  name: (variable_name) @_name
+  default_value: (array_creation_expression (array_element_initializer . (integer) @status.mention))
+  (#match? @_name "([Ss]tatus|STATUS|[Rr]etry|RETRY|[Hh]ttpCodes)"))
+
+; Range checks on a status variable: $status >= 500, 300 > $statusCode
+(binary_expression
+  left: (variable_name) @_name
+  right: (integer) @status.mention
+  (#match? @_name "^\\$(status|statusCode|httpStatus)$"))
+(binary_expression
+  left: (integer) @status.mention
+  right: (variable_name) @_name
+  (#match? @_name "^\\$(status|statusCode|httpStatus)$"))
 
 ; Clients and tests reading a status: $response->getStatusCode() === 409 (Guzzle, Symfony HttpClient, PSR-7),
 ; $response->status() !== 404 (Laravel HTTP client), 409 == $response->status

@@ -1,0 +1,34 @@
+; C#: how status values travel (see src/core/code/flow.ts and ../README.md, "Status flow").
+;   @flow.target + @flow.value   a binding: a local, a field or property (`StatusCode = statusCode;`, `this.Status = s`)
+;   @flow.return                 a value the method around it returns
+;   @flow.callee + @flow.arguments, @flow.new + @flow.arguments, @flow.super + @flow.arguments   calls
+;   @class.definition + @class.name + @class.base   classes (errors are recognised by name or base)
+;   @flow.static                 `using static System.Net.HttpStatusCode;`: bare member names
+
+; ---- Bindings -------------------------------------------------------------------------------------------------
+(variable_declarator name: (identifier) @flow.target . (_) @flow.value)
+(variable_declarator name: (identifier) @flow.target .)
+(assignment_expression left: [(identifier) (member_access_expression)] @flow.target right: (_) @flow.value)
+; properties: `public int StatusCode { get; }`, `{ get; } = 409`, `public override int StatusCode => 409;`
+(property_declaration name: (identifier) @flow.target !value)
+(property_declaration name: (identifier) @flow.target value: (arrow_expression_clause (_) @flow.value))
+(property_declaration name: (identifier) @flow.target value: (_) @flow.value)
+
+; ---- Returns ---------------------------------------------------------------------------------------------------
+(return_statement (_) @flow.return)
+(method_declaration body: (arrow_expression_clause (_) @flow.return))
+(accessor_declaration body: (arrow_expression_clause (_) @flow.return))
+
+; ---- Calls -----------------------------------------------------------------------------------------------------
+(invocation_expression function: [(identifier) (member_access_expression)] @flow.callee arguments: (argument_list) @flow.arguments)
+(invocation_expression function: (generic_name (identifier) @flow.callee) arguments: (argument_list) @flow.arguments)
+(object_creation_expression type: [(identifier) (generic_name) (qualified_name)] @flow.new arguments: (argument_list) @flow.arguments)
+; `: base(409, message)` calls the base class's constructor, `: this(409, message)` another of the same class
+(constructor_initializer "base" @flow.super (argument_list) @flow.arguments)
+(constructor_initializer "this" @flow.new (argument_list) @flow.arguments)
+
+; ---- Classes ---------------------------------------------------------------------------------------------------
+(class_declaration name: (identifier) @class.name (base_list . [(identifier) (generic_name) (qualified_name)] @class.base)?) @class.definition
+
+; ---- Static imports --------------------------------------------------------------------------------------------
+(using_directive "static" [(qualified_name) (identifier)] @flow.static)
