@@ -89,11 +89,12 @@
   (#match? @_function "^((fastapi|starlette\\.exceptions|tornado\\.web)\\.)?(HTTPException|StarletteHTTPException|HTTPError)$"))
 
 ; Flask, Django, Starlette/FastAPI: response.status_code = 409; Flask: resp.status = 409
+; (`self.status_code = status_code` stores a field of the object, an error's most often: status flow follows it)
 (assignment
   left: (attribute object: (_) @_object attribute: (identifier) @_property)
   right: (_) @status.send
   (#eq? @_property "status_code")
-  (#not-match? @_object "[Mm]ock|[Ff]ake|[Ss]tub|[Dd]ummy|return_value|side_effect"))
+  (#not-match? @_object "^(self|cls)$|[Mm]ock|[Ff]ake|[Ss]tub|[Dd]ummy|return_value|side_effect"))
 (assignment
   left: (attribute object: (_) @_object attribute: (identifier) @_property)
   right: (_) @status.send
