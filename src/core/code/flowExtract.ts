@@ -496,7 +496,7 @@ class Extraction {
     }
     if (syntax.identifier.includes(type)) return this.nameSources(node);
     const member = this.flow.member.find((m) => m.type === type);
-    if (member) return this.memberSources(node, member);
+    if (member && (!member.arguments || (child(node, member.object) && !child(node, member.arguments)))) return this.memberSources(node, member);
     const call = this.flow.call.find((c) => c.type === type);
     if (call) {
       const callee = child(node, call.function);

@@ -40,8 +40,12 @@ export type Field = string | number;
  * the captures of `flow.scm`.
  */
 export interface FlowSyntax {
-  /** Member accesses `object.property` (also `Type::CONST`, `$this->field`). */
-  readonly member: readonly { readonly type: string; readonly object: Field; readonly property: Field }[];
+  /**
+   * Member accesses `object.property` (also `Type::CONST`, `$this->field`). Where one node type is both a member
+   * access and a call (Ruby's `call`: `err.status`, `status_for(err)`, `self.fail(409)`), `arguments` names the part
+   * that makes it a call: a node with it, or without an object, is read as a call (see `call`).
+   */
+  readonly member: readonly { readonly type: string; readonly object: Field; readonly property: Field; readonly arguments?: Field }[];
   /** Calls used as values (`statusFor(err)`, `err.getStatus()`): what the callee returns flows on. */
   readonly call: readonly { readonly type: string; readonly function: Field }[];
   /** Fallbacks whose operands are all possible values: `a || 409`, `a ?? 409`, `a or 409`. */

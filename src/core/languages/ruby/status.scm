@@ -17,10 +17,15 @@
   (#any-of? @_method "render" "head" "redirect_to" "redirect_back" "redirect_back_or_to" "send_data" "send_file")
   (#match? @_key "^[:\"']?status[\"']?$"))
 
-; head :no_content, head 409
+; head :no_content, head 409; head status_for(err), head @status (a value status flow follows)
 (call
   method: (identifier) @_method
   arguments: (argument_list . [(simple_symbol) (integer) (constant)] @status.send)
+  (#eq? @_method "head"))
+(call
+  !receiver
+  method: (identifier) @_method
+  arguments: (argument_list . [(identifier) (call) (instance_variable) (scope_resolution) (conditional) (binary)] @status.send)
   (#eq? @_method "head"))
 
 ; Rails, Rack, Roda, Hanami: response.status = 409, self.status = :conflict
