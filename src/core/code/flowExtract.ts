@@ -136,6 +136,10 @@ class Extraction {
   private readonly imports = new Set<string>();
   /** Method names this file defines (functions inside a class, or of a method node type). */
   private readonly definedMethods = new Set<string>();
+  /** With `typedLocals`: the class of each local bound to a constructor call (`.l:scope:name` → class). */
+  private readonly types = new Map<string, string>();
+  /** Node ids of `@flow.new` constructor expressions, with their class. */
+  private readonly created = new Map<number, string>();
 
   constructor(private readonly input: FlowInput) {
     this.flow = input.flow;
@@ -271,15 +275,51 @@ class Extraction {
   }
 
   private collectBindingNames(): void {
+    if (this.flow.typedLocals) {
+      for (const match of this.input.flowMatches) {
+        const created = match.captures.find((c) => c.name === FLOW_CAPTURES.new)?.node;
+        if (created?.parent) this.created.set(created.parent.id, lastName(created.text));
+      }
+    }
     for (const match of this.input.flowMatches) {
       const target = match.captures.find((c) => c.name === FLOW_CAPTURES.target)?.node;
       if (!target || match.captures.some((c) => c.name === FLOW_CAPTURES.type)) continue;
       if (!this.flow.member.some((m) => m.type === target.type) && !(this.flow.selfField ?? []).includes(target.type)) {
         const cls = this.inClassBody(target);
         if (cls) this.fieldsOf(cls.name).add(target.text);
-        else this.boundIn(this.scopeOf(target)).add(target.text);
+        else {
+          const scope = this.scopeOf(target);
+          this.boundIn(scope).add(target.text);
+          const value = this.flow.typedLocals ? match.captures.find((c) => c.name === FLOW_CAPTURES.value)?.node : undefined;
+          const type = value && this.constructed(value);
+          if (type) {
+            const key = `.l:${scope}:${target.text}`;
+            // A local bound to objects of different classes has no type.
+            this.types.set(key, this.types.has(key) && this.types.get(key) !== type ? '' : type);
+          }
+        }
       }
     }
+  }
+
+  /** The class a constructor call makes: `new Pusher(…)`, `Pusher.new(…)`, `Pusher::new(…)`, `Pusher(…)`. */
+  private constructed(value: Node): string | undefined {
+    const known = this.created.get(value.id);
+    if (known) return known;
+    const call = this.flow.call.find((c) => c.type === value.type);
+    if (!call) return undefined;
+    const member = this.flow.member.find((m) => m.type === value.type);
+    const callee = member ? value : child(value, call.function);
+    if (!callee) return undefined;
+    const calleeMember = this.flow.member.find((m) => m.type === callee.type);
+    if (calleeMember) {
+      const object = child(callee, calleeMember.object);
+      const property = child(callee, calleeMember.property);
+      return object && property && this.flow.constructors.includes(lastName(property.text)) && /^[A-Z]/.test(lastName(object.text))
+        ? lastName(object.text) : undefined;
+    }
+    // A call of a capitalised name (Python's `Outcome(…)`) constructs that class.
+    return /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(callee.text) ? callee.text : undefined;
   }
 
   private fieldsOf(cls: string): Set<string> {
@@ -538,6 +578,15 @@ class Extraction {
     return [{ kind: 'ref', node, names: [`G:${name}`] }];
   }
 
+  /** The class of a local that names an object constructed in its function, when there is one. */
+  private localType(node: Node): string | undefined {
+    for (let fn = this.input.functionAround(node); fn; fn = this.input.functionAround(fn.node)) {
+      const scope = this.scopes.get(fn.node.id);
+      if (scope && this.bound.get(scope)?.has(node.text)) return this.types.get(`.l:${scope}:${node.text}`) || undefined;
+    }
+    return undefined;
+  }
+
   private memberSources(node: Node, member: { object: Field; property: Field }): Source[] {
     const object = child(node, member.object);
     const property = child(node, member.property);
@@ -549,6 +598,11 @@ class Extraction {
     }
     const owner = lastName(object.text);
     const sources: Source[] = [];
+    // `pusher.code` where `pusher = Pusher.new(…)`: the field of that class (typedLocals).
+    if (this.types.size > 0 && this.input.spec.values.identifier.includes(object.type)) {
+      const type = this.localType(object);
+      if (type) sources.push({ kind: 'key', key: `F:${type}:${field}` });
+    }
     // `err.status`: the field of an error, whichever error class set it (a request's or a response's fields are not).
     if (ERROR_OBJECT.test(owner)) sources.push({ kind: 'key', key: `F:${field}` });
     // `Codes.CONFLICT`: a constant of a class or module, perhaps in another file (resolved by the index).

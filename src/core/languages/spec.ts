@@ -66,6 +66,11 @@ export interface FlowSyntax {
   readonly methods?: readonly string[];
   /** Fields of a parameter node that hold its default value (`status = 200`), tried in order. */
   readonly defaults?: readonly string[];
+  /**
+   * A local bound to a constructor call (`pusher = Pusher.new(…)`, `result = Outcome(…)`, `new Outcome(…)`) holds an
+   * object of that class: `pusher.code` reads the class's field `code` although the class is no error.
+   */
+  readonly typedLocals?: boolean;
 }
 
 export interface LanguageSpec {

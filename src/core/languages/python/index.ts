@@ -28,6 +28,8 @@ export const python: LanguageSpec = {
     keyword: [{ type: 'keyword_argument', name: 'name', value: 'value' }],
     self: ['self', 'cls'],
     receivers: ['self', 'cls'],
+    // outcome = Outcome(…); return jsonify(outcome.body), outcome.status_code
+    typedLocals: true,
     constructors: ['__init__'],
     // def respond(data, status=200), def respond(data, status: int = 200)
     defaults: ['value'],
@@ -59,5 +61,5 @@ export const python: LanguageSpec = {
   },
   // With status flow, a file that stores, forwards or sends a status for other files is parsed without a number.
   flowTrigger: /status|code/i,
-  hint: /HTTPStatus|\bHTTP[A-Z][a-z]|HttpResponse[A-Z]|exceptions\.[A-Z]/,
+  hint: /HTTPStatus|\bHTTP[A-Z][a-z]|HttpResponse[A-Z]|exceptions\.[A-Z]|\bredirect\(|RedirectResponse\(/,
 };

@@ -33,6 +33,8 @@ export const ruby: LanguageSpec = {
     keyword: [{ type: 'pair', name: 'key', value: 'value' }],
     self: ['self'],
     selfField: ['instance_variable'],
+    // pusher = Pusher.new(…); render plain: pusher.message, status: pusher.code
+    typedLocals: true,
     constructors: ['initialize', 'new'],
     // def respond(data, status = 200), def respond(data, status: 200)
     defaults: ['value'],
@@ -55,5 +57,5 @@ export const ruby: LanguageSpec = {
   },
   // With status flow, a file that stores, forwards or sends a status for other files is parsed without a number.
   flowTrigger: /status|code/i,
-  hint: /\bstatus(?::\s*|\s*=>\s*|\s*=\s*)\(?:\w|\bhead\s*\(?:\w|have_http_status|assert_response|Net::HTTP[A-Z]|raise\s+(?:ActionController::BadRequest|Sinatra::NotFound)/,
+  hint: /\bstatus(?::\s*|\s*=>\s*|\s*=\s*)\(?:\w|\bhead\s*\(?:\w|have_http_status|assert_response|Net::HTTP[A-Z]|raise\s+(?:ActionController::BadRequest|Sinatra::NotFound)|\bredirect(?:_to|_back|_back_or_to)?[\s(]/,
 };
