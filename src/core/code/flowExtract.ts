@@ -436,6 +436,13 @@ class Extraction {
     const sources = this.sources(node, 0);
     this.connect(sources, `R:${key}`, node);
     this.connect(sources, `.R:${key}`, node);
+    // With `getters`, a method without parameters is read like a field: `def status = :not_found` in an error class
+    // is what `err.status` reads.
+    if (this.flow.getters && this.isMethod(fn)) {
+      const cls = this.classAround(fn.node);
+      const receivers = this.flow.receivers ?? [];
+      if (cls && fn.parameters.every((p) => !p || receivers.includes(p))) this.connect(sources, `F:${cls.name}:${lastName(fn.name)}`, node);
+    }
   }
 
   /** The key prefix of a call: file-local when this file defines the callee (its own definition wins). */

@@ -71,6 +71,11 @@ export interface FlowSyntax {
    * object of that class: `pusher.code` reads the class's field `code` although the class is no error.
    */
   readonly typedLocals?: boolean;
+  /**
+   * A method of a class without parameters (besides `receivers`) is read like a field of that class: Ruby
+   * `def status = :not_found`, Python `@property def status_code(self): return 404`.
+   */
+  readonly getters?: boolean;
 }
 
 export interface LanguageSpec {

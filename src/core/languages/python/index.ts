@@ -30,6 +30,7 @@ export const python: LanguageSpec = {
     receivers: ['self', 'cls'],
     // outcome = Outcome(…); return jsonify(outcome.body), outcome.status_code
     typedLocals: true,
+    getters: true,
     constructors: ['__init__'],
     // def respond(data, status=200), def respond(data, status: int = 200)
     defaults: ['value'],

@@ -19,6 +19,8 @@
 ; A method's last expression is its value, also in the arms of a last `if`/`unless`/`case`.
 (method body: (body_statement (_) @flow.return . (comment)* .))
 (singleton_method body: (body_statement (_) @flow.return . (comment)* .))
+; def status = :not_found (an endless method)
+(method body: [(integer) (simple_symbol) (constant) (scope_resolution) (identifier) (instance_variable) (conditional) (call)] @flow.return)
 (method body: (body_statement (if consequence: (then (_) @flow.return . (comment)* .)) .))
 (method body: (body_statement (if alternative: (else (_) @flow.return . (comment)* .)) .))
 (method body: (body_statement (if alternative: (elsif consequence: (then (_) @flow.return . (comment)* .))) .))

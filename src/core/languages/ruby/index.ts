@@ -35,6 +35,7 @@ export const ruby: LanguageSpec = {
     selfField: ['instance_variable'],
     // pusher = Pusher.new(…); render plain: pusher.message, status: pusher.code
     typedLocals: true,
+    getters: true,
     constructors: ['initialize', 'new'],
     // def respond(data, status = 200), def respond(data, status: 200)
     defaults: ['value'],
