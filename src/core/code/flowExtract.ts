@@ -290,11 +290,11 @@ class Extraction {
         else {
           const scope = this.scopeOf(target);
           this.boundIn(scope).add(target.text);
-          const value = this.flow.typedLocals ? match.captures.find((c) => c.name === FLOW_CAPTURES.value)?.node : undefined;
-          const type = value && this.constructed(value);
-          if (type) {
+          if (this.flow.typedLocals) {
+            const value = match.captures.find((c) => c.name === FLOW_CAPTURES.value)?.node;
+            const type = (value && this.constructed(value)) ?? '';
             const key = `.l:${scope}:${target.text}`;
-            // A local bound to objects of different classes has no type.
+            // A local bound to anything else as well (another class, a call's result) has no type.
             this.types.set(key, this.types.has(key) && this.types.get(key) !== type ? '' : type);
           }
         }
