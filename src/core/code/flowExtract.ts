@@ -160,6 +160,10 @@ class Extraction {
   private readonly constructed = new Set<string>();
   /** Fields declared without a value, in order, by class (a generated constructor fills them). */
   private readonly unset = new Map<string, string[]>();
+  /** With `typedLocals`: the class of each local bound to a constructor call (`.l:scope:name` → class). */
+  private readonly types = new Map<string, string>();
+  /** Node ids of `@flow.new` constructor expressions, with their class. */
+  private readonly created = new Map<number, string>();
 
   constructor(private readonly input: FlowInput) {
     this.flow = input.flow;
@@ -375,6 +379,12 @@ class Extraction {
 
   private collectBindingNames(): void {
     const assigned: Node[] = [];
+    if (this.flow.typedLocals) {
+      for (const match of this.input.flowMatches) {
+        const created = match.captures.find((c) => c.name === FLOW_CAPTURES.new)?.node;
+        if (created?.parent) this.created.set(created.parent.id, lastName(created.text));
+      }
+    }
     for (const match of this.input.flowMatches) {
       const target = match.captures.find((c) => c.name === FLOW_CAPTURES.target)?.node;
       if (!target || match.captures.some((c) => c.name === FLOW_CAPTURES.type)) continue;
@@ -388,7 +398,17 @@ class Extraction {
         if (cls) this.fieldsOf(cls.name).add(this.nameOf(target));
         // Java, C#: a bare name assigned (not declared) may be a field of the class (decided below).
         else if (this.flow.implicitFields && target.parent?.childForFieldName('left')?.id === target.id) assigned.push(target);
-        else this.boundIn(this.scopeOf(target)).add(this.nameOf(target));
+        else {
+          const scope = this.scopeOf(target);
+          this.boundIn(scope).add(this.nameOf(target));
+          if (this.flow.typedLocals) {
+            const value = match.captures.find((c) => c.name === FLOW_CAPTURES.value)?.node;
+            const type = (value && this.constructedClass(value)) ?? '';
+            const key = `.l:${scope}:${this.nameOf(target)}`;
+            // A local bound to anything else as well (another class, a call's result) has no type.
+            this.types.set(key, this.types.has(key) && this.types.get(key) !== type ? '' : type);
+          }
+        }
       }
     }
     for (const target of assigned) {
@@ -402,6 +422,26 @@ class Extraction {
       if (!local && cls && this.fields.get(cls.name)?.has(name)) this.fieldTargets.add(target.id);
       else this.boundIn(this.scopeOf(target)).add(name);
     }
+  }
+
+  /** The class a constructor call makes: `new Pusher(…)`, `Pusher.new(…)`, `Pusher::new(…)`, `Pusher(…)`. */
+  private constructedClass(value: Node): string | undefined {
+    const known = this.created.get(value.id);
+    if (known) return known;
+    const call = this.flow.call.find((c) => c.type === value.type);
+    if (!call) return undefined;
+    const member = this.flow.member.find((m) => m.type === value.type);
+    const callee = member ? value : child(value, call.function);
+    if (!callee) return undefined;
+    const calleeMember = this.flow.member.find((m) => m.type === callee.type);
+    if (calleeMember) {
+      const object = child(callee, calleeMember.object);
+      const property = child(callee, calleeMember.property);
+      return object && property && this.flow.constructors.includes(lastName(property.text)) && /^[A-Z]/.test(lastName(object.text))
+        ? lastName(object.text) : undefined;
+    }
+    // A call of a capitalised name (Python's `Outcome(…)`) constructs that class.
+    return /^[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*$/.test(callee.text) ? callee.text : undefined;
   }
 
   private fieldsOf(cls: string): Set<string> {
@@ -580,6 +620,13 @@ class Extraction {
     this.connect(sources, `.R:${key}`, node);
     const qualified = this.moduleKey(fn, key);
     if (qualified) this.connect(sources, `R:${qualified}`, node);
+    // With `getters`, a method without parameters is read like a field: `def status = :not_found` in an error class
+    // is what `err.status` reads.
+    if (this.flow.getters && this.isMethod(fn)) {
+      const cls = this.classAround(fn.node);
+      const receivers = this.flow.receivers ?? [];
+      if (cls && fn.parameters.every((p) => !p || receivers.includes(p))) this.connect(sources, `F:${cls.name}:${lastName(fn.name)}`, node);
+    }
   }
 
   /** The key prefix of a call: file-local when this file defines the callee (its own definition wins). */
@@ -703,7 +750,7 @@ class Extraction {
     }
     if (syntax.identifier.includes(type)) return this.nameSources(node);
     const member = this.flow.member.find((m) => m.type === type);
-    if (member) return this.memberSources(node, member);
+    if (member && (!member.arguments || (child(node, member.object) && !child(node, member.arguments)))) return this.memberSources(node, member);
     const call = this.flow.call.find((c) => c.type === type);
     if (call) {
       const callee = child(node, call.function);
@@ -765,6 +812,15 @@ class Extraction {
     return [{ kind: 'ref', node, names: [...owners.map((owner) => `G:${owner}.${name}`), `G:${name}`] }];
   }
 
+  /** The class of a local that names an object constructed in its function, when there is one. */
+  private localType(node: Node): string | undefined {
+    for (let fn = this.input.functionAround(node); fn; fn = this.input.functionAround(fn.node)) {
+      const scope = this.scopes.get(fn.node.id);
+      if (scope && this.bound.get(scope)?.has(node.text)) return this.types.get(`.l:${scope}:${node.text}`) || undefined;
+    }
+    return undefined;
+  }
+
   private memberSources(node: Node, member: { object: Field; property: Field }): Source[] {
     const object = child(node, member.object);
     const property = child(node, member.property);
@@ -787,6 +843,11 @@ class Extraction {
     // `codes.Conflict` in a file of a module: a constant of the imported package `codes`.
     if (this.module && this.imports.has(owner)) return [{ kind: 'ref', node, names: [`G:${owner}.${field}`] }];
     const sources: Source[] = [];
+    // `pusher.code` where `pusher = Pusher.new(…)`: the field of that class (typedLocals).
+    if (this.types.size > 0 && this.input.spec.values.identifier.includes(object.type)) {
+      const type = this.localType(object);
+      if (type) sources.push({ kind: 'key', key: `F:${type}:${field}` });
+    }
     // `err.status`: the field of an error, whichever error class set it (a request's or a response's fields are not).
     if (ERROR_OBJECT.test(owner)) sources.push({ kind: 'key', key: `F:${field}` });
     // `Codes.CONFLICT`: a constant of a class or module, perhaps in another file (resolved by the index).

@@ -45,9 +45,12 @@ export type Field = string | number;
 export interface FlowSyntax {
   /**
    * Member accesses `object.property` (also `Type::CONST`, `$this->field`). `path`: the object is always a type or a
-   * module, never a value (Rust's `errors::conflict(…)`, `AppError::new(…)`): calls through it reach functions.
+   * module, never a value (Rust's `errors::conflict(…)`, `AppError::new(…)`): calls through it reach functions. Where
+   * one node type is both a member access and a call (Ruby's `call`: `err.status`, `status_for(err)`,
+   * `self.fail(409)`), `arguments` names the part that makes it a call: a node with it, or without an object, is read
+   * as a call (see `call`).
    */
-  readonly member: readonly { readonly type: string; readonly object: Field; readonly property: Field; readonly path?: boolean }[];
+  readonly member: readonly { readonly type: string; readonly object: Field; readonly property: Field; readonly path?: boolean; readonly arguments?: Field }[];
   /**
    * Calls used as values (`statusFor(err)`, `err.getStatus()`): what the callee returns flows on. `arguments`: the
    * argument list, for `through`. `object`: the receiver field of a call node that holds its method name itself
@@ -121,6 +124,16 @@ export interface FlowSyntax {
    * `getCode()` returns it): `[from, to]`, added to every file that defines a class or has a sink.
    */
   readonly builtins?: ReadonlyArray<readonly [string, string]>;
+  /**
+   * A local bound to a constructor call (`pusher = Pusher.new(…)`, `result = Outcome(…)`, `new Outcome(…)`) holds an
+   * object of that class: `pusher.code` reads the class's field `code` although the class is no error.
+   */
+  readonly typedLocals?: boolean;
+  /**
+   * A method of a class without parameters (besides `receivers`) is read like a field of that class: Ruby
+   * `def status = :not_found`, Python `@property def status_code(self): return 404`.
+   */
+  readonly getters?: boolean;
 }
 
 export interface LanguageSpec {

@@ -1,4 +1,5 @@
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
@@ -11,6 +12,7 @@ export const python: LanguageSpec = {
   lineComment: '#',
   statusQuery,
   handlerQuery,
+  flowQuery,
   values: {
     number: ['integer'],
     string: ['string'],
@@ -18,6 +20,20 @@ export const python: LanguageSpec = {
     // `409 if taken else 201`: the grammar gives the arms no fields; they are named children 0 and 2.
     conditional: [{ type: 'conditional_expression', arms: [0, 2] }],
     identifier: ['identifier'],
+  },
+  flow: {
+    member: [{ type: 'attribute', object: 'object', property: 'attribute' }],
+    call: [{ type: 'call', function: 'function' }],
+    fallback: [{ type: 'boolean_operator', operators: ['or'], arms: ['left', 'right'] }],
+    keyword: [{ type: 'keyword_argument', name: 'name', value: 'value' }],
+    self: ['self', 'cls'],
+    receivers: ['self', 'cls'],
+    // outcome = Outcome(…); return jsonify(outcome.body), outcome.status_code
+    typedLocals: true,
+    getters: true,
+    constructors: ['__init__'],
+    // def respond(data, status=200), def respond(data, status: int = 200)
+    defaults: ['value'],
   },
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
   trigger: /status|abort|response|return .*, *[1-5][0-9][0-9]|exception|http|raise|error|redirect|assert/i,
@@ -44,5 +60,7 @@ export const python: LanguageSpec = {
     // DRF exceptions.
     PermissionDenied: 403, NotAuthenticated: 401, AuthenticationFailed: 401, Throttled: 429, ParseError: 400,
   },
-  hint: /HTTPStatus|\bHTTP[A-Z][a-z]|HttpResponse[A-Z]|exceptions\.[A-Z]/,
+  // With status flow, a file that stores, forwards or sends a status for other files is parsed without a number.
+  flowTrigger: /status|code/i,
+  hint: /HTTPStatus|\bHTTP[A-Z][a-z]|HttpResponse[A-Z]|exceptions\.[A-Z]|\bredirect\(|RedirectResponse\(/,
 };

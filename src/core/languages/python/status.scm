@@ -89,11 +89,12 @@
   (#match? @_function "^((fastapi|starlette\\.exceptions|tornado\\.web)\\.)?(HTTPException|StarletteHTTPException|HTTPError)$"))
 
 ; Flask, Django, Starlette/FastAPI: response.status_code = 409; Flask: resp.status = 409
+; (`self.status_code = status_code` stores a field of the object, an error's most often: status flow follows it)
 (assignment
   left: (attribute object: (_) @_object attribute: (identifier) @_property)
   right: (_) @status.send
   (#eq? @_property "status_code")
-  (#not-match? @_object "[Mm]ock|[Ff]ake|[Ss]tub|[Dd]ummy|return_value|side_effect"))
+  (#not-match? @_object "^(self|cls)$|[Mm]ock|[Ff]ake|[Ss]tub|[Dd]ummy|return_value|side_effect"))
 (assignment
   left: (attribute object: (_) @_object attribute: (identifier) @_property)
   right: (_) @status.send
@@ -149,6 +150,43 @@
   (#match? @_base "(^|\\.)(APIException|HTTPException)$")
   (#any-of? @_name "status_code" "code"))
 
+; ---- Implicit codes: answered although no number is written -----------------------------------------------
+; Flask redirect(url), Django redirect(to) and redirect("view-name", pk=1): 302 Found; Django
+; redirect(obj, permanent=True): 301 Moved Permanently. A code (`code=301`, a second positional) is sent above.
+(call
+  function: [(identifier) (attribute)] @status.implicit
+  arguments: (argument_list . (_) .) @_args
+  (#match? @status.implicit "^((flask|django\\.shortcuts|shortcuts)\\.)?redirect$")
+  (#not-match? @_args "^\\(\\s*(code|permanent)\\s*=")
+  (#set! implicit "302"))
+(call
+  function: [(identifier) (attribute)] @status.implicit
+  arguments: (argument_list . (_) @_location . (keyword_argument)+ .) @_args
+  (#match? @status.implicit "^((flask|django\\.shortcuts|shortcuts)\\.)?redirect$")
+  (#not-match? @_location "^(code|permanent)\\s*=")
+  (#not-match? @_args "[(,]\\s*(code|permanent)\\s*=")
+  (#set! implicit "302"))
+(call
+  function: [(identifier) (attribute)] @status.implicit
+  arguments: (argument_list (keyword_argument name: (identifier) @_keyword value: (true)))
+  (#match? @status.implicit "^((django\\.shortcuts|shortcuts)\\.)?redirect$")
+  (#eq? @_keyword "permanent")
+  (#set! implicit "301"))
+; Starlette/FastAPI RedirectResponse(url): 307 Temporary Redirect unless status_code is given
+(call
+  function: [(identifier) (attribute)] @status.implicit
+  arguments: (argument_list . (_) .) @_args
+  (#match? @status.implicit "(^|\\.)RedirectResponse$")
+  (#not-match? @_args "^\\(\\s*status_code\\s*=")
+  (#set! implicit "307"))
+(call
+  function: [(identifier) (attribute)] @status.implicit
+  arguments: (argument_list . (_) @_location . (keyword_argument)+ .) @_args
+  (#match? @status.implicit "(^|\\.)RedirectResponse$")
+  (#not-match? @_location "^status_code\\s*=")
+  (#not-match? @_args "[(,]\\s*status_code\\s*=")
+  (#set! implicit "307"))
+
 ; ---- Mentions: explained, never flagged ---------------------------------------------------------------------
 
 ; Clients and tests reading a status: resp.status_code == 409, r.status != 429, 404 == r.status_code,
@@ -176,6 +214,54 @@
   .
   [(tuple (integer) @status.mention) (list (integer) @status.mention) (set (integer) @status.mention)]
   (#any-of? @_property "status" "status_code" "http_status"))
+
+; Range checks: 200 <= r.status_code < 300, resp.status >= 500, status_code < 400
+(comparison_operator
+  [(attribute attribute: (identifier) @_property) (identifier) @_property]
+  .
+  ["<" "<=" ">" ">="]
+  .
+  (integer) @status.mention
+  (#any-of? @_property "status" "status_code" "http_status"))
+(comparison_operator
+  (integer) @status.mention
+  .
+  ["<" "<=" ">" ">="]
+  .
+  [(attribute attribute: (identifier) @_property) (identifier) @_property]
+  (#any-of? @_property "status" "status_code" "http_status"))
+; r.status_code in range(200, 300), r.status in RETRYABLE (no number there)
+(comparison_operator
+  [(attribute attribute: (identifier) @_property) (identifier) @_property]
+  .
+  ["in" "not in"]
+  .
+  (call function: (identifier) @_range arguments: (argument_list (integer) @status.mention))
+  (#eq? @_range "range")
+  (#any-of? @_property "status" "status_code" "http_status"))
+
+; Collections whose name says they hold statuses: RETRYABLE_STATUSES = {429, 503}, RETRY_CODES = (500, 502),
+; STATUS_TEXT = {400: "Bad Request"}, HTTP_ERRORS = frozenset([500, 502])
+(assignment
+  left: (identifier) @_name
+  right: [(list (integer) @status.mention)
+          (tuple (integer) @status.mention)
+          (set (integer) @status.mention)
+          (dictionary (pair key: (integer) @status.mention))
+          (call function: (identifier) @_set arguments: (argument_list . [(list (integer) @status.mention)
+                                                                         (tuple (integer) @status.mention)
+                                                                         (set (integer) @status.mention)] .))]
+  (#match? @_name "([Ss]tatus|STATUS|[Rr]etry|RETRY|[Rr]etriable|RETRIABLE|[Rr]etryable|RETRYABLE|HTTP|[Hh]ttp_|_CODES$|_codes$)")
+  (#not-match? @_name "^(width|height|size)"))
+
+; A status echoed in an error body: jsonify(error="x", code=401), JSONResponse({"error": "x", "code": 401}, 401)
+(call
+  function: [(identifier) (attribute)] @_function
+  arguments: (argument_list
+    [(keyword_argument name: (identifier) @_key value: (integer) @status.mention)
+     (dictionary (pair key: (string) @_key value: (integer) @status.mention))])
+  (#match? @_function "(^|\\.)(jsonify|JSONResponse|JsonResponse|Response|json_response|make_response)$")
+  (#match? @_key "^[\"']?(code|error_code|status_code)[\"']?$"))
 
 ; match resp.status_code: case 404: … case 409 | 410: …
 (match_statement

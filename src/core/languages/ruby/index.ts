@@ -1,4 +1,5 @@
 import { LanguageSpec } from '../spec';
+import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
 
@@ -11,6 +12,7 @@ export const ruby: LanguageSpec = {
   lineComment: '#',
   statusQuery,
   handlerQuery,
+  flowQuery,
   values: {
     number: ['integer'],
     string: ['string'],
@@ -18,6 +20,25 @@ export const ruby: LanguageSpec = {
     conditional: [{ type: 'conditional', arms: ['consequence', 'alternative'] }],
     // `constant`: CONFLICT = 409; `identifier`: a helper's `code` parameter
     identifier: ['constant', 'identifier'],
+  },
+  flow: {
+    // `err.status`, `self.status = x`, `Codes::CONFLICT`; a `call` with arguments, or without a receiver, is a call.
+    member: [
+      { type: 'call', object: 'receiver', property: 'method', arguments: 'arguments' },
+      { type: 'scope_resolution', object: 'scope', property: 'name' },
+    ],
+    call: [{ type: 'call', function: 'method' }],
+    fallback: [{ type: 'binary', operators: ['||', 'or'], arms: ['left', 'right'] }],
+    // notify(msg, status: 409), ApiError.new('x', :status => 409)
+    keyword: [{ type: 'pair', name: 'key', value: 'value' }],
+    self: ['self'],
+    selfField: ['instance_variable'],
+    // pusher = Pusher.new(…); render plain: pusher.message, status: pusher.code
+    typedLocals: true,
+    getters: true,
+    constructors: ['initialize', 'new'],
+    // def respond(data, status = 200), def respond(data, status: 200)
+    defaults: ['value'],
   },
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
   trigger: /status|head|render|redirect|halt|error|response|expect|assert|code|send_|raise|\[\s*[1-5][0-9][0-9]\s*,/i,
@@ -35,5 +56,7 @@ export const ruby: LanguageSpec = {
     MultipleChoice: 300,
     SwitchProtocol: 101,
   },
-  hint: /\bstatus(?::\s*|\s*=>\s*|\s*=\s*)\(?:\w|\bhead\s*\(?:\w|have_http_status|assert_response|Net::HTTP[A-Z]|raise\s+(?:ActionController::BadRequest|Sinatra::NotFound)/,
+  // With status flow, a file that stores, forwards or sends a status for other files is parsed without a number.
+  flowTrigger: /status|code/i,
+  hint: /\bstatus(?::\s*|\s*=>\s*|\s*=\s*)\(?:\w|\bhead\s*\(?:\w|have_http_status|assert_response|Net::HTTP[A-Z]|raise\s+(?:ActionController::BadRequest|Sinatra::NotFound)|\bredirect(?:_to|_back|_back_or_to)?[\s(]/,
 };

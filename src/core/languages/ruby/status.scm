@@ -17,10 +17,15 @@
   (#any-of? @_method "render" "head" "redirect_to" "redirect_back" "redirect_back_or_to" "send_data" "send_file")
   (#match? @_key "^[:\"']?status[\"']?$"))
 
-; head :no_content, head 409
+; head :no_content, head 409; head status_for(err), head @status (a value status flow follows)
 (call
   method: (identifier) @_method
   arguments: (argument_list . [(simple_symbol) (integer) (constant)] @status.send)
+  (#eq? @_method "head"))
+(call
+  !receiver
+  method: (identifier) @_method
+  arguments: (argument_list . [(identifier) (call) (instance_variable) (scope_resolution) (conditional) (binary)] @status.send)
   (#eq? @_method "head"))
 
 ; Rails, Rack, Roda, Hanami: response.status = 409, self.status = :conflict
@@ -72,6 +77,115 @@
      (if_modifier body: (return (argument_list . (array . (integer) @status.send . (_) . (_) .) .)))
      (unless_modifier body: (return (argument_list . (array . (integer) @status.send . (_) . (_) .) .)))])
   (#eq? @_name "call"))
+
+; ---- Implicit codes: answered although no number is written -----------------------------------------------
+; Rails: redirect_to url, redirect_to @post, notice: 'x'; redirect_back(fallback_location: root_path);
+; redirect_back_or_to root_path: 302 Found unless a status is given (`status: :see_other` is sent above)
+; (a statement, not RSpec's `expect(response).to redirect_to(x)` matcher)
+(body_statement (call !receiver method: (identifier) @status.implicit arguments: (argument_list) @_args)
+  (#any-of? @status.implicit "redirect_to" "redirect_back" "redirect_back_or_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+(block_body (call !receiver method: (identifier) @status.implicit arguments: (argument_list) @_args)
+  (#any-of? @status.implicit "redirect_to" "redirect_back" "redirect_back_or_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+(then (call !receiver method: (identifier) @status.implicit arguments: (argument_list) @_args)
+  (#any-of? @status.implicit "redirect_to" "redirect_back" "redirect_back_or_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+(else (call !receiver method: (identifier) @status.implicit arguments: (argument_list) @_args)
+  (#any-of? @status.implicit "redirect_to" "redirect_back" "redirect_back_or_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+(if_modifier body: (call !receiver method: (identifier) @status.implicit arguments: (argument_list) @_args)
+  (#any-of? @status.implicit "redirect_to" "redirect_back" "redirect_back_or_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+(unless_modifier body: (call !receiver method: (identifier) @status.implicit arguments: (argument_list) @_args)
+  (#any-of? @status.implicit "redirect_to" "redirect_back" "redirect_back_or_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+(return (argument_list (call !receiver method: (identifier) @status.implicit arguments: (argument_list) @_args))
+  (#any-of? @status.implicit "redirect_to" "redirect_back" "redirect_back_or_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+(binary left: (call !receiver method: (identifier) @status.implicit arguments: (argument_list) @_args)
+  (#any-of? @status.implicit "redirect_to" "redirect_back" "redirect_back_or_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+(parenthesized_statements (call !receiver method: (identifier) @status.implicit arguments: (argument_list) @_args)
+  (#any-of? @status.implicit "redirect_to" "redirect_back" "redirect_back_or_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+
+; Sinatra, Grape, Roda: redirect '/login', redirect to('/x'): 302 Found (a statement of a route block; Sinatra answers
+; 303 to non-GET HTTP/1.1 requests, its documented default for GET is 302); redirect to('/x'), 301 sends its own code;
+; Grape: redirect '/x', permanent: true is 301
+(body_statement (call !receiver method: (identifier) @status.implicit arguments: (argument_list . (_) .))
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(block_body (call !receiver method: (identifier) @status.implicit arguments: (argument_list . (_) .))
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(then (call !receiver method: (identifier) @status.implicit arguments: (argument_list . (_) .))
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(else (call !receiver method: (identifier) @status.implicit arguments: (argument_list . (_) .))
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(if_modifier body: (call !receiver method: (identifier) @status.implicit arguments: (argument_list . (_) .))
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(unless_modifier body: (call !receiver method: (identifier) @status.implicit arguments: (argument_list . (_) .))
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(call
+  !receiver
+  method: (identifier) @_method
+  arguments: (argument_list . (_) . [(integer) (simple_symbol) (constant) (scope_resolution)] @status.send .)
+  (#eq? @_method "redirect"))
+(call
+  !receiver
+  method: (identifier) @status.implicit
+  arguments: (argument_list
+    . (_)
+    . (pair key: (hash_key_symbol) @_key value: (true)) .)
+  (#eq? @status.implicit "redirect")
+  (#eq? @_key "permanent")
+  (#set! implicit "301"))
+
+; Rails routes: get '/old', to: redirect('/new'), get '/old' => redirect('/new'): 301 Moved Permanently
+(pair
+  key: [(hash_key_symbol) (string)] @_key
+  value: (call
+    !receiver
+    method: (identifier) @status.implicit
+    arguments: (argument_list . (_) .))
+  (#match? @_key "^(to|[\"']/.*)$")
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "301"))
+(pair
+  key: [(hash_key_symbol) (string)] @_key
+  value: (call
+    !receiver
+    method: (identifier) @_method
+    arguments: (argument_list . (_) . (pair key: (hash_key_symbol) @_status value: [(integer) (simple_symbol)] @status.send) .))
+  (#match? @_key "^(to|[\"']/.*)$")
+  (#eq? @_method "redirect")
+  (#eq? @_status "status"))
+
+; ---- Rack: a response triple as a method's last expression ---------------------------------------------------
+; def not_found; [404, { 'content-type' => 'text/plain' }, ['Not Found']]; end (a Rack app's or middleware's helper;
+; `call` itself is above). The headers must be a hash or a headers-named value and the body a list or a body.
+(method
+  body: (body_statement
+    (array
+      . (integer) @status.send
+      . [(hash) (identifier) (call)] @_headers
+      . [(array) (identifier) (call)] @_body .) . (comment)* .)
+  (#match? @_headers "^(\\{|(\\w+_)?headers?$|(\\w+\\.)?headers?\\b)")
+  (#match? @_body "^(\\[|(\\w+_)?(body|response|content|payload)$|\\w+\\.(body|each|lazy)\\b)"))
 
 ; ---- Mentions: explained, never flagged ------------------------------------------------------------------------
 
@@ -149,6 +263,65 @@
   name: (constant) @_class
   (#eq? @_net "Net")
   (#match? @_class "^HTTP[A-Z]")) @status.mention
+
+; ---- Status codes as data: explained, never flagged ------------------------------------------------------------
+; RETRYABLE_STATUSES = [429, 503], RETRY_CODES = [500, 502].freeze, HTTP_ERRORS = Set[500, 502],
+; STATUS_TEXT = { 400 => 'Bad Request' }: collections whose name says they hold statuses
+(assignment
+  left: (constant) @_name
+  right: [(array (integer) @status.mention)
+          (call receiver: (array (integer) @status.mention) method: (identifier))
+          (element_reference object: (constant) (integer) @status.mention)
+          (hash (pair key: (integer) @status.mention))
+          (call receiver: (hash (pair key: (integer) @status.mention)) method: (identifier))]
+  (#match? @_name "STATUS|RETRY|RETRIABLE|RETRYABLE|HTTP|CODES"))
+(assignment
+  left: (identifier) @_name
+  right: [(array (integer) @status.mention)
+          (hash (pair key: (integer) @status.mention))]
+  (#match? @_name "status|retry|retriable|retryable|http_codes"))
+; [500, 502].include?(res.status), (200..299).include?(response.code.to_i), (500..599) === status
+(call
+  receiver: [(array (integer) @status.mention)
+             (parenthesized_statements (range (integer) @status.mention))]
+  method: (identifier) @_method
+  arguments: (argument_list . [(call method: (identifier) @_property)
+                               (call receiver: (call method: (identifier) @_property))
+                               (identifier) @_property] .)
+  (#any-of? @_method "include?" "member?" "cover?" "===")
+  (#any-of? @_property "status" "code" "status_code" "http_status"))
+; response.status.between?(200, 299), status.between?(500, 599)
+(call
+  receiver: [(call method: (identifier) @_property) (identifier) @_property]
+  method: (identifier) @_method
+  arguments: (argument_list (integer) @status.mention)
+  (#eq? @_method "between?")
+  (#any-of? @_property "status" "code" "status_code" "http_status"))
+; case response.status when 500..599 then … when 404, 410 then …
+(case
+  value: [(call method: (identifier) @_property) (identifier) @_property]
+  (when pattern: (pattern (range (integer) @status.mention)))
+  (#any-of? @_property "status" "code" "status_code" "http_status"))
+(case
+  value: (identifier) @_property
+  (when pattern: (pattern (integer) @status.mention))
+  (#any-of? @_property "status" "status_code" "http_status"))
+; status >= 500, http_status < 300 (a status-named local compared with a number)
+(binary
+  left: (identifier) @_name
+  right: (integer) @status.mention
+  (#any-of? @_name "status" "status_code" "http_status"))
+; render json: { error: 'Unauthorized', code: 401 }, status: :unauthorized: a status echoed in the body
+(pair
+  key: (hash_key_symbol) @_json
+  value: (hash (pair key: [(hash_key_symbol) (simple_symbol) (string)] @_key value: (integer) @status.mention))
+  (#eq? @_json "json")
+  (#match? @_key "^[:\"']?(code|error_code|status_code)[\"']?$"))
+; WebMock: stub_request(:get, url).to_return(status: [500, 'Internal Server Error'])
+(pair
+  key: [(hash_key_symbol) (simple_symbol)] @_key
+  value: (array . (integer) @status.mention)
+  (#match? @_key "^:?status$"))
 
 ; ---- Helpers ---------------------------------------------------------------------------------------------------
 ; render_error(409, 'x'), render_error 409, 'x': followed into a method of the same file that sends one of its
