@@ -112,12 +112,6 @@ export function hoverMarkdown(info: StatusInfo,
   return [title, ...about, ...rest].join('\n\n');
 }
 
-/** Short inlay-hint label: the returned value, or the HTTP phrase plus a "not LTS" marker. */
-export function inlayLabel(info: StatusInfo, t: Translate = formatMessage): string {
-  if (info.row) return info.row.returnedValue;
-  return info.httpPhrase ? t('{0} · not LTS', info.httpPhrase) : t('not LTS');
-}
-
 /** Shortens to `maxLength` characters with an ellipsis; 0 means no limit. */
 export function truncate(text: string, maxLength: number): string {
   if (maxLength <= 0 || text.length <= maxLength) return text;

@@ -2,6 +2,7 @@
 export * from './types';
 export * from './table';
 export * from './format';
+export * from './hints';
 export * from './findings';
 export * from './l10n';
 export * from './markdown';

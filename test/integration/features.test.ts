@@ -110,12 +110,52 @@ suite('inlay hints', () => {
     };
     assert.deepStrictEqual(at('res.status(429'), ['Too Many Requests']);
     assert.deepStrictEqual(at('res.status(409'), ['Conflict · not LTS']);
-    assert.deepStrictEqual(at('res.status(201'), ['OK']);
+    // HTTP's name for 201, as the code means it; the hover quotes the LTS table's "OK" and explains.
+    assert.deepStrictEqual(at('res.status(201'), ['Created']);
     assert.deepStrictEqual(at('res.status === 409'), ['Conflict · not LTS']);
     assert.deepStrictEqual(at('width: 200'), []);
     assert.deepStrictEqual(at('Returning 409'), []);
     assert.deepStrictEqual(at('listen(8080'), []);
     assert.strictEqual((await ourHints()).length, 4, 'exactly four hints in the file');
+  });
+
+  test('after a symbolic name show only the number and the verdict (ltsStatus.inlayHints.symbolic)', async () => {
+    const labelsAt = async (parts: string[], needles: string[]) => {
+      const editor = await open(...parts);
+      const document = editor.document;
+      const hints = await inlayHints(document.uri, new vscode.Range(0, 0, document.lineCount, 0));
+      return needles.map((needle) => {
+        const position = positionOf(document, needle, needle.length);
+        return hints.filter((hint) => hint.position.isEqual(position)).map(labelText).join(' | ');
+      });
+    };
+    const go = ['polyglot', 'main.go'];
+    const java = ['polyglot', 'StreamsController.java'];
+    assert.deepStrictEqual(await labelsAt(go, ['WriteHeader(http.StatusConflict', 'WriteHeader(http.StatusCreated']), ['409 · not LTS', '201']);
+    assert.deepStrictEqual(await labelsAt(java, ['status(HttpStatus.CONFLICT', 'status(HttpStatus.CREATED']), ['409 · not LTS', '201']);
+    await setSetting('inlayHints.symbolic', 'full');
+    try {
+      assert.deepStrictEqual(await labelsAt(go, ['WriteHeader(http.StatusConflict', 'WriteHeader(http.StatusCreated']),
+        ['409 Conflict · not LTS', '201 Created']);
+    } finally {
+      await setSetting('inlayHints.symbolic', undefined);
+    }
+    await setSetting('inlayHints.symbolic', 'off');
+    try {
+      assert.deepStrictEqual(await labelsAt(go, ['WriteHeader(http.StatusConflict', 'WriteHeader(http.StatusCreated']), ['', '']);
+    } finally {
+      await setSetting('inlayHints.symbolic', undefined);
+    }
+  });
+
+  test('only for codes the table does not list with ltsStatus.inlayHints.listed = false', async () => {
+    await setSetting('inlayHints.listed', false);
+    try {
+      assert.deepStrictEqual((await ourHints()).map((hint) => hint.label), ['Conflict · not LTS', 'Conflict · not LTS']);
+    } finally {
+      await setSetting('inlayHints.listed', undefined);
+    }
+    assert.strictEqual((await ourHints()).length, 4);
   });
 
   test('are computed for the requested range only', async () => {
