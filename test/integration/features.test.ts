@@ -56,6 +56,16 @@ suite('hover', () => {
     assert.ok(text.includes('409 Conflict'), text);
     assert.ok(text.includes('not an LTS status code'), text);
     assert.ok(text.includes('400 Bad Request'), text);
+    assert.strictEqual(text.split('200, 201, 204, 400').length - 1, 1, `the listed codes once: ${text}`);
+    assert.ok(text.trimEnd().split('\n\n').at(-1)!.startsWith('Source: ['), `the source link last: ${text}`);
+  });
+
+  test('in a log line, the LTS error code beside the status comes before the source link', async () => {
+    const editor = await open('logs', 'app.jsonl');
+    const text = await ltsHoverAt(editor.document.uri, positionOf(editor.document, '"status":429', '"status":4'.length));
+    const paragraphs = text.trimEnd().split('\n\n');
+    assert.ok(paragraphs.at(-2)!.includes('LTS.0205'), text);
+    assert.ok(paragraphs.at(-1)!.startsWith('Source: ['), text);
   });
 
   test('explains 429 in the log line HTTP/1.1 429', async () => {

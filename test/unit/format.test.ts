@@ -52,6 +52,23 @@ suite('formatting', () => {
     assert.ok(md.includes('Sent by the handler `create` through `sendError`.'), md);
   });
 
+  test('hover sections come in a fixed order: title, the code in the document, body, notes, source last; the listed codes once', () => {
+    const notes = ['`LTS.0205` on this line: …'];
+    const md = hoverMarkdown(describeStatus(409), { context: 'handler', handler: 'create', symbol: 'CONFLICT' }, {}, notes);
+    const paragraphs = md.split('\n\n');
+    assert.ok(paragraphs[0].startsWith('**409 Conflict** — not an LTS status code'), paragraphs[0]);
+    assert.ok(paragraphs[1].includes('`CONFLICT` stands for status 409'), paragraphs[1]);
+    assert.ok(paragraphs[2].includes('Sent by the handler'), paragraphs[2]);
+    assert.strictEqual(paragraphs.at(-2), notes[0], 'notes before the source');
+    assert.ok(paragraphs.at(-1)!.startsWith('Source: ['), 'the source link ends the hover');
+    assert.strictEqual(md.split('200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503').length - 1, 1, 'the listed codes once');
+    const listed = hoverMarkdown(describeStatus(201), { context: 'handler' }, {}, notes).split('\n\n');
+    assert.ok(listed[0].startsWith('**201 OK**'), 'the hover keeps the table\'s wording');
+    assert.ok(listed.some((p) => p.includes('the HTTP reason phrase is "Created"')), 'and explains it');
+    assert.ok(listed.at(-1)!.startsWith('Source: ['));
+    assert.ok(explainMarkdown(describeStatus(409)).split('\n\n').at(-1)!.startsWith('Source: ['));
+  });
+
   test('inlay labels are short', () => {
     assert.strictEqual(hintLabel({ code: 429 }), 'Too Many Requests');
     assert.strictEqual(hintLabel({ code: 409 }), 'Conflict · not LTS');
