@@ -3,6 +3,8 @@ export * from './types';
 export * from './table';
 export * from './format';
 export * from './hints';
+export * from './completion';
+export * from './settingScope';
 export * from './findings';
 export * from './l10n';
 export * from './markdown';

@@ -6,6 +6,7 @@ import { analysisTimeLimit, SECTION } from './config';
 import { DocumentAnalyzer, TEXT_FILE_PATTERN, TEXT_LANGUAGE_IDS } from './documents';
 import { checkWorkspace } from './features/checkWorkspace';
 import { StatusCodeActions } from './features/codeActions';
+import { COMPLETION_TRIGGERS, StatusCompletionProvider } from './features/completion';
 import { DiagnosticsManager } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { LanguageStatusView, registerLanguageStatus } from './features/languageStatus';
@@ -94,6 +95,7 @@ export class Services implements vscode.Disposable {
       registerHover(DOCUMENT_SELECTOR, analyzer),
       languageStatus,
       vscode.languages.registerInlayHintsProvider(DOCUMENT_SELECTOR, inlayHints),
+      vscode.languages.registerCompletionItemProvider(CODE_SELECTOR, new StatusCompletionProvider(analyzer), ...COMPLETION_TRIGGERS),
       vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new StatusCodeActions(analyzer), {
         providedCodeActionKinds: StatusCodeActions.kinds,
       }),

@@ -199,6 +199,29 @@ suite('inlay hints', () => {
     assert.strictEqual((await ourHints()).length, 4, 'toggled on again');
   });
 
+  test('toggling twice leaves the settings as they were; the toggle writes where the setting is defined', async () => {
+    const values = () => {
+      const inspect = vscode.workspace.getConfiguration('ltsStatus').inspect<boolean>('inlayHints.enabled');
+      return { global: inspect?.globalValue, workspace: inspect?.workspaceValue };
+    };
+    const before = values();
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('ltsStatus.toggleInlayHints'), false);
+    await waitFor('the workspace entry', () => (values().workspace === false ? true : undefined));
+    assert.strictEqual(values().global, before.global, 'the user settings are not touched');
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('ltsStatus.toggleInlayHints'), true);
+    await waitFor('the entry removed again', () => (JSON.stringify(values()) === JSON.stringify(before) ? true : undefined));
+
+    // Defined in the workspace: changed there, and removed when the value returns to the default.
+    await setSetting('inlayHints.enabled', false);
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('ltsStatus.toggleInlayHints'), true);
+      await waitFor('the workspace entry removed', () => (values().workspace === undefined ? true : undefined));
+      assert.strictEqual((await ourHints()).length, 4);
+    } finally {
+      await setSetting('inlayHints.enabled', undefined);
+    }
+  });
+
   test('are off in logs by default and on with ltsStatus.inlayHints.inLogs', async () => {
     const editor = await open(...LOG);
     const range = new vscode.Range(0, 0, editor.document.lineCount, 0);

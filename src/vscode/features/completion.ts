@@ -1,0 +1,45 @@
+/**
+ * Completion of status codes where a status is expected (`res.status(|`, `WriteHeader(|`, `status: |`): the listed
+ * codes first, with their name and the LTS table's description, in the file's symbolic spelling when it uses one.
+ * Where a status is expected and what is offered are the core's (core/completion.ts).
+ */
+import * as vscode from 'vscode';
+import { explainMarkdown, statusCompletions, statusSlotAt, symbolicSpelling } from '../../core';
+import { readConfig } from '../config';
+import { DocumentAnalyzer, documentKind } from '../documents';
+import { untrustedMarkdown } from './hover';
+
+/** Characters after which a status may be expected: `(`, `, `, `: `, `= `, a space (`head `, `halt `). */
+export const COMPLETION_TRIGGERS = ['(', ',', ':', '=', ' '];
+
+export class StatusCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly analyzer: DocumentAnalyzer) {}
+
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position,
+    token: vscode.CancellationToken): Promise<vscode.CompletionItem[] | undefined> {
+    const kind = documentKind(document);
+    if (kind?.kind !== 'code') return undefined;
+    const prefix = document.lineAt(position.line).text.slice(0, position.character);
+    const start = statusSlotAt(kind.spec.id, prefix);
+    if (start === undefined) return undefined;
+    const { occurrences } = await this.analyzer.codeAnalysis(document, kind.spec);
+    if (token.isCancellationRequested) return undefined;
+    const config = readConfig(document);
+    const range = new vscode.Range(position.line, start, position.line, position.character);
+    return statusCompletions({ spelling: symbolicSpelling(occurrences), allowedCodes: config.allowedCodes }).map((entry) => {
+      const symbolic = entry.insertText !== String(entry.code);
+      const item = new vscode.CompletionItem({
+        label: entry.insertText,
+        detail: symbolic ? ` ${entry.code} ${entry.name}` : ` ${entry.name}`,
+        description: entry.info.listed ? entry.description : vscode.l10n.t('not an LTS status code; allowed in this workspace'),
+      }, vscode.CompletionItemKind.Constant);
+      item.insertText = entry.insertText;
+      item.range = range;
+      item.sortText = entry.sortText;
+      // Typing the number finds a symbolic item too.
+      item.filterText = symbolic ? `${entry.insertText} ${entry.code}` : entry.insertText;
+      item.documentation = untrustedMarkdown(explainMarkdown(entry.info, { t: vscode.l10n.t, allowedCodes: config.allowedCodes }));
+      return item;
+    });
+  }
+}

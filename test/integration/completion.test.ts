@@ -1,0 +1,70 @@
+/** Completion of status codes where a status is expected, through VS Code's completion command. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, open, sleep } from './util';
+
+suiteSetup(async () => {
+  await open('src', 'handlers.js');
+  await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+});
+
+interface Offered {
+  readonly label: string;
+  readonly detail: string;
+  readonly description: string;
+  readonly documentation: string;
+  readonly insertText: string;
+}
+
+/** Our completion items at the end of `prefix` in a new untitled document of `language`. */
+async function offeredAt(language: string, before: string, prefix: string, after: string): Promise<Offered[]> {
+  const document = await vscode.workspace.openTextDocument({ language, content: `${before}${prefix}${after}` });
+  await vscode.window.showTextDocument(document);
+  try {
+    const position = document.positionAt(before.length + prefix.length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    return list.items.filter((item) => item.kind === vscode.CompletionItemKind.Constant && typeof item.label !== 'string').map((item) => {
+      const label = item.label as vscode.CompletionItemLabel;
+      return {
+        label: label.label,
+        detail: label.detail ?? '',
+        description: label.description ?? '',
+        documentation: item.documentation instanceof vscode.MarkdownString ? item.documentation.value : String(item.documentation ?? ''),
+        insertText: typeof item.insertText === 'string' ? item.insertText : '',
+      };
+    }).filter((item) => /\b[1-5]\d\d\b/.test(item.label + item.detail));
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await sleep(100);
+  }
+}
+
+suite('completion', () => {
+  test('inside res.status( offers the eleven listed codes with their names and descriptions', async () => {
+    const offered = await offeredAt('javascript', 'app.post("/x", (req, res) => {\n  ', 'res.status(', ');\n});\n');
+    assert.deepStrictEqual(offered.map((item) => item.label), ['200', '201', '204', '400', '401', '403', '404', '408', '429', '500', '503']);
+    const tooMany = offered.find((item) => item.label === '429')!;
+    assert.strictEqual(tooMany.detail.trim(), 'Too Many Requests');
+    assert.strictEqual(tooMany.description, 'The number of requests exceeds the upper limit.');
+    assert.ok(tooMany.documentation.includes('Source: ['), tooMany.documentation);
+  });
+
+  test('Flask: after return body, ', async () => {
+    const offered = await offeredAt('python', '@app.post("/x")\ndef create():\n    ', 'return jsonify(ok=True), ', '\n');
+    assert.strictEqual(offered.length, 11);
+  });
+
+  test('in the file\'s spelling when it uses a library\'s names (Go: http.Status…)', async () => {
+    const before = 'package main\n\nimport "net/http"\n\nfunc create(w http.ResponseWriter, r *http.Request) {\n'
+      + '\tif r.URL.Path == "" {\n\t\tw.WriteHeader(http.StatusConflict)\n\t\treturn\n\t}\n\t';
+    const offered = await offeredAt('go', before, 'w.WriteHeader(', ')\n}\n');
+    assert.strictEqual(offered.length, 11);
+    const tooMany = offered.find((item) => item.insertText === 'http.StatusTooManyRequests');
+    assert.ok(tooMany, JSON.stringify(offered.map((item) => item.insertText)));
+    assert.strictEqual(tooMany.detail.trim(), '429 Too Many Requests');
+  });
+
+  test('nothing where no status is expected', async () => {
+    assert.deepStrictEqual(await offeredAt('javascript', 'function f(items) {\n  ', 'items.push(', ');\n}\n'), []);
+  });
+});
