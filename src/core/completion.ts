@@ -142,7 +142,8 @@ export function symbolicSpelling(occurrences: readonly Occurrence[]): SymbolicSp
   return undefined;
 }
 
-function spellCode(spelling: SymbolicSpelling, code: number): string | undefined {
+/** `code` in the file's spelling (`http.StatusTooManyRequests`), when that spelling can name it. */
+export function spellCode(spelling: SymbolicSpelling, code: number): string | undefined {
   if (code === spelling.code) return spelling.symbol;
   const phrase = describeStatus(code).httpPhrase;
   return phrase ? replaceSymbolCode(spelling.symbol, spelling.code, code, phrase) : undefined;

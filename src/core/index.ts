@@ -5,6 +5,7 @@ export * from './format';
 export * from './hints';
 export * from './completion';
 export * from './settingScope';
+export * from './tableView';
 export * from './findings';
 export * from './l10n';
 export * from './markdown';

@@ -5,4 +5,6 @@ export const enum CommandId {
   AllowCode = 'ltsStatus.allowCode',
   ShowLog = 'ltsStatus.showLog',
   CheckWorkspace = 'ltsStatus.checkWorkspace',
+  CopyCode = 'ltsStatus.copyCode',
+  InsertCode = 'ltsStatus.insertCode',
 }

@@ -383,7 +383,7 @@ suite('lookup command', () => {
   test('accepts LTS error codes', async () => {
     const running = vscode.commands.executeCommand<{ code: string } | undefined>('ltsStatus.lookup', { query: 'LTS.0205' });
     const result = await acceptQuickPick(running);
-    assert.deepStrictEqual(result, { code: 'LTS.0205', action: undefined });
+    assert.deepStrictEqual(result, { code: 'LTS.0205' });
     assert.deepStrictEqual(await vscode.commands.executeCommand('ltsStatus.lookup', { code: 'LTS.0201', action: 'copy' }),
       { code: 'LTS.0201', action: 'copy' });
     assert.strictEqual(await vscode.env.clipboard.readText(), 'LTS.0201');

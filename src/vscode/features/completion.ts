@@ -4,7 +4,7 @@
  * Where a status is expected and what is offered are the core's (core/completion.ts).
  */
 import * as vscode from 'vscode';
-import { explainMarkdown, statusCompletions, statusSlotAt, symbolicSpelling } from '../../core';
+import { explainMarkdown, spellCode, statusCompletions, statusSlotAt, symbolicSpelling } from '../../core';
 import { readConfig } from '../config';
 import { DocumentAnalyzer, documentKind } from '../documents';
 import { untrustedMarkdown } from './hover';
@@ -42,4 +42,15 @@ export class StatusCompletionProvider implements vscode.CompletionItemProvider {
       return item;
     });
   }
+}
+
+/**
+ * A status code as the document would write it: the file's library name for it when the file uses one
+ * (`HttpStatus.BAD_REQUEST`), else the number. Anything else (an LTS error code) as it is.
+ */
+export async function codeInStyle(analyzer: DocumentAnalyzer, document: vscode.TextDocument, code: string): Promise<string> {
+  const kind = documentKind(document);
+  if (kind?.kind !== 'code' || !/^\d{3}$/.test(code)) return code;
+  const spelling = symbolicSpelling((await analyzer.codeAnalysis(document, kind.spec)).occurrences);
+  return (spelling && spellCode(spelling, Number(code))) ?? code;
 }

@@ -11,17 +11,21 @@ const TARGETS = {
 } as const;
 
 /**
- * Flips `ltsStatus.inlayHints.enabled` for the active document, at the narrowest scope that already defines it (the
- * workspace when none does and a folder is open), removing that entry when the broader scopes give the new value
- * (core/settingScope.ts); returns the new value.
+ * Flips `ltsStatus.inlayHints.enabled` for the active document: in a folder's own settings when they define it, else
+ * in the workspace's when a folder is open, else in the user settings; the entry is removed when the broader scopes
+ * give the new value, so that toggling twice leaves the settings as they were (core/settingScope.ts). Returns the new
+ * value.
  */
 export async function toggleInlayHints(): Promise<boolean> {
   const resource = vscode.window.activeTextEditor?.document.uri;
   const config = vscode.workspace.getConfiguration(SECTION, resource);
   const next = !config.get<boolean>('inlayHints.enabled', true);
-  const inspect = config.inspect<boolean>('inlayHints.enabled') ?? { key: 'inlayHints.enabled' };
+  const inspect = config.inspect<boolean>('inlayHints.enabled');
   const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
-  const { scope, value } = settingUpdate(inspect, next, hasWorkspace);
+  // With one folder open (no .code-workspace), the folder's settings are the workspace's: inspect reports the same
+  // value for both.
+  const multiRoot = vscode.workspace.workspaceFile !== undefined;
+  const { scope, value } = settingUpdate({ ...inspect, workspaceFolderValue: multiRoot ? inspect?.workspaceFolderValue : undefined }, next, hasWorkspace);
   // A folder's own value needs the folder: without a document in it, the workspace's.
   const target = scope === 'workspaceFolder' && !(resource && vscode.workspace.getWorkspaceFolder(resource)) ? 'workspace' : scope;
   await config.update('inlayHints.enabled', value, TARGETS[target]);

@@ -72,6 +72,7 @@ async function run(): Promise<void> {
     });
     require('../check-workspace.test');
     require('../completion.test');
+    require('../view.test');
     require('../features.test');
     require('../flow.test');
     require('../languages.test');
