@@ -1,6 +1,7 @@
 /** Completion of status codes where a status is expected, through VS Code's completion command. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { requestScreenshot } from './screenshot';
 import { EXTENSION_ID, open, sleep } from './util';
 
 suiteSetup(async () => {
@@ -47,6 +48,18 @@ suite('completion', () => {
     assert.strictEqual(tooMany.detail.trim(), 'Too Many Requests');
     assert.strictEqual(tooMany.description, 'The number of requests exceeds the upper limit.');
     assert.ok(tooMany.documentation.includes('Source: ['), tooMany.documentation);
+  });
+
+  test('shows in the editor as you type res.status(', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'javascript', content: 'app.post("/x", (req, res) => {\n  res.status();\n});\n' });
+    const editor = await vscode.window.showTextDocument(document);
+    const at = new vscode.Position(1, '  res.status('.length);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.triggerSuggest');
+    await sleep(1000);
+    await requestScreenshot('completion');
+    await vscode.commands.executeCommand('hideSuggestWidget');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('Flask: after return body, ', async () => {

@@ -2,7 +2,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LtsStatusApi } from '../../src/vscode/services';
-import { acceptQuickPick, EXTENSION_ID, open, waitFor } from './util';
+import { requestScreenshot } from './screenshot';
+import { acceptQuickPick, EXTENSION_ID, open, sleep, waitFor } from './util';
 
 async function api(): Promise<LtsStatusApi> {
   await open('src', 'handlers.js');
@@ -21,6 +22,8 @@ suite('status codes view', () => {
     assert.deepStrictEqual(codes.map((row) => row.label.split(' ')[0]), ['200', '201', '204', '400', '401', '403', '404', '408', '429', '500', '503']);
     assert.strictEqual(codes.find((row) => row.label.startsWith('429'))!.description, 'The number of requests exceeds the upper limit.');
     assert.ok(rows.some((row) => row.depth === 2 && row.label === 'LTS.0205'), 'error codes under their status');
+    await sleep(500);
+    await requestScreenshot('table-view');
   });
 
   test('the lookup shows its pick in the view, where it stays; a code the table lacks under "Looked up"', async () => {
