@@ -4,7 +4,7 @@
  * Where a status is expected and what is offered are the core's (core/completion.ts).
  */
 import * as vscode from 'vscode';
-import { explainMarkdown, spellCode, statusCompletions, statusSlotAt, symbolicSpelling } from '../../core';
+import { explainMarkdown, LanguageSpec, Occurrence, spellCode, statusCompletions, statusSlotAt, symbolicSpelling } from '../../core';
 import { readConfig } from '../config';
 import { DocumentAnalyzer, documentKind } from '../documents';
 import { untrustedMarkdown } from './hover';
@@ -22,7 +22,7 @@ export class StatusCompletionProvider implements vscode.CompletionItemProvider {
     const prefix = document.lineAt(position.line).text.slice(0, position.character);
     const start = statusSlotAt(kind.spec.id, prefix);
     if (start === undefined) return undefined;
-    const { occurrences } = await this.analyzer.codeAnalysis(document, kind.spec);
+    const occurrences = await this.occurrences(document, kind.spec);
     if (token.isCancellationRequested) return undefined;
     const config = readConfig(document);
     const range = new vscode.Range(position.line, start, position.line, position.character);
@@ -42,7 +42,25 @@ export class StatusCompletionProvider implements vscode.CompletionItemProvider {
       return item;
     });
   }
+
+  /**
+   * The document's occurrences, for its spelling of status codes, if its analysis is at hand within a moment: the list
+   * must not wait for a grammar to compile or a long file to be parsed (numbers are offered meanwhile).
+   */
+  private async occurrences(document: vscode.TextDocument, spec: LanguageSpec): Promise<readonly Occurrence[]> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => resolve(undefined), ANALYSIS_WAIT_MS); });
+    try {
+      const analysis = await Promise.race([this.analyzer.codeAnalysis(document, spec).catch(() => undefined), late]);
+      return analysis?.occurrences ?? [];
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 }
+
+/** How long completion waits for the document's analysis before it offers plain numbers. */
+const ANALYSIS_WAIT_MS = 500;
 
 /**
  * A status code as the document would write it: the file's library name for it when the file uses one
