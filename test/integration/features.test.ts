@@ -130,14 +130,21 @@ suite('inlay hints', () => {
   });
 
   test('after a symbolic name show only the number and the verdict (ltsStatus.inlayHints.symbolic)', async () => {
+    // An untitled copy: the polyglot files must stay closed for the Check Workspace test (languages.test.ts).
     const labelsAt = async (parts: string[], needles: string[]) => {
-      const editor = await open(...parts);
-      const document = editor.document;
-      const hints = await inlayHints(document.uri, new vscode.Range(0, 0, document.lineCount, 0));
-      return needles.map((needle) => {
-        const position = positionOf(document, needle, needle.length);
-        return hints.filter((hint) => hint.position.isEqual(position)).map(labelText).join(' | ');
-      });
+      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(...parts)));
+      const language = parts.at(-1)!.endsWith('.go') ? 'go' : 'java';
+      const document = await vscode.workspace.openTextDocument({ language, content });
+      await vscode.window.showTextDocument(document);
+      try {
+        const hints = await inlayHints(document.uri, new vscode.Range(0, 0, document.lineCount, 0));
+        return needles.map((needle) => {
+          const position = positionOf(document, needle, needle.length);
+          return hints.filter((hint) => hint.position.isEqual(position)).map(labelText).join(' | ');
+        });
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
     };
     const go = ['polyglot', 'main.go'];
     const java = ['polyglot', 'StreamsController.java'];
