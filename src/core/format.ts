@@ -35,19 +35,24 @@ function listedCodesText(): string {
   return LISTED_CODES.join(', ');
 }
 
-/** Sentences that explain a status code, as Markdown (paragraphs separated by blank lines). */
+/** Sentences that explain a status code, as Markdown (paragraphs separated by blank lines), the source last. */
 export function explainMarkdown(info: StatusInfo, options: FormatOptions = {}): string {
-  return explainParagraphs(info, options).join('\n\n');
+  const { title, body, source } = explainSections(info, options);
+  return [title, ...body, source].join('\n\n');
 }
 
-function explainParagraphs(info: StatusInfo, options: FormatOptions): string[] {
+/**
+ * The parts of an explanation: the title line, the body (the table's description, or for a code it does not list
+ * the one list of the listed codes and the nearest of them) and the source link, which always comes last.
+ */
+function explainSections(info: StatusInfo, options: FormatOptions): { title: string; body: string[]; source: string } {
   const t = options.t ?? formatMessage;
   const paragraphs: string[] = [];
   const title = info.row
     ? `${info.code} ${info.row.returnedValue}`
     : info.httpPhrase ? `${info.code} ${info.httpPhrase}` : String(info.code);
   const verdict = info.listed ? t('LTS status code') : t('not an LTS status code');
-  paragraphs.push(`**${escapeMarkdown(title)}** — ${verdict} · ${classLabel(info.statusClass, t)}`);
+  const heading = `**${escapeMarkdown(title)}** — ${verdict} · ${classLabel(info.statusClass, t)}`;
 
   if (info.row) {
     paragraphs.push(escapeMarkdown(t(info.row.description)));
@@ -71,8 +76,8 @@ function explainParagraphs(info: StatusInfo, options: FormatOptions): string[] {
       paragraphs.push(t('Allowed in this workspace by the setting {0}.', codeSpan('ltsStatus.allowedCodes')));
     }
   }
-  paragraphs.push(t('Source: [{0}]({1})', escapeMarkdown(t(LTS_STATUS_SOURCE.title)), LTS_STATUS_SOURCE.url));
-  return paragraphs;
+  const source = t('Source: [{0}]({1})', escapeMarkdown(t(LTS_STATUS_SOURCE.title)), LTS_STATUS_SOURCE.url);
+  return { title: heading, body: paragraphs, source };
 }
 
 /** A one-paragraph plain-text explanation (notifications, the CLI). */
@@ -90,12 +95,17 @@ export function explainText(info: StatusInfo, options: FormatOptions = {}): stri
     + (nearest ? ' ' + t('Nearest listed: {0}', nearest) : '');
 }
 
-/** Hover Markdown for an occurrence; `handler` comes from the document and is escaped. */
+/**
+ * Hover Markdown for an occurrence; `handler` comes from the document and is escaped. Sections in a fixed order: the
+ * title; what the code in the document is (a name for the code, the handler that sends it); the table's description
+ * or, for a code it does not list, the listed codes (once) and the nearest of them; `notes` (Markdown the caller adds,
+ * such as the LTS error code on the same log line); the source link last.
+ */
 export function hoverMarkdown(info: StatusInfo,
   occurrence: { context: 'handler' | 'mention'; handler?: string | null; symbol?: string; via?: string; implicit?: boolean },
-  options: FormatOptions = {}): string {
+  options: FormatOptions = {}, notes: readonly string[] = []): string {
   const t = options.t ?? formatMessage;
-  const [title, ...rest] = explainParagraphs(info, options);
+  const { title, body, source } = explainSections(info, options);
   const about: string[] = [];
   if (occurrence.implicit && occurrence.symbol) {
     about.push(t('{0} answers status {1} by itself: no number is written.', codeSpan(occurrence.symbol), info.code));
@@ -109,13 +119,7 @@ export function hoverMarkdown(info: StatusInfo,
   } else if (occurrence.context === 'handler' && occurrence.handler) {
     about.push(t('Sent by the handler {0}.', codeSpan(occurrence.handler)));
   }
-  return [title, ...about, ...rest].join('\n\n');
-}
-
-/** Short inlay-hint label: the returned value, or the HTTP phrase plus a "not LTS" marker. */
-export function inlayLabel(info: StatusInfo, t: Translate = formatMessage): string {
-  if (info.row) return info.row.returnedValue;
-  return info.httpPhrase ? t('{0} · not LTS', info.httpPhrase) : t('not LTS');
+  return [title, ...about, ...body, ...notes, source].join('\n\n');
 }
 
 /** Shortens to `maxLength` characters with an ellipsis; 0 means no limit. */

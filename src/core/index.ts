@@ -2,6 +2,10 @@
 export * from './types';
 export * from './table';
 export * from './format';
+export * from './hints';
+export * from './completion';
+export * from './settingScope';
+export * from './tableView';
 export * from './findings';
 export { isTestPath, TEST_PATH_PATTERNS } from './testPaths';
 export * from './l10n';

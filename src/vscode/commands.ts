@@ -6,4 +6,6 @@ export const enum CommandId {
   ShowLog = 'ltsStatus.showLog',
   CheckWorkspace = 'ltsStatus.checkWorkspace',
   ClearWorkspaceProblems = 'ltsStatus.clearWorkspaceProblems',
+  CopyCode = 'ltsStatus.copyCode',
+  InsertCode = 'ltsStatus.insertCode',
 }

@@ -1,6 +1,6 @@
 /** Typed view of the `ltsStatus.*` settings (schema in package.json `contributes.configuration`). */
 import * as vscode from 'vscode';
-import { isStatusCode } from '../core';
+import { isStatusCode, SymbolicHints } from '../core';
 
 export const SECTION = 'ltsStatus';
 
@@ -10,6 +10,10 @@ export interface LtsConfig {
   readonly hoverEnabled: boolean;
   readonly inlayHintsEnabled: boolean;
   readonly inlayHintsInLogs: boolean;
+  /** What a hint after a symbolic name shows (`ltsStatus.inlayHints.symbolic`). */
+  readonly inlayHintsSymbolic: SymbolicHints;
+  /** False: hint only codes the LTS table does not list (`ltsStatus.inlayHints.listed`). */
+  readonly inlayHintsListed: boolean;
   readonly diagnosticsEnabled: boolean;
   /** Flag codes a framework answers by itself (`res.redirect(url)` → 302). */
   readonly implicitCodes: boolean;
@@ -25,11 +29,17 @@ export function readConfig(scope?: vscode.ConfigurationScope): LtsConfig {
     hoverEnabled: c.get<boolean>('hover.enabled', true),
     inlayHintsEnabled: c.get<boolean>('inlayHints.enabled', true),
     inlayHintsInLogs: c.get<boolean>('inlayHints.inLogs', false),
+    inlayHintsSymbolic: symbolicHints(c.get<string>('inlayHints.symbolic', 'number')),
+    inlayHintsListed: c.get<boolean>('inlayHints.listed', true),
     diagnosticsEnabled: c.get<boolean>('diagnostics.enabled', true),
     implicitCodes: c.get<boolean>('diagnostics.implicitCodes', true),
     severity: c.get<SeverityName>('diagnostics.severity', 'warning'),
     allowedCodes: new Set((Array.isArray(allowed) ? allowed : []).map(Number).filter(isStatusCode)),
   };
+}
+
+function symbolicHints(value: string): SymbolicHints {
+  return value === 'full' || value === 'off' ? value : 'number';
 }
 
 export function toSeverity(name: SeverityName): vscode.DiagnosticSeverity {

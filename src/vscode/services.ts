@@ -6,11 +6,13 @@ import { analysisTimeLimit, SECTION } from './config';
 import { DocumentAnalyzer, TEXT_FILE_PATTERNS, TEXT_LANGUAGE_IDS } from './documents';
 import { checkWorkspace } from './features/checkWorkspace';
 import { StatusCodeActions } from './features/codeActions';
+import { COMPLETION_TRIGGERS, StatusCompletionProvider } from './features/completion';
 import { DiagnosticsManager } from './features/diagnostics';
 import { registerHover } from './features/hover';
 import { LanguageStatusView, registerLanguageStatus } from './features/languageStatus';
 import { StatusInlayHintsProvider } from './features/inlayHints';
 import { LookupArgs, LookupCommand } from './features/lookup';
+import { CODES_VIEW_ID, CodesNode, CodesViewProvider, nodeCode } from './features/codesView';
 import { allowCode, toggleInlayHints } from './features/settingsCommands';
 import { DEFAULT_LIMITS, EngineClient, EngineLimits, inProcessTransport, TransportFactory, withFallback } from './engineClient';
 import { ChannelLogger } from './logger';
@@ -41,6 +43,8 @@ export interface LtsStatusApi {
   flowIndexReady(): Promise<void>;
   /** What the language status items show for the active editor. */
   languageStatus(): readonly LanguageStatusView[];
+  /** The entries of the "LTS Status Codes" view, depth first. */
+  codesView(): readonly { readonly depth: number; readonly label: string; readonly description: string }[];
 }
 
 /** The activation shared by the desktop and the web entry points. */
@@ -52,6 +56,7 @@ export function activateServices(context: vscode.ExtensionContext, platform: Pla
     engineRestarts: () => services.engine.restarts,
     flowIndexReady: () => services.flow.ready(),
     languageStatus: () => services.languageStatus.view(),
+    codesView: () => services.codes.rows(),
   };
 }
 
@@ -65,6 +70,7 @@ export class Services implements vscode.Disposable {
   readonly engine: EngineClient;
   readonly flow: WorkspaceFlow;
   readonly languageStatus: ReturnType<typeof registerLanguageStatus>;
+  readonly codes: CodesViewProvider;
 
   constructor(platform: Platform) {
     const logger = this.logger;
@@ -79,7 +85,17 @@ export class Services implements vscode.Disposable {
     const inlayHints = new StatusInlayHintsProvider(analyzer);
     const project = new ProjectConfig(logger);
     const diagnostics = new DiagnosticsManager(analyzer, project, flow.onDidChange);
-    const lookup = new LookupCommand(analyzer);
+    const codes = this.codes = new CodesViewProvider();
+    const codesView = vscode.window.createTreeView(CODES_VIEW_ID, { treeDataProvider: codes, showCollapseAll: true });
+    const lookup = new LookupCommand(analyzer, async (code) => {
+      const node = codes.entryFor(code);
+      if (node) await codesView.reveal(node, { select: true, focus: true, expand: true });
+    });
+    // Copy and Insert on an entry of the view (its inline actions), or on the selected one.
+    const onEntry = (action: 'copy' | 'insert') => (node?: CodesNode) => {
+      const code = nodeCode(node ?? codesView.selection[0]);
+      return code ? lookup.perform(code, action) : undefined;
+    };
     const languageStatus = this.languageStatus = registerLanguageStatus(CODE_SELECTOR, analyzer);
     this.disposables.push(
       logger,
@@ -94,10 +110,15 @@ export class Services implements vscode.Disposable {
       registerHover(DOCUMENT_SELECTOR, analyzer),
       languageStatus,
       vscode.languages.registerInlayHintsProvider(DOCUMENT_SELECTOR, inlayHints),
+      vscode.languages.registerCompletionItemProvider(CODE_SELECTOR, new StatusCompletionProvider(analyzer), ...COMPLETION_TRIGGERS),
       vscode.languages.registerCodeActionsProvider(DOCUMENT_SELECTOR, new StatusCodeActions(analyzer), {
         providedCodeActionKinds: StatusCodeActions.kinds,
       }),
       vscode.commands.registerCommand(CommandId.Lookup, (args?: LookupArgs) => lookup.run(args)),
+      codes,
+      codesView,
+      vscode.commands.registerCommand(CommandId.CopyCode, onEntry('copy')),
+      vscode.commands.registerCommand(CommandId.InsertCode, onEntry('insert')),
       vscode.commands.registerCommand(CommandId.ToggleInlayHints, toggleInlayHints),
       vscode.commands.registerCommand(CommandId.AllowCode, (code: unknown, resource?: vscode.Uri) => allowCode(project, code, resource)),
       vscode.commands.registerCommand(CommandId.ShowLog, () => logger.show()),

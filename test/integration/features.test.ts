@@ -56,6 +56,16 @@ suite('hover', () => {
     assert.ok(text.includes('409 Conflict'), text);
     assert.ok(text.includes('not an LTS status code'), text);
     assert.ok(text.includes('400 Bad Request'), text);
+    assert.strictEqual(text.split('200, 201, 204, 400').length - 1, 1, `the listed codes once: ${text}`);
+    assert.ok(text.trimEnd().split('\n\n').at(-1)!.startsWith('Source: ['), `the source link last: ${text}`);
+  });
+
+  test('in a log line, the LTS error code beside the status comes before the source link', async () => {
+    const editor = await open('logs', 'app.jsonl');
+    const text = await ltsHoverAt(editor.document.uri, positionOf(editor.document, '"status":429', '"status":4'.length));
+    const paragraphs = text.trimEnd().split('\n\n');
+    assert.ok(paragraphs.at(-2)!.includes('LTS.0205'), text);
+    assert.ok(paragraphs.at(-1)!.startsWith('Source: ['), text);
   });
 
   test('explains 429 in the log line HTTP/1.1 429', async () => {
@@ -110,12 +120,59 @@ suite('inlay hints', () => {
     };
     assert.deepStrictEqual(at('res.status(429'), ['Too Many Requests']);
     assert.deepStrictEqual(at('res.status(409'), ['Conflict · not LTS']);
-    assert.deepStrictEqual(at('res.status(201'), ['OK']);
+    // HTTP's name for 201, as the code means it; the hover quotes the LTS table's "OK" and explains.
+    assert.deepStrictEqual(at('res.status(201'), ['Created']);
     assert.deepStrictEqual(at('res.status === 409'), ['Conflict · not LTS']);
     assert.deepStrictEqual(at('width: 200'), []);
     assert.deepStrictEqual(at('Returning 409'), []);
     assert.deepStrictEqual(at('listen(8080'), []);
     assert.strictEqual((await ourHints()).length, 4, 'exactly four hints in the file');
+  });
+
+  test('after a symbolic name show only the number and the verdict (ltsStatus.inlayHints.symbolic)', async () => {
+    // An untitled copy: the polyglot files must stay closed for the Check Workspace test (languages.test.ts).
+    const labelsAt = async (parts: string[], needles: string[]) => {
+      const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(...parts)));
+      const language = parts.at(-1)!.endsWith('.go') ? 'go' : 'java';
+      const document = await vscode.workspace.openTextDocument({ language, content });
+      await vscode.window.showTextDocument(document);
+      try {
+        const hints = await inlayHints(document.uri, new vscode.Range(0, 0, document.lineCount, 0));
+        return needles.map((needle) => {
+          const position = positionOf(document, needle, needle.length);
+          return hints.filter((hint) => hint.position.isEqual(position)).map(labelText).join(' | ');
+        });
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
+    };
+    const go = ['polyglot', 'main.go'];
+    const java = ['polyglot', 'StreamsController.java'];
+    assert.deepStrictEqual(await labelsAt(go, ['WriteHeader(http.StatusConflict', 'WriteHeader(http.StatusCreated']), ['409 · not LTS', '201']);
+    assert.deepStrictEqual(await labelsAt(java, ['status(HttpStatus.CONFLICT', 'status(HttpStatus.CREATED']), ['409 · not LTS', '201']);
+    await setSetting('inlayHints.symbolic', 'full');
+    try {
+      assert.deepStrictEqual(await labelsAt(go, ['WriteHeader(http.StatusConflict', 'WriteHeader(http.StatusCreated']),
+        ['409 Conflict · not LTS', '201 Created']);
+    } finally {
+      await setSetting('inlayHints.symbolic', undefined);
+    }
+    await setSetting('inlayHints.symbolic', 'off');
+    try {
+      assert.deepStrictEqual(await labelsAt(go, ['WriteHeader(http.StatusConflict', 'WriteHeader(http.StatusCreated']), ['', '']);
+    } finally {
+      await setSetting('inlayHints.symbolic', undefined);
+    }
+  });
+
+  test('only for codes the table does not list with ltsStatus.inlayHints.listed = false', async () => {
+    await setSetting('inlayHints.listed', false);
+    try {
+      assert.deepStrictEqual((await ourHints()).map((hint) => hint.label), ['Conflict · not LTS', 'Conflict · not LTS']);
+    } finally {
+      await setSetting('inlayHints.listed', undefined);
+    }
+    assert.strictEqual((await ourHints()).length, 4);
   });
 
   test('are computed for the requested range only', async () => {
@@ -147,6 +204,29 @@ suite('inlay hints', () => {
       assert.strictEqual(await vscode.commands.executeCommand<boolean>('ltsStatus.toggleInlayHints'), true);
     }
     assert.strictEqual((await ourHints()).length, 4, 'toggled on again');
+  });
+
+  test('toggling twice leaves the settings as they were; the toggle writes where the setting is defined', async () => {
+    const values = () => {
+      const inspect = vscode.workspace.getConfiguration('ltsStatus').inspect<boolean>('inlayHints.enabled');
+      return { global: inspect?.globalValue, workspace: inspect?.workspaceValue };
+    };
+    const before = values();
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('ltsStatus.toggleInlayHints'), false);
+    await waitFor('the workspace entry', () => (values().workspace === false ? true : undefined));
+    assert.strictEqual(values().global, before.global, 'the user settings are not touched');
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('ltsStatus.toggleInlayHints'), true);
+    await waitFor('the entry removed again', () => (JSON.stringify(values()) === JSON.stringify(before) ? true : undefined));
+
+    // Defined in the workspace: changed there, and removed when the value returns to the default.
+    await setSetting('inlayHints.enabled', false);
+    try {
+      assert.strictEqual(await vscode.commands.executeCommand<boolean>('ltsStatus.toggleInlayHints'), true);
+      await waitFor('the workspace entry removed', () => (values().workspace === undefined ? true : undefined));
+      assert.strictEqual((await ourHints()).length, 4);
+    } finally {
+      await setSetting('inlayHints.enabled', undefined);
+    }
   });
 
   test('are off in logs by default and on with ltsStatus.inlayHints.inLogs', async () => {
@@ -310,7 +390,7 @@ suite('lookup command', () => {
   test('accepts LTS error codes', async () => {
     const running = vscode.commands.executeCommand<{ code: string } | undefined>('ltsStatus.lookup', { query: 'LTS.0205' });
     const result = await acceptQuickPick(running);
-    assert.deepStrictEqual(result, { code: 'LTS.0205', action: undefined });
+    assert.deepStrictEqual(result, { code: 'LTS.0205' });
     assert.deepStrictEqual(await vscode.commands.executeCommand('ltsStatus.lookup', { code: 'LTS.0201', action: 'copy' }),
       { code: 'LTS.0201', action: 'copy' });
     assert.strictEqual(await vscode.env.clipboard.readText(), 'LTS.0201');

@@ -77,8 +77,8 @@ export async function setSetting(key: string, value: unknown, section = 'ltsStat
 }
 
 /**
- * Accepts the selected Quick Pick item (and clears the notification that explains it) until the command that opened
- * the Quick Pick settles, and returns its result.
+ * Accepts the selected Quick Pick item (and clears any notification) until the command that opened the Quick Pick
+ * settles, and returns its result.
  * The Quick Pick may take a while to appear on a busy machine; accepting before it is shown does nothing, so this
  * retries rather than guessing a delay.
  */
@@ -89,7 +89,7 @@ export async function acceptQuickPick<T>(running: Thenable<T>, timeoutMs = 30_00
   while (!settled) {
     if (Date.now() > deadline) throw new Error('the Quick Pick command did not finish');
     await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    // The lookup explains the picked entry in a notification and settles when that goes away.
+    // A notification left by an earlier test must not cover the Quick Pick.
     await vscode.commands.executeCommand('notifications.clearAll');
     await Promise.race([result.catch(() => undefined), sleep(250)]);
   }

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import {
   codeSpan, codeWithName, describeStatus, diagnosticMessage, escapeMarkdown, explainMarkdown, explainText, formatMessage, hoverMarkdown,
-  inlayLabel, isListed, preferredReplacement, suggestionsFor, Translate, truncate,
+  hintLabel, isListed, preferredReplacement, suggestionsFor, Translate, truncate,
 } from '../../src/core';
 import { repoRoot } from './helpers';
 
@@ -52,11 +52,53 @@ suite('formatting', () => {
     assert.ok(md.includes('Sent by the handler `create` through `sendError`.'), md);
   });
 
+  test('hover sections come in a fixed order: title, the code in the document, body, notes, source last; the listed codes once', () => {
+    const notes = ['`LTS.0205` on this line: …'];
+    const md = hoverMarkdown(describeStatus(409), { context: 'handler', handler: 'create', symbol: 'CONFLICT' }, {}, notes);
+    const paragraphs = md.split('\n\n');
+    assert.ok(paragraphs[0].startsWith('**409 Conflict** — not an LTS status code'), paragraphs[0]);
+    assert.ok(paragraphs[1].includes('`CONFLICT` stands for status 409'), paragraphs[1]);
+    assert.ok(paragraphs[2].includes('Sent by the handler'), paragraphs[2]);
+    assert.strictEqual(paragraphs.at(-2), notes[0], 'notes before the source');
+    assert.ok(paragraphs.at(-1)!.startsWith('Source: ['), 'the source link ends the hover');
+    assert.strictEqual(md.split('200, 201, 204, 400, 401, 403, 404, 408, 429, 500, 503').length - 1, 1, 'the listed codes once');
+    const listed = hoverMarkdown(describeStatus(201), { context: 'handler' }, {}, notes).split('\n\n');
+    assert.ok(listed[0].startsWith('**201 OK**'), 'the hover keeps the table\'s wording');
+    assert.ok(listed.some((p) => p.includes('the HTTP reason phrase is "Created"')), 'and explains it');
+    assert.ok(listed.at(-1)!.startsWith('Source: ['));
+    assert.ok(explainMarkdown(describeStatus(409)).split('\n\n').at(-1)!.startsWith('Source: ['));
+  });
+
   test('inlay labels are short', () => {
-    assert.strictEqual(inlayLabel(describeStatus(429)), 'Too Many Requests');
-    assert.strictEqual(inlayLabel(describeStatus(409)), 'Conflict · not LTS');
+    assert.strictEqual(hintLabel({ code: 429 }), 'Too Many Requests');
+    assert.strictEqual(hintLabel({ code: 409 }), 'Conflict · not LTS');
     assert.strictEqual(truncate('Too Many Requests', 8), 'Too Man…');
     assert.strictEqual(truncate('Too Many Requests', 0), 'Too Many Requests');
+  });
+
+  test('inlay labels say what the code does not: the name after a literal, the number after a symbolic name', () => {
+    // 201: HTTP's "Created", as the code means it; the LTS table's "OK" is in the hover.
+    assert.strictEqual(hintLabel({ code: 201 }), 'Created');
+    assert.strictEqual(hintLabel({ code: 299 }), 'not LTS');
+    assert.strictEqual(hintLabel({ code: 409, symbol: 'HttpStatus.CONFLICT' }), '409 · not LTS');
+    assert.strictEqual(hintLabel({ code: 429, symbol: 'http.StatusTooManyRequests' }), '429');
+    assert.strictEqual(hintLabel({ code: 400, symbol: 'badRequest' }), '400');
+    // The name writes the number: nothing to add for a listed code, only the verdict for another.
+    assert.strictEqual(hintLabel({ code: 429, symbol: 'StatusCodes.Status429TooManyRequests' }), undefined);
+    assert.strictEqual(hintLabel({ code: 409, symbol: 'status.HTTP_409_CONFLICT' }), 'not LTS');
+    assert.strictEqual(hintLabel({ code: 409, symbol: 'Status4090Conflict' }), '409 · not LTS', 'digits inside a longer number do not count');
+  });
+
+  test('inlay labels follow ltsStatus.inlayHints.symbolic and ltsStatus.inlayHints.listed', () => {
+    assert.strictEqual(hintLabel({ code: 201, symbol: 'HttpStatus.CREATED' }, { symbolic: 'full' }), '201 Created');
+    assert.strictEqual(hintLabel({ code: 409, symbol: 'HttpStatus.CONFLICT' }, { symbolic: 'full' }), '409 Conflict · not LTS');
+    assert.strictEqual(hintLabel({ code: 409, symbol: 'HttpStatus.CONFLICT' }, { symbolic: 'off' }), undefined);
+    assert.strictEqual(hintLabel({ code: 409 }, { symbolic: 'off' }), 'Conflict · not LTS', 'literals keep their hint');
+    assert.strictEqual(hintLabel({ code: 429 }, { listed: false }), undefined);
+    assert.strictEqual(hintLabel({ code: 429, symbol: 'HttpStatus.TOO_MANY_REQUESTS' }, { listed: false }), undefined);
+    assert.strictEqual(hintLabel({ code: 409 }, { listed: false }), 'Conflict · not LTS');
+    const zh = (message: string, ...args: Array<string | number>) => `[${message.replace(/\{(\d)\}/g, (_, i) => String(args[Number(i)]))}]`;
+    assert.strictEqual(hintLabel({ code: 409, symbol: 'HttpStatus.CONFLICT' }, { t: zh }), '[409 · not LTS]');
   });
 
   test('diagnostic messages are short: the handler, the code and the replacement the preferred quick fix inserts', () => {

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import {
-  describeStatus, HTTP_STATUS_ENTRIES, isListed, isStatusCode, LISTED_CODES, lookupEntries, LTS_STATUS_ROWS,
+  describeStatus, HTTP_STATUS_ENTRIES, isListed, isStatusCode, LISTED_CODES, lookupEntries, LTS_ERROR_ROWS, LTS_STATUS_ROWS,
+  tableGroups,
   statusClassOf, statusName, suggestionsFor,
 } from '../../src/core';
 import { readTsv, docsTable } from './helpers';
@@ -83,5 +84,19 @@ suite('status-code table', () => {
     assert.strictEqual(typed.length, 12);
     assert.deepStrictEqual(typed.filter((e) => e.suggested).map((e) => e.info.code), [400]);
     assert.strictEqual(lookupEntries('429').length, 11, 'a listed code is not added twice');
+  });
+});
+
+suite('the table as a tree (the LTS Status Codes view)', () => {
+  test('the eleven listed codes grouped by class; every LTS error code once, under its status', () => {
+    const groups = tableGroups();
+    assert.deepStrictEqual(groups.map((group) => [group.statusClass, group.entries.map((entry) => entry.info.code)]), [
+      ['success', [200, 201, 204]], ['clientError', [400, 401, 403, 404, 408, 429]], ['serverError', [500, 503]],
+    ]);
+    const errors = groups.flatMap((group) => group.entries.flatMap((entry) => entry.errors.map((row) => {
+      assert.strictEqual(row.responseCode, entry.info.code);
+      return row.errorCode;
+    })));
+    assert.deepStrictEqual(errors.sort(), LTS_ERROR_ROWS.map((row) => row.errorCode).sort());
   });
 });

@@ -193,7 +193,8 @@ async function runIn(host, setup) {
   });
   let pageCrashed = false;
   page.on('crash', () => (pageCrashed = true));
-  await page.goto(server.url);
+  // A busy machine (other suites, builds) can take longer than the default 30 s to serve the workbench.
+  await page.goto(server.url, { timeout: 120_000 });
   const openedAt = Date.now();
 
   // Tail the events file. The extension host adds whole lines, but a read may still

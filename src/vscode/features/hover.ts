@@ -22,12 +22,11 @@ export function registerHover(selector: vscode.DocumentSelector, analyzer: Docum
 
       const occurrence = await analyzer.occurrenceAt(document, position);
       if (!occurrence || token.isCancellationRequested) return undefined;
-      const parts = [hoverMarkdown(describeStatus(occurrence.code), occurrence, options)];
-      // In a log line, the LTS error code beside the status says what went wrong.
-      if (isText) {
-        for (const mention of scanErrorCodes(lineText, position.line)) parts.push(errorCodeNote(mention, occurrence.code, vscode.l10n.t));
-      }
-      return new vscode.Hover(untrustedMarkdown(parts.join('\n\n')), toRange(occurrence.range));
+      // In a log line, the LTS error code beside the status says what went wrong (before the source link, which ends
+      // every hover).
+      const notes = isText ? scanErrorCodes(lineText, position.line).map((mention) => errorCodeNote(mention, occurrence.code, vscode.l10n.t)) : [];
+      const markdown = hoverMarkdown(describeStatus(occurrence.code), occurrence, options, notes);
+      return new vscode.Hover(untrustedMarkdown(markdown), toRange(occurrence.range));
     },
   });
 }

@@ -1,9 +1,10 @@
 /**
- * Inlay hints: the returned value after a status code (`429` → `Too Many Requests`). Only the requested range is
- * read; the tooltip is filled in `resolveInlayHint`, which the editor calls when the user hovers the hint.
+ * Inlay hints: what the code does not say. After a literal, its name (`429` → `Too Many Requests`); after a symbolic
+ * name, its number (`HttpStatus.CONFLICT` → `409 · not LTS`), see core/hints.ts. Only the requested range is read; the
+ * tooltip is filled in `resolveInlayHint`, which the editor calls when the user hovers the hint.
  */
 import * as vscode from 'vscode';
-import { describeStatus, hoverMarkdown, inlayLabel, Occurrence, truncate } from '../../core';
+import { describeStatus, hintLabel, hoverMarkdown, Occurrence, truncate } from '../../core';
 import { editorInlayHints, readConfig } from '../config';
 import { toPosition } from '../convert';
 import { DocumentAnalyzer, documentKind } from '../documents';
@@ -35,12 +36,10 @@ export class StatusInlayHintsProvider implements vscode.InlayHintsProvider<Statu
     if (kind.kind === 'text' && !config.inlayHintsInLogs) return [];
     const occurrences = await this.analyzer.occurrencesIn(document, range);
     if (token.isCancellationRequested) return [];
-    return occurrences.map((occurrence) => {
-      const info = describeStatus(occurrence.code);
-      const name = inlayLabel(info, vscode.l10n.t);
-      // A name such as CONFLICT already reads as a status: the hint adds the number it stands for.
-      const label = occurrence.symbol ? `${occurrence.code} ${name}` : name;
-      return new StatusInlayHint(occurrence, truncate(label, editor.maximumLength), config.allowedCodes);
+    const options = { symbolic: config.inlayHintsSymbolic, listed: config.inlayHintsListed, t: vscode.l10n.t };
+    return occurrences.flatMap((occurrence) => {
+      const label = hintLabel(occurrence, options);
+      return label ? [new StatusInlayHint(occurrence, truncate(label, editor.maximumLength), config.allowedCodes)] : [];
     });
   }
 

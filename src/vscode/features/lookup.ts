@@ -1,20 +1,17 @@
 /**
  * "LTS: Look Up Status Code…": a filterable list of the table; a typed code the table lacks is shown as such with its
- * HTTP meaning. Picking an entry explains it and offers Insert Code and Copy.
+ * HTTP meaning. The picked entry is shown in the "LTS Status Codes" view, where it stays (with Copy and Insert there).
  */
 import * as vscode from 'vscode';
-import {
-  codeWithName, errorRow, explainErrorText, explainText, isStatusCode, lookupEntries, LTS_ERROR_ROWS, LtsErrorRow, StatusInfo,
-  suggestionsFor,
-} from '../../core';
-import { readConfig } from '../config';
+import { codeWithName, errorRow, isStatusCode, lookupEntries, LTS_ERROR_ROWS, LtsErrorRow, StatusInfo, suggestionsFor } from '../../core';
 import { DocumentAnalyzer } from '../documents';
+import { codeInStyle } from './completion';
 
 export type LookupAction = 'insert' | 'copy';
 
 /**
- * Arguments for keybindings and scripts: `{ "query": "429" }` pre-fills; `{ "code": 429, "action": "copy" }` (or
- * `"code": "LTS.0205"`) skips the UI.
+ * Arguments for keybindings and scripts: `{ "query": "429" }` pre-fills; `{ "code": 429 }` (or `"code": "LTS.0205"`)
+ * shows the entry in the view; `{ "code": 429, "action": "copy" }` copies or inserts without any UI.
  */
 export interface LookupArgs {
   readonly query?: string | number;
@@ -35,7 +32,8 @@ interface PickItem extends vscode.QuickPickItem {
 }
 
 export class LookupCommand {
-  constructor(private readonly analyzer: DocumentAnalyzer) {}
+  /** `show`: shows a status code or an LTS error code where it stays (the view). */
+  constructor(private readonly analyzer: DocumentAnalyzer, private readonly show: (code: number | string) => Promise<void>) {}
 
   async run(args: LookupArgs = {}): Promise<LookupResult | undefined> {
     const direct = args.code !== undefined ? codeText(args.code) : undefined;
@@ -43,19 +41,17 @@ export class LookupCommand {
       await this.perform(direct, args.action);
       return { code: args.code!, action: args.action };
     }
+    if (direct !== undefined) {
+      const value = /^\d{3}$/.test(direct) ? Number(direct) : direct;
+      await this.show(value);
+      return { code: value };
+    }
     const initial = args.query !== undefined ? String(args.query) : await this.codeUnderCursor();
     const picked = await this.pick(initial ?? '');
     if (!picked) return undefined;
-    const allowedCodes = readConfig(vscode.window.activeTextEditor?.document).allowedCodes;
-    const [value, text]: [number | string, string] = 'info' in picked
-      ? [picked.info.code, explainText(picked.info, { t: vscode.l10n.t, allowedCodes })]
-      : [picked.errorRow.errorCode, explainErrorText({ errorCode: picked.errorRow.errorCode, service: 'LTS', row: picked.errorRow }, vscode.l10n.t)];
-    const insert = vscode.l10n.t('Insert Code');
-    const copy = vscode.l10n.t('Copy');
-    const choice = await vscode.window.showInformationMessage(text, insert, copy);
-    const action: LookupAction | undefined = choice === insert ? 'insert' : choice === copy ? 'copy' : undefined;
-    if (action) await this.perform(String(value), action);
-    return { code: value, action };
+    const value: number | string = 'info' in picked ? picked.info.code : picked.errorRow.errorCode;
+    await this.show(value);
+    return { code: value };
   }
 
   private pick(initial: string): Promise<Picked | undefined> {
@@ -97,7 +93,7 @@ export class LookupCommand {
     });
   }
 
-  private async perform(code: string, action: LookupAction): Promise<void> {
+  async perform(code: string, action: LookupAction): Promise<void> {
     if (action === 'copy') {
       await vscode.env.clipboard.writeText(String(code));
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', code), 3000);
@@ -108,8 +104,10 @@ export class LookupCommand {
       void vscode.window.showWarningMessage(vscode.l10n.t('Open an editor to insert {0}.', code));
       return;
     }
+    // In the file's style: `HttpStatus.BAD_REQUEST` where the file names codes that way.
+    const text = await codeInStyle(this.analyzer, editor.document, code);
     await editor.edit((edit) => {
-      for (const selection of editor.selections) edit.replace(selection, code);
+      for (const selection of editor.selections) edit.replace(selection, text);
     });
   }
 

@@ -1,16 +1,34 @@
 /** Commands that change settings: toggle inlay hints, allow a code (the quick fix "Allow N in this project"). */
 import * as vscode from 'vscode';
-import { isStatusCode } from '../../core';
+import { isStatusCode, settingUpdate } from '../../core';
 import { SECTION } from '../config';
 import { ProjectConfig } from '../projectConfig';
 
-/** Flips `ltsStatus.inlayHints.enabled` where it is set (workspace or user); returns the new value. */
+const TARGETS = {
+  workspaceFolder: vscode.ConfigurationTarget.WorkspaceFolder,
+  workspace: vscode.ConfigurationTarget.Workspace,
+  global: vscode.ConfigurationTarget.Global,
+} as const;
+
+/**
+ * Flips `ltsStatus.inlayHints.enabled` for the active document: in a folder's own settings when they define it, else
+ * in the workspace's when a folder is open, else in the user settings; the entry is removed when the broader scopes
+ * give the new value, so that toggling twice leaves the settings as they were (core/settingScope.ts). Returns the new
+ * value.
+ */
 export async function toggleInlayHints(): Promise<boolean> {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const inspect = config.inspect<boolean>('inlayHints.enabled');
-  const target = inspect?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const resource = vscode.window.activeTextEditor?.document.uri;
+  const config = vscode.workspace.getConfiguration(SECTION, resource);
   const next = !config.get<boolean>('inlayHints.enabled', true);
-  await config.update('inlayHints.enabled', next, target);
+  const inspect = config.inspect<boolean>('inlayHints.enabled');
+  const hasWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+  // With one folder open (no .code-workspace), the folder's settings are the workspace's: inspect reports the same
+  // value for both.
+  const multiRoot = vscode.workspace.workspaceFile !== undefined;
+  const { scope, value } = settingUpdate({ ...inspect, workspaceFolderValue: multiRoot ? inspect?.workspaceFolderValue : undefined }, next, hasWorkspace);
+  // A folder's own value needs the folder: without a document in it, the workspace's.
+  const target = scope === 'workspaceFolder' && !(resource && vscode.workspace.getWorkspaceFolder(resource)) ? 'workspace' : scope;
+  await config.update('inlayHints.enabled', value, TARGETS[target]);
   vscode.window.setStatusBarMessage(next ? vscode.l10n.t('LTS inlay hints on') : vscode.l10n.t('LTS inlay hints off'), 3000);
   return next;
 }
@@ -44,13 +62,20 @@ export async function allowCode(project: ProjectConfig, code: unknown, resource?
   await allowInSettings(value, resource);
 }
 
-/** Adds `code` to `ltsStatus.allowedCodes` of the workspace (user settings when no folder is open). */
+/** Adds `code` to `ltsStatus.allowedCodes` of the workspace (user settings when no folder is open), and says where. */
 async function allowInSettings(value: number, resource?: vscode.Uri): Promise<void> {
   const config = vscode.workspace.getConfiguration(SECTION, resource);
   const inWorkspace = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
   const inspect = config.inspect<number[]>('allowedCodes');
   const current = (inWorkspace ? inspect?.workspaceValue : inspect?.globalValue) ?? [];
-  if (current.includes(value)) return;
-  const next = [...current, value].sort((a, b) => a - b);
-  await config.update('allowedCodes', next, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+  const where = inWorkspace ? vscode.l10n.t('the workspace settings') : vscode.l10n.t('the user settings');
+  if (!current.includes(value)) {
+    const next = [...current, value].sort((a, b) => a - b);
+    await config.update('allowedCodes', next, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+  }
+  const open = vscode.l10n.t('Open Settings');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Allowed {0} in {1} ({2}).', value, where, 'ltsStatus.allowedCodes'), open)
+    .then((choice) => {
+      if (choice === open) void vscode.commands.executeCommand(inWorkspace ? 'workbench.action.openWorkspaceSettingsFile' : 'workbench.action.openSettingsJson');
+    });
 }

@@ -72,6 +72,8 @@ async function run(): Promise<void> {
     });
     require('../check-workspace.test');
     require('../zh-cn.test');
+    require('../completion.test');
+    require('../view.test');
     require('../features.test');
     require('../flow.test');
     require('../languages.test');

@@ -1,0 +1,51 @@
+/** The "LTS Status Codes" view in the Explorer, and the lookup showing its pick there. */
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { LtsStatusApi } from '../../src/vscode/services';
+import { requestScreenshot } from './screenshot';
+import { acceptQuickPick, EXTENSION_ID, open, sleep, waitFor } from './util';
+
+async function api(): Promise<LtsStatusApi> {
+  await open('src', 'handlers.js');
+  return vscode.extensions.getExtension<LtsStatusApi>(EXTENSION_ID)!.activate();
+}
+
+suite('status codes view', () => {
+  test('lists the eleven codes grouped by class, each with its description, and the LTS error codes under them', async () => {
+    const { codesView } = await api();
+    await vscode.commands.executeCommand('ltsStatus.codes.focus');
+    // (What an earlier lookup left under "Looked up" comes first.)
+    const all = codesView();
+    const rows = all.slice(all.findIndex((row) => row.depth === 0 && row.label === 'Success (2xx)'));
+    assert.deepStrictEqual(rows.filter((row) => row.depth === 0).map((row) => row.label), ['Success (2xx)', 'Client error (4xx)', 'Server error (5xx)']);
+    const codes = rows.filter((row) => row.depth === 1);
+    assert.deepStrictEqual(codes.map((row) => row.label.split(' ')[0]), ['200', '201', '204', '400', '401', '403', '404', '408', '429', '500', '503']);
+    assert.strictEqual(codes.find((row) => row.label.startsWith('429'))!.description, 'The number of requests exceeds the upper limit.');
+    assert.ok(rows.some((row) => row.depth === 2 && row.label === 'LTS.0205'), 'error codes under their status');
+    await sleep(500);
+    await requestScreenshot('table-view');
+  });
+
+  test('the lookup shows its pick in the view, where it stays; a code the table lacks under "Looked up"', async () => {
+    const { codesView } = await api();
+    const result = await acceptQuickPick(vscode.commands.executeCommand<{ code: number } | undefined>('ltsStatus.lookup', { query: '409' }));
+    assert.deepStrictEqual(result, { code: 409 });
+    const rows = await waitFor('the looked-up entry', () => (codesView()[0]?.label === 'Looked up' ? codesView() : undefined));
+    assert.strictEqual(rows[1].label, '409 Conflict');
+    assert.match(rows[1].description, /not an LTS status code — nearest listed: 400/);
+  });
+
+  test('Insert Code on an entry inserts in the file\'s style', async () => {
+    const document = await vscode.workspace.openTextDocument({
+      language: 'java',
+      content: 'class A {\n  ResponseEntity<?> a() {\n    return ResponseEntity.status(HttpStatus.CONFLICT).build();\n  }\n'
+        + '  ResponseEntity<?> b() {\n    return ResponseEntity.status().build();\n  }\n}\n',
+    });
+    const editor = await vscode.window.showTextDocument(document);
+    const at = document.positionAt(document.getText().indexOf('status()') + 'status('.length);
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('ltsStatus.lookup', { code: 400, action: 'insert' });
+    assert.ok(document.getText().includes('ResponseEntity.status(HttpStatus.BAD_REQUEST).build()'), document.getText());
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
