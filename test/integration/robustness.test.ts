@@ -56,7 +56,9 @@ suite('robustness', () => {
         throw new Error(`${error.message}; the log: ${api.recentLog().join(' | ')}`);
       });
       assert.ok(/RuntimeError|tree-sitter runtime failed/.test(log[0]), `the reason is named: ${log[0]}`);
-      assert.ok(log[1].includes('50 ms'), `the limit is named: ${log[1]}`);
+      // The engine's own deadline names the setting's 50 ms; on a loaded machine the query runtime may overshoot it
+      // until the watchdog behind it (the hard limit) ends the worker, and then that limit is named. Both skip the file.
+      assert.ok(/\b50 ms\b|ran longer than \d+ ms/.test(log[1]), `the limit is named: ${log[1]}`);
       assert.ok(api.engineRestarts() >= restartsBefore + 1, 'the worker was replaced after the crash');
       await setSetting('analysis.timeLimit', undefined);
       assert.deepStrictEqual(ltsDiagnostics(crasher), [], 'nothing is reported for a file that was not analysed');
