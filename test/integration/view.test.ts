@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LtsStatusApi } from '../../src/vscode/services';
 import { requestScreenshot } from './screenshot';
-import { acceptQuickPick, EXTENSION_ID, open, sleep, waitFor } from './util';
+import { acceptQuickPick, EXTENSION_ID, ltsDiagnostics, open, sleep, waitFor, workspaceUri } from './util';
 
 async function api(): Promise<LtsStatusApi> {
   await open('src', 'handlers.js');
@@ -46,6 +46,26 @@ suite('status codes view', () => {
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('ltsStatus.lookup', { code: 400, action: 'insert' });
     assert.ok(document.getText().includes('ResponseEntity.status(HttpStatus.BAD_REQUEST).build()'), document.getText());
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('"Problems in this file" lists the active file\'s LTS problems, each with its code, line and message', async () => {
+    const { codesView } = await api();
+    const editor = await vscode.window.showTextDocument(workspaceUri('src', 'handlers.js'));
+    await waitFor('the warning in handlers.js', () => (ltsDiagnostics(editor.document.uri).length === 1 ? true : undefined));
+    const rows = await waitFor('the problems section', () => {
+      const all = codesView();
+      const at = all.findIndex((row) => row.depth === 0 && row.label === 'Problems in this file');
+      return at >= 0 ? all.slice(at, at + 2) : undefined;
+    });
+    const problem = ltsDiagnostics(editor.document.uri)[0];
+    assert.strictEqual(rows[0].description, '1');
+    assert.strictEqual(rows[1].depth, 1);
+    assert.strictEqual(rows[1].label, `409, line ${problem.range.start.line + 1}`);
+    assert.strictEqual(rows[1].description, problem.message);
+    // Another file without problems: the section goes.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'javascript', content: 'const width = 200;\n' }));
+    await waitFor('no problems section', () => (codesView().some((row) => row.label === 'Problems in this file') ? undefined : true));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });

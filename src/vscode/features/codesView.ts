@@ -1,13 +1,15 @@
 /**
  * The "LTS Status Codes" view in the Explorer: the listed codes grouped by class, each with the LTS error codes that
  * come with it, the description beside each entry and the whole explanation as its tooltip; Copy and Insert on each
- * entry. The lookup shows its pick here (a code the table does not list under "Looked up"), where it stays.
+ * entry. The lookup shows its pick here (a code the table does not list under "Looked up"), where it stays. While a
+ * file with LTS problems is active, "Problems in this file" lists them; a click goes to the code.
  */
 import * as vscode from 'vscode';
 import {
   classLabel, describeStatus, errorCodeMarkdown, explainMarkdown, LtsErrorRow, StatusClass, suggestionsFor, tableGroups,
 } from '../../core';
 import { readConfig } from '../config';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { untrustedMarkdown } from './hover';
 
 export const CODES_VIEW_ID = 'ltsStatus.codes';
@@ -15,6 +17,8 @@ export const CODES_VIEW_ID = 'ltsStatus.codes';
 export type CodesNode =
   | { readonly kind: 'class'; readonly statusClass: StatusClass }
   | { readonly kind: 'lookedUp' }
+  | { readonly kind: 'problems' }
+  | { readonly kind: 'problem'; readonly uri: vscode.Uri; readonly diagnostic: vscode.Diagnostic; readonly index: number }
   | { readonly kind: 'status'; readonly code: number; readonly parent: CodesNode }
   | { readonly kind: 'error'; readonly row: LtsErrorRow; readonly parent: CodesNode };
 
@@ -31,8 +35,18 @@ export class CodesViewProvider implements vscode.TreeDataProvider<CodesNode>, vs
   private readonly children = new Map<CodesNode, CodesNode[]>();
   private readonly lookedUpGroup: CodesNode = { kind: 'lookedUp' };
   private lookedUp: CodesNode | undefined;
+  private readonly problemsGroup: CodesNode = { kind: 'problems' };
+  private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
+    // The problems of the active file follow the editor and the Problems panel.
+    this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.changed.fire(undefined)),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && event.uris.some((uri) => uri.toString() === active)) this.changed.fire(undefined);
+      }),
+    );
     this.groups.forEach((group, i) => {
       const parent = this.classes[i];
       this.children.set(parent, group.entries.map((entry) => {
@@ -43,13 +57,28 @@ export class CodesViewProvider implements vscode.TreeDataProvider<CodesNode>, vs
     });
   }
 
+  /** The LTS problems of the active editor's file, in line order. */
+  private problems(): CodesNode[] {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    if (!uri) return [];
+    return vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE)
+      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+      .map((diagnostic, index) => ({ kind: 'problem', uri, diagnostic, index }));
+  }
+
   getChildren(node?: CodesNode): CodesNode[] {
-    if (!node) return this.lookedUp ? [this.lookedUpGroup, ...this.classes] : [...this.classes];
+    if (!node) {
+      const groups: CodesNode[] = this.lookedUp ? [this.lookedUpGroup] : [];
+      if (this.problems().length > 0) groups.push(this.problemsGroup);
+      return [...groups, ...this.classes];
+    }
+    if (node === this.problemsGroup) return this.problems();
     if (node === this.lookedUpGroup) return this.lookedUp ? [this.lookedUp] : [];
     return this.children.get(node) ?? [];
   }
 
   getParent(node: CodesNode): CodesNode | undefined {
+    if (node.kind === 'problem') return this.problemsGroup;
     return node.kind === 'status' || node.kind === 'error' ? node.parent : undefined;
   }
 
@@ -69,6 +98,23 @@ export class CodesViewProvider implements vscode.TreeDataProvider<CodesNode>, vs
       case 'class': {
         const item = new vscode.TreeItem(classLabel(node.statusClass, t), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `class:${node.statusClass}`;
+        return item;
+      }
+      case 'problems': {
+        const item = new vscode.TreeItem(t('Problems in this file'), vscode.TreeItemCollapsibleState.Expanded);
+        item.id = 'problems';
+        item.description = String(this.problems().length);
+        return item;
+      }
+      case 'problem': {
+        const { diagnostic, uri } = node;
+        const code = /\b[1-5]\d\d\b/.exec(diagnostic.message)?.[0] ?? '';
+        const item = new vscode.TreeItem(t('{0}, line {1}', code, diagnostic.range.start.line + 1), vscode.TreeItemCollapsibleState.None);
+        item.id = `problem:${uri.toString()}:${node.index}`;
+        item.description = diagnostic.message;
+        item.tooltip = diagnostic.message;
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.command = { command: 'vscode.open', title: t('Go to the code'), arguments: [uri, { selection: diagnostic.range }] };
         return item;
       }
       case 'lookedUp': {
@@ -115,6 +161,7 @@ export class CodesViewProvider implements vscode.TreeDataProvider<CodesNode>, vs
   }
 
   dispose(): void {
+    this.disposables.forEach((disposable) => disposable.dispose());
     this.changed.dispose();
   }
 }
