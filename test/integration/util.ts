@@ -52,9 +52,12 @@ export async function hoversAt(uri: vscode.Uri, position: vscode.Position): Prom
   return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position)) ?? [];
 }
 
-/** Our hovers only (other extensions, such as TypeScript's, may add their own). */
-export async function ltsHoverAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  return hoverText((await hoversAt(uri, position)).filter((h) => hoverText([h]).includes('LTS status code')));
+/**
+ * Our hovers only (other extensions, such as TypeScript's, may add their own): those that hold `marker` (in another
+ * display language, pass `LTS`).
+ */
+export async function ltsHoverAt(uri: vscode.Uri, position: vscode.Position, marker = 'LTS status code'): Promise<string> {
+  return hoverText((await hoversAt(uri, position)).filter((h) => hoverText([h]).includes(marker)));
 }
 
 export async function inlayHints(uri: vscode.Uri, range: vscode.Range): Promise<vscode.InlayHint[]> {

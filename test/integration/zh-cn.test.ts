@@ -7,12 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LtsStatusApi } from '../../src/vscode/services';
 import { requestScreenshot } from './screenshot';
-import { EXTENSION_ID, hoversAt, hoverText, inlayHints, labelText, ltsDiagnostics, positionOf, waitFor, workspaceUri } from './util';
-
-/** The extension's hover at a position (its sections all name LTS). */
-async function ltsHoverAt(uri: vscode.Uri, position: vscode.Position): Promise<string> {
-  return hoverText((await hoversAt(uri, position)).filter((h) => hoverText([h]).includes('LTS')));
-}
+import { EXTENSION_ID, inlayHints, labelText, ltsDiagnostics, ltsHoverAt, positionOf, waitFor, workspaceUri } from './util';
 
 // An English sentence: a capitalised word followed by three or more lower-case words (the reason phrases such as
 // `Too Many Requests` and names from the code are not sentences).
@@ -46,13 +41,13 @@ suite('zh-CN', function () {
       assert.match(problems[0].message, /createLogStream 返回 409 Conflict，不是 LTS 状态码/);
       assert.doesNotMatch(readable(problems[0].message), ENGLISH_SENTENCE);
 
-      const hover429 = await ltsHoverAt(uri, positionOf(document, 'res.status(429)', 'res.status('.length + 1));
+      const hover429 = await ltsHoverAt(uri, positionOf(document, 'res.status(429)', 'res.status('.length + 1), 'LTS');
       assert.match(hover429, /请求数量超过上限/, hover429);
       assert.doesNotMatch(readable(hover429), ENGLISH_SENTENCE, hover429);
-      const hover409 = await ltsHoverAt(uri, positionOf(document, 'res.status(409)', 'res.status('.length + 1));
+      const hover409 = await ltsHoverAt(uri, positionOf(document, 'res.status(409)', 'res.status('.length + 1), 'LTS');
       assert.match(hover409, /不是 LTS 状态码/, hover409);
       assert.doesNotMatch(readable(hover409), ENGLISH_SENTENCE, hover409);
-      const hoverError = await ltsHoverAt(uri, positionOf(document, 'LTS.0205', 1));
+      const hoverError = await ltsHoverAt(uri, positionOf(document, 'LTS.0205', 1), 'LTS');
       assert.match(hoverError, /日志流名称已存在/, hoverError);
       assert.doesNotMatch(readable(hoverError), ENGLISH_SENTENCE, hoverError);
 
