@@ -70,6 +70,11 @@ for run in $(seq 1 "$runs"); do
   fi
   if [ "$code" -ne 0 ]; then
     status=1
+    # The failed tests with their reasons: the temporary folder, and the whole log with it, is removed below.
+    if grep -q '✗' "$log"; then
+      echo "[fresh]   failed tests:"
+      grep -A 8 '✗' "$log" | sed 's/^/[fresh]   | /'
+    fi
     echo "[fresh]   last lines of the output:"
     tail -n 40 "$log" | sed 's/^/[fresh]   | /'
   fi
