@@ -38,6 +38,18 @@ export interface AnalyzeSettings {
   readonly chunkBytes?: number;
   /** False: codes a framework answers by itself are not findings (a file's own configuration wins). */
   readonly implicitCodes?: boolean;
+  /**
+   * `check`: a code file without evidence of a status sink (CodeEngine.mayHoldSink) is not parsed but deferred; the
+   * status-flow pass parses it only if the index asks for a name it mentions (flowPass.ts).
+   */
+  readonly deferWithoutSinks?: boolean;
+  /** `check`: compile and run only what findings need (AnalyzeOptions.findingsOnly). */
+  readonly findingsOnly?: boolean;
+  /**
+   * `check`: every code file that reaches the engine is parsed, even without a trigger word (a subclass that only
+   * passes `super(409)` on): which files reach it is decided by their sinks and by the flow index.
+   */
+  readonly ungated?: boolean;
 }
 
 /** What became of one file. A file with `language` belongs in the output; one with `skipped` or `error` does not. */
@@ -58,6 +70,8 @@ export interface FileOutcome {
   readonly restart?: boolean;
   /** A code file's status flow, for the index over the whole tree (../core/code/flow.ts). */
   readonly flow?: FlowSummary;
+  /** Not parsed: no status sink in its text (AnalyzeSettings.deferWithoutSinks). Its outcome stands unless flow asks. */
+  readonly deferred?: boolean;
 }
 
 /**
@@ -150,10 +164,18 @@ async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader
   const text = Buffer.concat([probe, readRest(source, MAX_CODE_BYTES - probe.length)]).toString('utf8');
   if (text.length > MAX_CODE_CHARS) return { skipped: tooLarge(text.length, 'characters') };
   const allowedCodes = file.allowedCodes ? new Set(file.allowedCodes) : settings.allowedCodes;
+  if (settings.deferWithoutSinks && !settings.occurrences) {
+    try {
+      if (!(await engine.mayHoldSink(text, reader.spec))) return { language, occurrences: [], findings: [], deferred: true };
+    } catch {
+      // The query could not be read: analyse the file, which reports the problem.
+    }
+  }
   let result;
   try {
     result = await analyzeDocument(engine, text, reader, {
       allowedCodes, timeoutMs: settings.timeoutMs, implicitCodes: file.implicitCodes ?? settings.implicitCodes, path: file.display,
+      findingsOnly: settings.findingsOnly, ungated: settings.ungated,
     });
   } catch (error) {
     return { skipped: `the analysis crashed (${error instanceof Error ? error.message : String(error)})`, restart: true };

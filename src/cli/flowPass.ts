@@ -5,7 +5,7 @@
  * what travels between files; then they are written in file order, while logs are streamed as before.
  */
 import * as fs from 'fs';
-import { findUnlisted, FlowIndex, mergeFlow, Occurrence, readerForPath, splitLines } from '../core';
+import { findUnlisted, FlowIndex, meetsDemand, mergeFlow, Occurrence, readerForPath, splitLines } from '../core';
 import { FileOutcome } from './analyze';
 import { FileEntry } from './files';
 import { analyzeAll, PoolOptions, PoolSink } from './pool';
@@ -38,6 +38,37 @@ export async function analyzeWithFlow(files: readonly FileEntry[], options: Pool
     if (flow) index.set(files[fileIndex].display, flow);
   });
 
+  // Files deferred for want of a status sink: parsed, round by round, while the index asks for a name they mention.
+  let deferred = code.map((_, i) => i).filter((i) => outcomes.get(i)?.deferred);
+  while (deferred.length > 0 && !options.signal?.aborted) {
+    const demand = index.demand();
+    if (demand.names.size === 0 && demand.fields.size === 0) break;
+    const meets = meetsDemand(demand);
+    const wanted = deferred.filter((i) => {
+      const text = readText(files[code[i]]);
+      return text === undefined || meets(text);
+    });
+    if (wanted.length === 0) break;
+    const taken = new Set(wanted);
+    deferred = deferred.filter((i) => !taken.has(i));
+    const settled = new Set<number>();
+    let head = 0;
+    await analyzeAll(wanted.map((i) => files[code[i]]), { ...options, settings: { ...options.settings, deferWithoutSinks: false } }, {
+      chunk: () => Promise.resolve(),
+      done(k, outcome) {
+        outcomes.set(wanted[k], outcome);
+        if (outcome.flow) index.set(files[code[wanted[k]]].display, outcome.flow);
+        settled.add(k);
+        while (settled.has(head)) head++;
+        return Promise.resolve();
+      },
+      get head() {
+        return head;
+      },
+    });
+  }
+  if (options.signal?.aborted) return;
+
   // Phase 2: code outcomes (with what flows into them from other files) and logs, in file order.
   const written = code.map((fileIndex, i) => {
     const outcome = outcomes.get(i) ?? { skipped: 'not analysed' };
@@ -54,6 +85,15 @@ export async function analyzeWithFlow(files: readonly FileEntry[], options: Pool
     },
   });
   await Promise.all(written);
+}
+
+/** A code file's text for the demand test; undefined when it cannot be read (it is then analysed, which reports why). */
+function readText(file: FileEntry): string | undefined {
+  try {
+    return file.content ? Buffer.from(file.content).toString('utf8') : fs.readFileSync(file.absolute, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 /** A code file's outcome with the codes that reach a sink through other files added (and their findings). */

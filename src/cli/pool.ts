@@ -23,6 +23,9 @@ export interface WorkerSetup {
   readonly allowedCodes: readonly number[];
   readonly timeoutMs: number;
   readonly occurrences: boolean;
+  readonly deferWithoutSinks?: boolean;
+  readonly findingsOnly?: boolean;
+  readonly ungated?: boolean;
 }
 
 export type ToWorker = { readonly type: 'file'; readonly index: number; readonly file: FileEntry } | { readonly type: 'ack' };
@@ -117,6 +120,9 @@ class WorkerPool {
       allowedCodes: [...options.settings.allowedCodes],
       timeoutMs: options.settings.timeoutMs,
       occurrences: options.settings.occurrences,
+      deferWithoutSinks: options.settings.deferWithoutSinks,
+      findingsOnly: options.settings.findingsOnly,
+      ungated: options.settings.ungated,
     };
   }
 

@@ -41,6 +41,11 @@ export interface CliIo {
   readonly timeoutMs?: number;
   /** Overrides the hard limit derived from `timeoutMs`. */
   readonly hardTimeoutMs?: number;
+  /**
+   * `check` parses every code file instead of only those with a status sink and those the flow index asks for
+   * (the property test compares both; the results must be the same).
+   */
+  readonly parseAll?: boolean;
 }
 
 export const USAGE = `Usage: lts-status <command> [options]
@@ -361,7 +366,10 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
     workerScript: io.workerScript,
     grammarDir: io.grammarDir,
     grammars: io.grammars,
-    settings: { allowedCodes: options.allowedCodes, timeoutMs, occurrences: command === 'scan' },
+    settings: {
+      allowedCodes: options.allowedCodes, timeoutMs, occurrences: command === 'scan',
+      deferWithoutSinks: command === 'check' && !io.parseAll, findingsOnly: command === 'check' && !io.parseAll, ungated: command === 'check',
+    },
     hardTimeoutMs: io.hardTimeoutMs ?? 2 * timeoutMs + HARD_TIMEOUT_GRACE_MS,
     signal: stop.signal,
   }, collator);

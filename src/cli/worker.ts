@@ -9,7 +9,8 @@ import { FromWorker, grammarsIn, ToWorker, WorkerSetup } from './pool';
 
 const setup = workerData as WorkerSetup;
 const engine = new CodeEngine(grammarsIn(setup.grammarDir));
-const settings: AnalyzeSettings = { allowedCodes: new Set(setup.allowedCodes), timeoutMs: setup.timeoutMs, occurrences: setup.occurrences };
+const settings: AnalyzeSettings = { allowedCodes: new Set(setup.allowedCodes), timeoutMs: setup.timeoutMs, occurrences: setup.occurrences,
+  deferWithoutSinks: setup.deferWithoutSinks, findingsOnly: setup.findingsOnly, ungated: setup.ungated };
 const port = parentPort!;
 let acknowledged: (() => void) | undefined;
 

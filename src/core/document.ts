@@ -45,6 +45,10 @@ export interface DocumentOptions {
   readonly timeoutMs?: number;
   /** The document's path (test files have no findings). */
   readonly path?: string;
+  /** Only findings and flow are wanted (AnalyzeOptions.findingsOnly): occurrences may lack mere mentions. */
+  readonly findingsOnly?: boolean;
+  /** Parse whatever the text (AnalyzeOptions.ungated). */
+  readonly ungated?: boolean;
 }
 
 /** A document's lines, split the way VS Code counts them: at `\r\n`, lone `\r` and `\n`. */
@@ -56,7 +60,7 @@ export async function analyzeDocument(engine: CodeEngine, text: string, reader: 
   if (reader.kind === 'text') return { occurrences: scanText(text), findings: [] };
   const lines = splitLines(text);
   if (text.length > MAX_CODE_CHARS) return { occurrences: [], findings: [], skipped: 'tooLarge' };
-  const analysis = await engine.analyze(text, reader.spec, { timeoutMs: options.timeoutMs });
+  const analysis = await engine.analyze(text, reader.spec, { timeoutMs: options.timeoutMs, findingsOnly: options.findingsOnly, ungated: options.ungated });
   const findings = findUnlisted(analysis.occurrences, { ...options, lineAt: (line) => lines[line] ?? '' });
   return {
     occurrences: analysis.occurrences,

@@ -150,3 +150,114 @@ export function sourceFile(language: string, lines: number, seed = 5): string {
   if (language === 'java') parts.push('}\n');
   return parts.join('');
 }
+
+/**
+ * The dense web-application tree: every file imports its framework and mentions statuses of other kinds (an order's
+ * status, an error code, JSON), numbers that are not HTTP statuses are everywhere (sizes, limits, timeouts, ports),
+ * and one file in ten holds request handlers. This is the shape of a real service, where a trigger word alone
+ * selects every file. One handler form per language, matched by the ast-grep rules in ast-grep/.
+ */
+interface DenseForm {
+  readonly ext: string;
+  readonly dir: string;
+  readonly head: (f: number) => string;
+  readonly tail?: string;
+  readonly send: (code: number, i: number) => string;
+  readonly noise: (i: number, n: () => number) => string;
+}
+
+const num = (n: () => number, from = 100, span = 500) => from + Math.floor(n() * span);
+
+const DENSE_FORMS: Readonly<Record<string, DenseForm>> = {
+  javascript: {
+    ext: 'js', dir: 'web/routes',
+    head: (f) => `'use strict';\nconst express = require('express');\nconst { logger } = require('../lib/log');\nconst router = express.Router();\nconst PAGE_SIZE_${f} = ${100 + (f % 400)};\n\n`,
+    tail: 'module.exports = router;\n',
+    send: (code, i) => `router.post('/items/${i}', async (req, res) => {\n  const item = await store.find(req.params.id);\n  if (!item) return res.status(${code}).json({ error: 'item ${i}' });\n  res.json(item);\n});\n\n`,
+    noise: (i, n) => `function summarize${i}(orders, width = ${num(n)}) {\n  // a page of 250 rows, see ticket 404\n  const paid = orders.filter((o) => o.status === 'paid' && o.total > ${num(n)});\n  logger.info('summary', { count: paid.length, code: 'SUM_${i}', timeoutMs: ${num(n)} });\n  return JSON.stringify({ rows: paid.slice(0, ${num(n)}), height: width * ${num(n, 1, 9)} });\n}\n\n`,
+  },
+  typescript: {
+    ext: 'ts', dir: 'api/src/services',
+    head: (f) => `import { Request, Response, Router } from 'express';\nimport { Order, OrderStatus } from '../models/order';\nimport { config } from '../config';\n\nconst RETRY_MS_${f} = ${100 + (f % 400)};\n\n`,
+    send: (code, i) => `export async function handle${i}(req: Request, res: Response): Promise<void> {\n  const order = await findOrder(req.params.id);\n  if (!order) {\n    res.status(${code}).json({ error: 'order ${i}' });\n    return;\n  }\n  res.json(order);\n}\n\n`,
+    noise: (i, n) => `export function price${i}(order: Order, limit = ${num(n)}): number {\n  // ${num(n)} cents per unit above ${num(n)} units\n  if (order.status === OrderStatus.Cancelled) return 0;\n  const errorCode = order.items.length > limit ? 'E${num(n)}' : undefined;\n  return order.items.reduce((sum, item) => sum + item.qty * ${num(n)}, errorCode ? ${num(n)} : 0);\n}\n\n`,
+  },
+  python: {
+    ext: 'py', dir: 'app/views',
+    head: (f) => `from flask import Blueprint, jsonify, request, abort\nfrom app.models import Order, db\n\nbp = Blueprint("bp${f}", __name__)\nPAGE_SIZE = ${100 + (f % 400)}\n\n\n`,
+    send: (code, i) => `@bp.route("/orders/${i}", methods=["POST"])\ndef create_order_${i}():\n    payload = request.get_json()\n    if not payload:\n        abort(${code})\n    return jsonify(id=${i})\n\n\n`,
+    noise: (i, n) => `def summarize_${i}(orders, width=${num(n)}):\n    # 250 rows per page, see ticket 404\n    paid = [o for o in orders if o.status == "paid" and o.total > ${num(n)}]\n    error_code = "E${num(n)}" if len(paid) > ${num(n)} else None\n    return {"rows": paid[:${num(n)}], "code": error_code, "height": width * ${num(n, 1, 9)}}\n\n\n`,
+  },
+  go: {
+    ext: 'go', dir: 'internal/service',
+    head: (f) => `package service\n\nimport (\n\t"encoding/json"\n\t"errors"\n\t"fmt"\n\t"net/http"\n)\n\nconst pageSize${f} = ${100 + (f % 400)}\n\n`,
+    send: (code, i) => `func handler${i}(w http.ResponseWriter, r *http.Request) {\n\tif r.Body == nil {\n\t\tw.WriteHeader(${code})\n\t\treturn\n\t}\n\tjson.NewEncoder(w).Encode(map[string]int{"id": ${i}})\n}\n\n`,
+    noise: (i, n) => `func summarize${i}(orders []Order) (int, error) {\n\tlimit := ${num(n)}\n\ttotal := 0\n\tfor _, o := range orders {\n\t\tif o.Status == "paid" && o.Total > limit {\n\t\t\ttotal += o.Total * ${num(n)}\n\t\t}\n\t}\n\tif total > ${num(n)} {\n\t\treturn 0, fmt.Errorf("code %d: %w", ${num(n)}, errors.New("too large"))\n\t}\n\treturn total, nil\n}\n\n`,
+  },
+  java: {
+    ext: 'java', dir: 'src/main/java/com/example/service',
+    head: (f) => `package com.example.service;\n\nimport java.util.List;\nimport org.springframework.http.MediaType;\nimport org.springframework.http.ResponseEntity;\nimport org.springframework.stereotype.Service;\nimport org.springframework.web.bind.annotation.*;\n\n@RestController\npublic class File${f} {\n  private static final int PAGE_SIZE = ${100 + (f % 400)};\n\n`,
+    tail: '}\n',
+    send: (code, i) => `  @PostMapping(value = "/orders/${i}", produces = MediaType.APPLICATION_JSON_VALUE)\n  public ResponseEntity<String> create${i}(@RequestBody String body) {\n    if (body.isEmpty()) {\n      return ResponseEntity.status(${code}).body("order ${i}");\n    }\n    return ResponseEntity.ok(body);\n  }\n\n`,
+    noise: (i, n) => `  private int summarize${i}(List<Order> orders) {\n    int limit = ${num(n)}; // 250 per page, see ticket 404\n    int total = 0;\n    for (Order o : orders) {\n      if ("paid".equals(o.getStatus()) && o.getTotal() > limit) total += o.getTotal() * ${num(n)};\n    }\n    if (total > ${num(n)}) throw new IllegalStateException("code " + ${num(n)});\n    return total;\n  }\n\n`,
+  },
+  csharp: {
+    ext: 'cs', dir: 'src/Api/Services',
+    head: (f) => `using System;\nusing System.Collections.Generic;\nusing System.Linq;\nusing Microsoft.AspNetCore.Http;\nusing Microsoft.AspNetCore.Mvc;\n\nnamespace Example.Api;\n\n[ApiController]\n[Route("api/[controller]")]\npublic class Orders${f}Controller : ControllerBase\n{\n    private const int PageSize = ${100 + (f % 400)};\n\n`,
+    tail: '}\n',
+    send: (code, i) => `    [HttpPost("orders/${i}")]\n    public IActionResult Create${i}([FromBody] Order order)\n    {\n        if (order == null)\n        {\n            return StatusCode(${code});\n        }\n        return Ok(order);\n    }\n\n`,
+    noise: (i, n) => `    private int Summarize${i}(IEnumerable<Order> orders)\n    {\n        var limit = ${num(n)}; // 250 per page, see ticket 404\n        var total = orders.Where(o => o.Status == "paid" && o.Total > limit).Sum(o => o.Total * ${num(n)});\n        if (total > ${num(n)}) throw new InvalidOperationException($"code {${num(n)}}");\n        return total;\n    }\n\n`,
+  },
+  php: {
+    ext: 'php', dir: 'app/Http/Services',
+    head: (f) => `<?php\n\nnamespace App\\Http\\Controllers;\n\nuse Illuminate\\Http\\Request;\nuse Illuminate\\Http\\JsonResponse;\nuse App\\Models\\Order;\n\nclass Orders${f}Controller extends Controller\n{\n    private const PAGE_SIZE = ${100 + (f % 400)};\n\n`,
+    tail: '}\n',
+    send: (code, i) => `    public function store${i}(Request $request)\n    {\n        if (!$request->has('name')) {\n            abort(${code});\n        }\n        return response()->json(['id' => ${i}]);\n    }\n\n`,
+    noise: (i, n) => `    private function summarize${i}(array $orders, int $width = ${num(n)}): array\n    {\n        // 250 rows per page, see ticket 404\n        $paid = array_filter($orders, fn ($o) => $o->status === 'paid' && $o->total > ${num(n)});\n        $code = count($paid) > ${num(n)} ? 'E${num(n)}' : null;\n        return ['rows' => array_slice($paid, 0, ${num(n)}), 'code' => $code, 'height' => $width * ${num(n, 1, 9)}];\n    }\n\n`,
+  },
+  ruby: {
+    ext: 'rb', dir: 'app/services',
+    head: (f) => `# frozen_string_literal: true\n\nrequire 'json'\n\nclass Orders${f}Controller < ApplicationController\n  PAGE_SIZE = ${100 + (f % 400)}\n\n`,
+    tail: 'end\n',
+    send: (code, i) => `  def create_${i}\n    order = Order.find_by(id: params[:id])\n    if order.nil?\n      render json: { error: 'order ${i}' }, status: ${code}\n      return\n    end\n    render json: order\n  end\n\n`,
+    noise: (i, n) => `  def summarize_${i}(orders, width = ${num(n)})\n    # 250 rows per page, see ticket 404\n    paid = orders.select { |o| o.status == 'paid' && o.total > ${num(n)} }\n    code = paid.size > ${num(n)} ? "E${num(n)}" : nil\n    { rows: paid.first(${num(n)}), code: code, height: width * ${num(n, 1, 9)} }\n  end\n\n`,
+  },
+  rust: {
+    ext: 'rs', dir: 'src/services',
+    head: (f) => `use actix_web::{get, post, web, HttpResponse, Responder};\nuse actix_web::http::StatusCode;\nuse serde::{Deserialize, Serialize};\n\nconst PAGE_SIZE_${f}: usize = ${100 + (f % 400)};\n\n`,
+    send: (code, i) => `#[post("/orders/${i}")]\nasync fn create_${i}(body: String) -> impl Responder {\n    if body.is_empty() {\n        return HttpResponse::build(StatusCode::from_u16(${code}).unwrap()).finish();\n    }\n    HttpResponse::Ok().body(body)\n}\n\n`,
+    noise: (i, n) => `fn summarize_${i}(orders: &[Order], width: u32) -> Result<u32, String> {\n    // 250 rows per page, see ticket 404\n    let limit = ${num(n)};\n    let total: u32 = orders.iter().filter(|o| o.status == "paid" && o.total > limit).map(|o| o.total * ${num(n)}).sum();\n    if total > ${num(n)} {\n        return Err(format!("code {}", ${num(n)}));\n    }\n    Ok(total + width * ${num(n, 1, 9)})\n}\n\n`,
+  },
+};
+
+/** The dense web-application tree (see {@link DENSE_FORMS}): about `files` files and `bytes` bytes, nine languages. */
+export function denseTree(files: number, bytes: number, seed = 6): { files: Map<string, string>; unlisted: number } {
+  const next = random(seed);
+  const languages = Object.keys(DENSE_FORMS);
+  const out = new Map<string, string>();
+  const perFile = bytes / files;
+  let unlisted = 0;
+  for (let f = 0; f < files; f++) {
+    const language = languages[f % languages.length];
+    const form = DENSE_FORMS[language];
+    const withHandlers = next() < 0.1;
+    const parts: string[] = [form.head(f)];
+    let size = parts[0].length;
+    for (let i = 0; size < perFile; i++) {
+      let chunk: string;
+      if (withHandlers && (i === 0 || next() < 0.3)) {
+        const bad = next() < 0.3;
+        const code = bad ? UNLISTED[Math.floor(next() * UNLISTED.length)] : LISTED[Math.floor(next() * LISTED.length)];
+        if (bad) unlisted++;
+        chunk = form.send(code, i);
+      } else {
+        chunk = form.noise(i, next);
+      }
+      parts.push(chunk);
+      size += chunk.length;
+    }
+    if (form.tail) parts.push(form.tail);
+    out.set(`${language}/${form.dir}/m${f % 25}/file${f}.${form.ext}`, parts.join(''));
+  }
+  return { files: out, unlisted };
+}

@@ -8,6 +8,7 @@ import { LanguageSpec, QuerySource } from '../languages/spec';
 import { codeForName } from '../names';
 import { isStatusCode } from '../table';
 import { Logger, nullLogger, Occurrence, OccurrenceContext } from '../types';
+import { findingsQuery, hasSinkEvidence, SinkEvidence, sinkEvidence } from './evidence';
 import { FlowIndex, FlowSummary } from './flow';
 import { extractFlow, FlowFunction, LeafValue, RawFlow } from './flowExtract';
 
@@ -30,6 +31,16 @@ export interface AnalyzeOptions {
    * `skipped: 'timeout'`, never a partial list. Default 5000.
    */
   readonly timeoutMs?: number;
+  /**
+   * Only findings and status flow are wanted (`lts-status check`): a smaller status query without the patterns that
+   * only explain is compiled and run, so occurrences that are mere mentions may be missing.
+   */
+  readonly findingsOnly?: boolean;
+  /**
+   * Parse even without a status-like number and a trigger word (see {@link worthParsing}): the caller chose the
+   * document for a better reason (`lts-status check`: a status sink, or a name the flow index asks for).
+   */
+  readonly ungated?: boolean;
 }
 
 /**
@@ -239,6 +250,7 @@ const MAX_VALUE_DEPTH = 8;
 export class CodeEngine {
   private runtime: Promise<void> | undefined;
   private readonly compiled = new Map<string, Promise<CompiledLanguage>>();
+  private readonly evidence = new Map<string, Promise<SinkEvidence>>();
   private failure: EngineCrashed | undefined;
 
   constructor(private readonly loader: GrammarLoader, readonly logger: Logger = nullLogger) {}
@@ -254,8 +266,8 @@ export class CodeEngine {
    */
   async analyze(text: string, spec: LanguageSpec, options: AnalyzeOptions = {}): Promise<CodeAnalysis> {
     this.throwIfCrashed();
-    if (!worthParsing(text, spec)) return { occurrences: [], skipped: 'noCandidates' };
-    const language = await this.language(spec);
+    if (!options.ungated && !worthParsing(text, spec)) return { occurrences: [], skipped: 'noCandidates' };
+    const language = await this.language(spec, options.findingsOnly);
     this.throwIfCrashed();
     const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return this.guarded(spec, language, text, () => {
@@ -311,15 +323,30 @@ export class CodeEngine {
     return new CodeSession(this, spec, options);
   }
 
-  /** Loads and compiles a language once; later calls share the promise. */
-  language(spec: LanguageSpec): Promise<CompiledLanguage> {
-    let compiled = this.compiled.get(spec.id);
+  /** Loads and compiles a language once (or its findings-only variant); later calls share the promise. */
+  language(spec: LanguageSpec, findingsOnly = false): Promise<CompiledLanguage> {
+    const key = findingsOnly ? `${spec.id}\u0000findings` : spec.id;
+    let compiled = this.compiled.get(key);
     if (!compiled) {
-      compiled = this.compile(spec);
-      compiled.catch(() => this.compiled.delete(spec.id));
-      this.compiled.set(spec.id, compiled);
+      compiled = this.compile(spec, findingsOnly);
+      compiled.catch(() => this.compiled.delete(key));
+      this.compiled.set(key, compiled);
     }
     return compiled;
+  }
+
+  /**
+   * Whether a text can hold a status sink of its language (see ./evidence.ts), without parsing it: what
+   * `lts-status check` asks before it parses a file for nothing but its findings and status flow.
+   */
+  async mayHoldSink(text: string, spec: LanguageSpec): Promise<boolean> {
+    let evidence = this.evidence.get(spec.id);
+    if (!evidence) {
+      evidence = this.queryText(spec.statusQuery).then(sinkEvidence);
+      evidence.catch(() => this.evidence.delete(spec.id));
+      this.evidence.set(spec.id, evidence);
+    }
+    return hasSinkEvidence(text, await evidence);
   }
 
   timedOut(spec: LanguageSpec, text: string): CodeAnalysis {
@@ -333,7 +360,7 @@ export class CodeEngine {
     return this.loader.query(source.file);
   }
 
-  private async compile(spec: LanguageSpec): Promise<CompiledLanguage> {
+  private async compile(spec: LanguageSpec, findingsOnly: boolean): Promise<CompiledLanguage> {
     this.runtime ??= (async () => {
       const wasmBinary = await this.loader.runtimeBinary?.();
       // `wasmBinary` is an Emscripten module option the typings leave out; the runtime honours it.
@@ -346,11 +373,11 @@ export class CodeEngine {
     parser.setLanguage(language);
     const compiled = {
       parser,
-      statusQuery: new Query(language, await this.queryText(spec.statusQuery)),
+      statusQuery: new Query(language, findingsOnly ? findingsQuery(await this.queryText(spec.statusQuery)) : await this.queryText(spec.statusQuery)),
       handlerQuery: new Query(language, await this.queryText(spec.handlerQuery)),
       ...(spec.flowQuery && spec.flow ? { flowQuery: new Query(language, await this.queryText(spec.flowQuery)) } : {}),
     };
-    this.logger.info(`Loaded the ${spec.grammar} grammar for ${spec.name} in ${Date.now() - started} ms.`);
+    this.logger.info(`Loaded the ${spec.grammar} grammar for ${spec.name}${findingsOnly ? ' (findings only)' : ''} in ${Date.now() - started} ms.`);
     return compiled;
   }
 }

@@ -199,6 +199,46 @@ export class FlowIndex {
     return [...this.files.keys()].filter((file) => this.occurrences(file).length > 0);
   }
 
+  /**
+   * What a file the index has not seen must mention to change its results (for a tree check that parses only files
+   * with a status sink first, see ../code/evidence.ts): the names of functions, methods, classes and constants
+   * through which a value reaches a sink, and the fields that sinks read from errors.
+   */
+  demand(): FlowDemand {
+    const names = new Set<string>();
+    const fields = new Set<string>();
+    const reached = this.reach();
+    for (const qualified of reached.keys()) {
+      const key = qualified.slice(qualified.indexOf('\u0000') + 1);
+      if (key.charCodeAt(0) === 46 /* . */) continue;
+      const kind = key.slice(0, 2);
+      let rest = key.slice(2);
+      if (kind === 'F:') {
+        const colon = rest.indexOf(':');
+        if (colon < 0) {
+          fields.add(rest);
+          continue;
+        }
+        rest = rest.slice(0, colon);
+      } else if (kind === 'P:') {
+        rest = rest.replace(/(?:#\d+|:[^:]*)$/, '');
+      }
+      const last = lastName(rest);
+      if (last) names.add(last);
+    }
+    for (const [file, summary] of this.files) {
+      const family = summary.family ?? '';
+      for (const ref of summary.refs) {
+        if (!reached.has(qualify(file, family, ref.to))) continue;
+        for (const name of ref.names) {
+          const last = lastName(name.replace(/^G:/, ''));
+          if (last) names.add(last);
+        }
+      }
+    }
+    return { names, fields, errorClasses: fields.size > 0 ? this.errorClassNames() : new Set() };
+  }
+
   private invalidate(): void {
     this.reached = undefined;
     this.constants = undefined;
@@ -265,8 +305,20 @@ export class FlowIndex {
     return reached;
   }
 
-  /** `[family, class, key]` for every field key `F:Class:field` of a class that is an error (by name or by its bases). */
-  private errorFieldKeys(): Array<[string, string, string]> {
+  /** The names of the classes of all files that are errors (by their names or their bases'). */
+  private errorClassNames(): Set<string> {
+    const isError = this.errorTest();
+    const names = new Set<string>();
+    for (const summary of this.files.values()) {
+      for (const cls of summary.classes) {
+        if (isError(`${summary.family ?? ''}\u0000${cls.name}`, 0)) names.add(cls.name);
+      }
+    }
+    return names;
+  }
+
+  /** Whether a class (`family\0name`) is an error: by its name, or one of its bases' (transitively). */
+  private errorTest(): (name: string, depth: number) => boolean {
     const bases = new Map<string, Set<string>>();
     for (const summary of this.files.values()) {
       for (const cls of summary.classes) {
@@ -287,6 +339,12 @@ export class FlowIndex {
       memo.set(name, result);
       return result;
     };
+    return isError;
+  }
+
+  /** `[family, class, key]` for every field key `F:Class:field` of a class that is an error (by name or by its bases). */
+  private errorFieldKeys(): Array<[string, string, string]> {
+    const isError = this.errorTest();
     const found = new Map<string, [string, string, string]>();
     let family = '';
     const consider = (key: string) => {
@@ -309,6 +367,42 @@ export class FlowIndex {
     const keys = [...found.values()];
     return keys;
   }
+}
+
+/** See {@link FlowIndex.demand}. */
+export interface FlowDemand {
+  readonly names: ReadonlySet<string>;
+  readonly fields: ReadonlySet<string>;
+  /** The classes known to be errors (only when `fields` is not empty). */
+  readonly errorClasses: ReadonlySet<string>;
+}
+
+const IDENTIFIER = /[A-Za-z_$\u00c0-\uffff][\w$\u00c0-\uffff]*/g;
+
+/** The last identifier of a qualified name (`Codes.CONFLICT` → `CONFLICT`, `App\\Errors::of` → `of`). */
+function lastName(name: string): string | undefined {
+  const all = name.match(IDENTIFIER);
+  return all ? all[all.length - 1] : undefined;
+}
+
+const escapeName = (name: string) => name.replace(/[$]/g, '\\$');
+
+/**
+ * Whether a text mentions what a demand asks for: one of its names as a whole word, or one of its fields together
+ * with an error class (a class named like an error, or one of the known ones). Superset by design: it decides which
+ * files to parse, never what they report.
+ */
+export function meetsDemand(demand: FlowDemand): (text: string) => boolean {
+  const words = (list: Iterable<string>) => {
+    const all = [...list].filter((w) => w.length > 0).map(escapeName);
+    return all.length === 0 ? undefined : new RegExp(`(?<![\\w$])(?:${all.join('|')})(?![\\w$])`);
+  };
+  const names = words(demand.names);
+  const fields = words(demand.fields);
+  const known = words(demand.errorClasses);
+  const errorish = new RegExp(`(?:${ERROR_CLASS.source.replace(/\$$/, '')})(?![\\w$])`);
+  return (text) => (names?.test(text) ?? false)
+    || (fields !== undefined && fields.test(text) && (errorish.test(text) || (known?.test(text) ?? false)));
 }
 
 /** File-local keys (`.x`) belong to their file; global keys are shared within a language family. */

@@ -17,7 +17,8 @@
  ]
  (#any-of? @status.send
    "Ok" "Created" "CreatedAtAction" "CreatedAtRoute" "Accepted" "AcceptedAtAction" "AcceptedAtRoute" "NoContent"
-   "BadRequest" "Unauthorized" "Forbid" "NotFound" "Conflict" "UnprocessableEntity"))
+   "BadRequest" "Unauthorized" "Forbid" "NotFound" "Conflict" "UnprocessableEntity")
+ (#set! evidence "(?<![\\w.])(?:Ok|Created|CreatedAtAction|CreatedAtRoute|Accepted|AcceptedAtAction|AcceptedAtRoute|NoContent|BadRequest|Unauthorized|Forbid|NotFound|Conflict|UnprocessableEntity)\\s*\\("))
 
 ; Minimal APIs: Results.Conflict(), TypedResults.NotFound(), Results.Ok<Todo>(todo)
 (invocation_expression

@@ -35,11 +35,13 @@
 (object_creation_expression
   type: [(type_identifier) (generic_type (type_identifier))] @_class
   arguments: (argument_list (_) . (_) @status.send .)
-  (#match? @_class "^ResponseEntity(<.*>)?$"))
+  (#match? @_class "^ResponseEntity(<.*>)?$")
+  (#set! evidence "new\\s+ResponseEntity\\b"))
 (object_creation_expression
   type: [(type_identifier) (generic_type (type_identifier))] @_class
   arguments: (argument_list . [(field_access) (method_invocation)] @status.send .)
-  (#match? @_class "^ResponseEntity(<.*>)?$"))
+  (#match? @_class "^ResponseEntity(<.*>)?$")
+  (#set! evidence "new\\s+ResponseEntity\\b"))
 
 ; Spring: @ResponseStatus(HttpStatus.CONFLICT) on a handler method or an exception class,
 ; @ResponseStatus(code = HttpStatus.CONFLICT, reason = "…"); Micronaut: @Status(HttpStatus.CREATED)

@@ -11,7 +11,8 @@
 (call_expression
   function: (member_expression property: (property_identifier) @_method)
   arguments: (arguments . (_) @status.send)
-  (#any-of? @_method "status" "sendStatus" "writeHead"))
+  (#any-of? @_method "status" "sendStatus" "writeHead")
+  (#set! evidence "\\.\\s*(?:status|sendStatus|writeHead)\\s*\\("))
 
 ; Fastify: reply.code(418); Hono: c.status(409)
 (call_expression
@@ -26,14 +27,16 @@
   left: (member_expression object: (_) @_object property: (property_identifier) @_property)
   right: (_) @status.send
   (#not-eq? @_object "this")
-  (#any-of? @_property "status" "statusCode"))
+  (#any-of? @_property "status" "statusCode")
+  (#set! evidence "\\.\\s*(?:status|statusCode)\\s*=(?![=>])"))
 
 ; Fetch API / Next.js: new Response(body, { status: 502 }), new NextResponse(body, { status: 502 })
 (new_expression
   constructor: (identifier) @_class
   arguments: (arguments (object (pair key: (property_identifier) @_key value: (_) @status.send)))
   (#any-of? @_class "Response" "NextResponse")
-  (#eq? @_key "status"))
+  (#eq? @_key "status")
+  (#set! evidence "new\\s+(?:Response|NextResponse)\\b"))
 
 ; Response.json(data, { status: 409 }), NextResponse.json(data, { status: 409 }), Response.redirect(url, 307)
 (call_expression

@@ -97,7 +97,8 @@
 (object_creation_expression
   [(name) (qualified_name)] @_class
   (arguments . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
-  (#match? @_class "(^|\\\\)(Response|JsonResponse|RedirectResponse|StreamedResponse|StreamedJsonResponse|BinaryFileResponse|HtmlResponse|TextResponse|XmlResponse)$"))
+  (#match? @_class "(^|\\\\)(Response|JsonResponse|RedirectResponse|StreamedResponse|StreamedJsonResponse|BinaryFileResponse|HtmlResponse|TextResponse|XmlResponse)$")
+  (#set! evidence "new\\s+\\\\?(?:\\w+\\\\)*(?:Response|JsonResponse|RedirectResponse|StreamedResponse|StreamedJsonResponse|BinaryFileResponse|HtmlResponse|TextResponse|XmlResponse)\\s*\\("))
 
 ; PSR-7 responses take the status first: return new Response(409) (Nyholm, Laminas, Guzzle), fn () => new EmptyResponse(204).
 ; Only when returned: elsewhere (Guzzle's MockHandler queue in tests) it is a mention, below.
@@ -107,7 +108,8 @@
   (arrow_function body: (object_creation_expression
     [(name) (qualified_name)] @_class
     (arguments . (argument [(integer) @status.send (name) @status.send (class_constant_access_expression) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))))]
-  (#match? @_class "(^|\\\\)(Response|EmptyResponse)$"))
+  (#match? @_class "(^|\\\\)(Response|EmptyResponse)$")
+  (#set! evidence "new\\s+\\\\?(?:\\w+\\\\)*(?:Response|EmptyResponse)\\s*\\("))
 
 ; Symfony AbstractController: $this->json($data, 409), $this->redirect($url, 301), $this->redirectToRoute('home', [], 301)
 (member_call_expression

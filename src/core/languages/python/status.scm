@@ -21,14 +21,16 @@
      . [(string) (concatenated_string) (dictionary) (list) (none) (call) (identifier)] @_body
      . (_) @status.send)]
   (#match? @_body "^([rbfuRBFU]*[\"'{\\[]|None$|(\\w+\\.)*(jsonify|render_template|render_template_string|make_response|dumps|dump|redirect|escape|Markup|send_file|send_from_directory|dict|str|to_dict|to_json|model_dump|model_dump_json)\\(|(\\w+_)?(body|payload|content|response|resp|rv|html|message|msg|error|errors)$)")
-  (#not-match? @status.send "^1\\d\\d$"))
+  (#not-match? @status.send "^1\\d\\d$")
+  (#set! evidence "^[ \\t]*return[ \\t]+(?![{\\[][^\\n]*[}\\]][ \\t]*(?:#[^\\n]*)?$)\\(?[ \\t]*(?:[rbfuRBFU]*[\"'{\\[]|None\\b|(?:\\w+\\.)*(?:jsonify|render_template|render_template_string|make_response|dumps|dump|redirect|escape|Markup|send_file|send_from_directory|dict|str|to_dict|to_json|model_dump|model_dump_json)\\(|(?:\\w+_)?(?:body|payload|content|response|resp|rv|html|message|msg|error|errors)\\b)[^\\n]*,|^[ \\t]*return[ \\t]+[{\\[][^\\n]*[}\\]][ \\t]*,|^[ \\t]*[)\\]}\"'][^\\n]*,|^[ \\t]*return[ \\t]*\\([ \\t]*(?:#[^\\n]*)?$"))
 
 ; Flask, Bottle, Werkzeug: abort(409), flask.abort(404, description="x")
 (call
   function: [(identifier) (attribute)] @_function
   arguments: (argument_list
     . (_) @status.send)
-  (#match? @_function "^((flask|bottle|werkzeug|werkzeug\\.exceptions)\\.)?abort$"))
+  (#match? @_function "^((flask|bottle|werkzeug|werkzeug\\.exceptions)\\.)?abort$")
+  (#set! evidence "abort\\s*\\("))
 
 ; Flask: make_response(body, 409), make_response(body, 409, headers)
 (call
@@ -99,7 +101,8 @@
   left: (attribute object: (_) @_object attribute: (identifier) @_property)
   right: (_) @status.send
   (#eq? @_property "status")
-  (#match? @_object "^(self\\.)?(resp|response|rv)$|_(resp|response)$"))
+  (#match? @_object "^(self\\.)?(resp|response|rv)$|_(resp|response)$")
+  (#set! evidence "\\.\\s*status\\s*=(?!=)"))
 
 ; aiohttp StreamResponse, Tornado RequestHandler: resp.set_status(409), self.set_status(409)
 (call

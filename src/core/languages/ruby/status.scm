@@ -49,7 +49,8 @@
   !receiver
   method: (identifier) @_method
   arguments: (argument_list . [(integer) (simple_symbol) (constant) (identifier) (conditional) (parenthesized_statements)] @status.send)
-  (#any-of? @_method "status" "halt"))
+  (#any-of? @_method "status" "halt")
+  (#set! evidence "(?<![\\w.@$:])(?:status|halt)(?:[ \\t]*\\(|[ \\t]+[\\w:@'\"(-])"))
 
 ; Grape: error!('Conflict', 409), error!({ error: 'x' }, 409)
 (call

@@ -72,13 +72,16 @@
   return_type: (_) @_type
   body: (block (tuple_expression . (identifier) @status.send))
   (#match? @_type "(StatusCode|Response|Responder|Reply)")
-  (#match? @status.send "^[a-z_][a-z0-9_]*$"))
+  (#match? @status.send "^[a-z_][a-z0-9_]*$")
+  (#set! evidence "->[^{;]*(?:StatusCode|Response|Responder|Reply)"))
 (block
   (tuple_expression . (identifier) @status.send)
-  (#match? @status.send "^(status|status_code|http_status|statuscode)$"))
+  (#match? @status.send "^(status|status_code|http_status|statuscode)$")
+  (#set! evidence "\\(\\s*(?:status|status_code|http_status|statuscode)\\s*,"))
 (return_expression
   (tuple_expression . (identifier) @status.send)
-  (#match? @status.send "^(status|status_code|http_status|statuscode)$"))
+  (#match? @status.send "^(status|status_code|http_status|statuscode)$")
+  (#set! evidence "\\(\\s*(?:status|status_code|http_status|statuscode)\\s*,"))
 (field_expression
   value: (tuple_expression . (identifier) @status.send)
   field: (field_identifier) @_method
@@ -166,7 +169,8 @@
 ; actix-web error helpers: Err(ErrorConflict("exists")), .map_err(error::ErrorInternalServerError)
 (call_expression
   function: [(identifier) (scoped_identifier)] @status.send
-  (#match? @status.send "^((actix_web::)?error::)?Error[A-Z][A-Za-z]+$"))
+  (#match? @status.send "^((actix_web::)?error::)?Error[A-Z][A-Za-z]+$")
+  (#set! evidence "(?<![A-Za-z0-9_])(?:(?:actix_web::)?error::)?Error[A-Z][A-Za-z]+\\s*\\("))
 (call_expression
   function: (field_expression field: (field_identifier) @_method)
   arguments: (arguments . [(identifier) (scoped_identifier)] @status.send .)
