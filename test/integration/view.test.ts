@@ -35,6 +35,19 @@ suite('status codes view', () => {
     assert.match(rows[1].description, /not an LTS status code — nearest listed: 400/);
   });
 
+  test('Clear Looked Up removes the "Looked up" group that a lookup of an unlisted code left', async () => {
+    const { codesView } = await api();
+    await vscode.commands.executeCommand('ltsStatus.lookup', { code: 418 });
+    const rows = await waitFor('the looked-up entry', () => (codesView()[0]?.label === 'Looked up' ? codesView() : undefined));
+    assert.match(rows[1].label, /^418\b/);
+    await vscode.commands.executeCommand('ltsStatus.clearLookedUp');
+    await waitFor('no "Looked up" group', () => (codesView().some((row) => row.label === 'Looked up') ? undefined : true));
+    assert.ok(codesView().some((row) => row.depth === 0 && row.label === 'Success (2xx)'), 'the table stays');
+    // Clearing again is harmless.
+    await vscode.commands.executeCommand('ltsStatus.clearLookedUp');
+    assert.ok(!codesView().some((row) => row.label === 'Looked up'));
+  });
+
   test('Insert Code on an entry inserts in the file\'s style', async () => {
     const document = await vscode.workspace.openTextDocument({
       language: 'java',

@@ -65,6 +65,15 @@ suite('manifest', () => {
     }
   });
 
+  test('Clear Looked Up: an action on the "Looked up" group, in the Command Palette only while that group is shown', () => {
+    const palette = pkg.contributes.menus.commandPalette.find((m: { command: string }) => m.command === 'ltsStatus.clearLookedUp');
+    assert.strictEqual(palette?.when, 'ltsStatus.hasLookedUp');
+    assert.ok(read('src/vscode/features/codesView.ts').includes("HAS_LOOKED_UP_CONTEXT = 'ltsStatus.hasLookedUp'"));
+    const item = pkg.contributes.menus['view/item/context'].filter((m: { command: string }) => m.command === 'ltsStatus.clearLookedUp');
+    assert.ok(item.some((m: { group: string }) => m.group.startsWith('inline')), 'inline on the group');
+    for (const m of item) assert.strictEqual(m.when, 'view == ltsStatus.codes && viewItem == ltsStatus.lookedUp');
+  });
+
   test('every setting read in code is declared with a markdownDescription, and every declared one is read', () => {
     const properties = pkg.contributes.configuration.properties as Record<string, { markdownDescription?: string; scope?: string }>;
     const read_ = [...read('src/vscode/config.ts').matchAll(/c\.get<[^>]+>\('([\w.]+)'/g)].map((m) => `ltsStatus.${m[1]}`).sort();
