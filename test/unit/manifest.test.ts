@@ -117,3 +117,37 @@ suite('manifest', () => {
     assert.deepStrictEqual(Object.keys(bundle).filter((k) => !messages.has(k)), [], 'no stale translations');
   });
 });
+
+suite('README (the extension page)', () => {
+  const readme = read('README.md');
+
+  test('keeps the commands to try and to test it, and .ci/run runs the test command', () => {
+    assert.ok(readme.includes('npm ci && npm run demo'), 'how to try it');
+    assert.ok(readme.includes('npm ci && npm test'), 'how to test it');
+    const ci = read('.ci/run').split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+    assert.ok(ci.includes('npm test'), '.ci/run runs npm test');
+  });
+
+  test('every image is a relative link to a file the VSIX ships', () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.deepStrictEqual(images.filter((src) => !src.startsWith('media/')), []);
+    for (const name of ['hover', 'problems', 'lookup', 'table-view', 'completion', 'zh-cn-hover']) {
+      assert.ok(images.includes(`media/${name}.png`), `README shows media/${name}.png`);
+    }
+    const shipped = read('.vscodeignore').split('\n');
+    for (const src of images) {
+      assert.ok(fs.existsSync(path.join(repoRoot, src)), `${src} exists`);
+      assert.ok(shipped.includes(`!${src}`), `.vscodeignore ships ${src}`);
+    }
+  });
+
+  test('the contributor material is linked, outside the VSIX, and CONTRIBUTING.md explains every dependency', () => {
+    assert.ok(readme.includes('(CONTRIBUTING.md)') && readme.includes('(docs/cli.md)'));
+    assert.match(readme, /why each dependency is there/);
+    assert.ok(!read('.vscodeignore').split('\n').some((line) => /^!(CONTRIBUTING|docs)/.test(line)));
+    const contributing = read('CONTRIBUTING.md');
+    const table = contributing.slice(contributing.indexOf('## Dependencies and why'));
+    for (const name of Object.keys(pkg.devDependencies)) assert.ok(table.includes(`\`${name}\``), `why ${name}`);
+    assert.ok(!/^## (Performance|How it is built)/m.test(readme), 'no contributor sections on the extension page');
+  });
+});
