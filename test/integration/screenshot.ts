@@ -22,6 +22,11 @@ export const AREA = {
   sideBarRows: '.part.sidebar .monaco-list-row',
 } as const;
 
+/** Whether the runner takes pictures in this run (--screenshots): arrange the workbench for them only then. */
+export function screenshotsRequested(): boolean {
+  return eventSink()?.screenshot !== undefined;
+}
+
 /**
  * Asks the runner (test/vscode-server/run-tests.mjs --screenshots <dir>) to screenshot the workbench as it is now,
  * and waits until the picture is written. Arrange the editor first. Does nothing unless screenshots were requested.
