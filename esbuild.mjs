@@ -4,7 +4,7 @@
 //   --tests-only  bundle only the tests (no extension, no grammar copy)
 //   --out <dir>   where the tests go (default: out); lets several builds run side by side
 //   --watch       rebuild on change
-//   --cli-package <dir>  build nothing: assemble the CLI's npm package in <dir> from the built dist/ (see README
+//   --cli-package <dir>  build nothing: assemble the CLI's npm package in <dir> from the built dist/ (see docs/cli.md
 //                 "Install the CLI"): its own package.json (bin, files, no dependencies), dist/cli.js, the worker,
 //                 the grammars and queries it loads
 import * as esbuild from 'esbuild';
@@ -38,7 +38,7 @@ function assembleCliPackage(dir) {
     '# lts-status',
     '',
     'Checks that request handlers return only the HTTP status codes the Log Tank Service (LTS) API documents.',
-    'The command line of the LTS Status Codes VS Code extension; see its README for options, `.lts-status.json`',
+    'The command line of the LTS Status Codes VS Code extension; see its docs/cli.md for options, `.lts-status.json`',
     'and "Use in CI".',
     '',
     '```sh',

@@ -67,7 +67,7 @@ export function statusName(code: number): string | undefined {
 }
 
 /**
- * The documented replacement for a code the table does not list (README "Suggested replacements").
+ * The documented replacement for a code the table does not list (README, "Quick fixes": suggested replacements).
  * Codes not named here fall back to the class default: 2xx → 200, 4xx → 400, 5xx → 500; 1xx and 3xx get none.
  */
 const SUGGESTIONS: Readonly<Record<number, readonly number[]>> = Object.freeze({

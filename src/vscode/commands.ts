@@ -8,4 +8,5 @@ export const enum CommandId {
   ClearWorkspaceProblems = 'ltsStatus.clearWorkspaceProblems',
   CopyCode = 'ltsStatus.copyCode',
   InsertCode = 'ltsStatus.insertCode',
+  ClearLookedUp = 'ltsStatus.clearLookedUp',
 }

@@ -119,6 +119,7 @@ export class Services implements vscode.Disposable {
       codesView,
       vscode.commands.registerCommand(CommandId.CopyCode, onEntry('copy')),
       vscode.commands.registerCommand(CommandId.InsertCode, onEntry('insert')),
+      vscode.commands.registerCommand(CommandId.ClearLookedUp, () => codes.clearLookedUp()),
       vscode.commands.registerCommand(CommandId.ToggleInlayHints, toggleInlayHints),
       vscode.commands.registerCommand(CommandId.AllowCode, (code: unknown, resource?: vscode.Uri) => allowCode(project, code, resource)),
       vscode.commands.registerCommand(CommandId.ShowLog, () => logger.show()),

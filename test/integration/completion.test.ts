@@ -1,7 +1,7 @@
 /** Completion of status codes where a status is expected, through VS Code's completion command. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { requestScreenshot } from './screenshot';
+import { AREA, requestScreenshot } from './screenshot';
 import { EXTENSION_ID, inlayHints, open, positionOf, sleep, waitFor, workspaceUri } from './util';
 
 suiteSetup(async () => {
@@ -59,9 +59,12 @@ suite('completion', () => {
     const editor = await vscode.window.showTextDocument(document);
     const at = new vscode.Position(1, '  res.status('.length);
     editor.selection = new vscode.Selection(at, at);
+    // Every provider answers once before the widget opens (JavaScript's own starts slowly), so the picture shows the
+    // list rather than "Loading…".
+    await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', document.uri, at);
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
-    await sleep(1000);
-    await requestScreenshot('completion');
+    await sleep(1500);
+    await requestScreenshot('completion', [AREA.suggest, AREA.suggestDetails, AREA.currentLine]);
     await vscode.commands.executeCommand('hideSuggestWidget');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

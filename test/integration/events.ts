@@ -8,12 +8,12 @@ export type TestEvent =
   | { event: 'fail'; title: string; error: string }
   | { event: 'pending'; title: string }
   | { event: 'end'; passed: number; failed: number; pending: number }
-  | { event: 'screenshot'; name: string };
+  | { event: 'screenshot'; name: string; around?: readonly string[] };
 
 export interface EventSink {
   append(event: TestEvent): void;
   /** Asks the runner for a screenshot and waits until it is written; absent when none were requested. */
-  screenshot?(name: string): Promise<void>;
+  screenshot?(name: string, around?: readonly string[]): Promise<void>;
 }
 
 // Each test file is bundled on its own, each with a copy of this module: the sink lives on the global object, so the

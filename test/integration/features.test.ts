@@ -4,7 +4,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { requestScreenshot } from './screenshot';
+import { AREA, requestScreenshot } from './screenshot';
 import {
   acceptQuickPick, EXTENSION_ID, hoversAt, hoverText, inlayHints, labelText, ltsDiagnostics, ltsHoverAt, open, positionOf, setSetting, sleep,
   waitFor, workspaceUri,
@@ -47,7 +47,7 @@ suite('hover', () => {
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
     await vscode.commands.executeCommand('editor.action.showHover');
     await sleep(800);
-    await requestScreenshot('hover');
+    await requestScreenshot('hover', [AREA.hover, AREA.currentLine]);
   });
 
   test('says plainly that 409 is not an LTS status code and names the nearest listed code', async () => {
@@ -266,7 +266,7 @@ suite('diagnostics', () => {
 
     await vscode.commands.executeCommand('workbench.actions.view.problems');
     await sleep(800);
-    await requestScreenshot('problems');
+    await requestScreenshot('problems', [AREA.panelTitle, AREA.panelRows]);
     await vscode.commands.executeCommand('workbench.action.closePanel');
   });
 
@@ -403,7 +403,7 @@ suite('lookup command', () => {
     const running = vscode.commands.executeCommand<{ code: number } | undefined>('ltsStatus.lookup');
     // Only for the picture: give the Quick Pick a moment to show before it is photographed.
     await sleep(1000);
-    await requestScreenshot('lookup');
+    await requestScreenshot('lookup', [AREA.quickInput]);
     const result = await acceptQuickPick(running);
     assert.strictEqual(result?.code, 409, 'the pre-filled, unlisted 409 was offered first');
   });

@@ -19,11 +19,11 @@ function fileSink(eventsFile: string): void {
   const append = (event: object) => fs.appendFileSync(eventsFile, JSON.stringify(event) + '\n');
   setEventSink({
     append,
-    screenshot: dir ? async (name) => {
+    screenshot: dir ? async (name, around) => {
       const file = path.join(dir, `${name}.png`);
       // A picture left from an earlier run must not pass for the new one.
       fs.rmSync(file, { force: true });
-      append({ event: 'screenshot', name });
+      append({ event: 'screenshot', name, ...(around ? { around } : {}) });
       const deadline = Date.now() + SCREENSHOT_TIMEOUT_MS;
       while (!fs.existsSync(file)) {
         if (Date.now() > deadline) throw new Error(`screenshot ${file} was not written within ${SCREENSHOT_TIMEOUT_MS / 1000} s`);

@@ -6,8 +6,8 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LtsStatusApi } from '../../src/vscode/services';
-import { requestScreenshot } from './screenshot';
-import { EXTENSION_ID, inlayHints, labelText, ltsDiagnostics, ltsHoverAt, positionOf, waitFor, workspaceUri } from './util';
+import { AREA, requestScreenshot } from './screenshot';
+import { EXTENSION_ID, inlayHints, labelText, ltsDiagnostics, ltsHoverAt, positionOf, sleep, waitFor, workspaceUri } from './util';
 
 // An English sentence: a capitalised word followed by three or more lower-case words (the reason phrases such as
 // `Too Many Requests` and names from the code are not sentences).
@@ -58,7 +58,12 @@ suite('zh-CN', function () {
       const status = await waitFor('the language status item', () => api.languageStatus().find((item) => item.id === 'ltsStatus.findings' && /1/.test(item.text)));
       assert.doesNotMatch(status.text, ENGLISH_SENTENCE, status.text);
       assert.match(status.text, /[\u4e00-\u9fff]/, status.text);
-      await requestScreenshot('zh-cn-hover');
+      // The picture: the hover of the flagged 409, in Chinese.
+      const at = positionOf(document, 'res.status(409)', 'res.status('.length + 1);
+      editor.selection = new vscode.Selection(at, at);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      await sleep(800);
+      await requestScreenshot('zh-cn-hover', [AREA.hover, AREA.currentLine]);
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
       await vscode.workspace.fs.delete(workspaceUri('zh'), { recursive: true });

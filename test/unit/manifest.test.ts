@@ -65,6 +65,15 @@ suite('manifest', () => {
     }
   });
 
+  test('Clear Looked Up: an action on the "Looked up" group, in the Command Palette only while that group is shown', () => {
+    const palette = pkg.contributes.menus.commandPalette.find((m: { command: string }) => m.command === 'ltsStatus.clearLookedUp');
+    assert.strictEqual(palette?.when, 'ltsStatus.hasLookedUp');
+    assert.ok(read('src/vscode/features/codesView.ts').includes("HAS_LOOKED_UP_CONTEXT = 'ltsStatus.hasLookedUp'"));
+    const item = pkg.contributes.menus['view/item/context'].filter((m: { command: string }) => m.command === 'ltsStatus.clearLookedUp');
+    assert.ok(item.some((m: { group: string }) => m.group.startsWith('inline')), 'inline on the group');
+    for (const m of item) assert.strictEqual(m.when, 'view == ltsStatus.codes && viewItem == ltsStatus.lookedUp');
+  });
+
   test('every setting read in code is declared with a markdownDescription, and every declared one is read', () => {
     const properties = pkg.contributes.configuration.properties as Record<string, { markdownDescription?: string; scope?: string }>;
     const read_ = [...read('src/vscode/config.ts').matchAll(/c\.get<[^>]+>\('([\w.]+)'/g)].map((m) => `ltsStatus.${m[1]}`).sort();
@@ -106,5 +115,39 @@ suite('manifest', () => {
       assert.deepStrictEqual(placeholders(bundle[message]), placeholders(message), `placeholders of "${message}"`);
     }
     assert.deepStrictEqual(Object.keys(bundle).filter((k) => !messages.has(k)), [], 'no stale translations');
+  });
+});
+
+suite('README (the extension page)', () => {
+  const readme = read('README.md');
+
+  test('keeps the commands to try and to test it, and .ci/run runs the test command', () => {
+    assert.ok(readme.includes('npm ci && npm run demo'), 'how to try it');
+    assert.ok(readme.includes('npm ci && npm test'), 'how to test it');
+    const ci = read('.ci/run').split('\n').filter((line) => line.trim() && !line.startsWith('#'));
+    assert.ok(ci.includes('npm test'), '.ci/run runs npm test');
+  });
+
+  test('every image is a relative link to a file the VSIX ships', () => {
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.deepStrictEqual(images.filter((src) => !src.startsWith('media/')), []);
+    for (const name of ['hover', 'problems', 'lookup', 'table-view', 'completion', 'zh-cn-hover']) {
+      assert.ok(images.includes(`media/${name}.png`), `README shows media/${name}.png`);
+    }
+    const shipped = read('.vscodeignore').split('\n');
+    for (const src of images) {
+      assert.ok(fs.existsSync(path.join(repoRoot, src)), `${src} exists`);
+      assert.ok(shipped.includes(`!${src}`), `.vscodeignore ships ${src}`);
+    }
+  });
+
+  test('the contributor material is linked, outside the VSIX, and CONTRIBUTING.md explains every dependency', () => {
+    assert.ok(readme.includes('(CONTRIBUTING.md)') && readme.includes('(docs/cli.md)'));
+    assert.match(readme, /why each dependency is there/);
+    assert.ok(!read('.vscodeignore').split('\n').some((line) => /^!(CONTRIBUTING|docs)/.test(line)));
+    const contributing = read('CONTRIBUTING.md');
+    const table = contributing.slice(contributing.indexOf('## Dependencies and why'));
+    for (const name of Object.keys(pkg.devDependencies)) assert.ok(table.includes(`\`${name}\``), `why ${name}`);
+    assert.ok(!/^## (Performance|How it is built)/m.test(readme), 'no contributor sections on the extension page');
   });
 });

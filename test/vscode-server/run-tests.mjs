@@ -229,7 +229,7 @@ async function runIn(host, setup) {
             console.log(`  - ${event.title} (skipped)`);
             break;
           case 'screenshot':
-            await takeScreenshot(page, event.name);
+            await takeScreenshot(page, event.name, event.around);
             break;
           case 'error':
             throw new RunError(`the suite could not run:\n${indent(event.error, '  ')}`);
@@ -252,14 +252,38 @@ async function runIn(host, setup) {
   }
 }
 
-/** Screenshot of the workbench to <dir>/<name>.png, written whole (tests wait for that file). */
-async function takeScreenshot(page, name) {
+/**
+ * Screenshot of the workbench to <dir>/<name>.png, written whole (tests wait for that file). `around` (CSS selectors)
+ * crops it to the box around the visible elements they match, with a margin; the whole window when none is visible.
+ */
+async function takeScreenshot(page, name, around = []) {
   const file = path.join(screenshotDir, `${name}.png`);
   const partial = path.join(screenshotDir, `.${name}.partial.png`);
   await sleep(SCREENSHOT_SETTLE_MS);
-  await page.screenshot({ path: partial, type: 'png' });
+  const clip = around.length > 0 ? await cropBox(page, around) : undefined;
+  await page.screenshot({ path: partial, type: 'png', ...(clip ? { clip } : {}) });
   fs.renameSync(partial, file);
   console.log(`  📷 ${file}`);
+}
+
+/** The box around the visible elements that `selectors` match, with a margin, within the viewport. */
+async function cropBox(page, selectors) {
+  const margin = 16;
+  const viewport = page.viewportSize();
+  const boxes = await page.evaluate((list) => list.flatMap((selector) => [...document.querySelectorAll(selector)])
+    .map((element) => element.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map((r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom })), selectors);
+  const visible = boxes.filter((b) => b.right > 0 && b.bottom > 0 && b.left < viewport.width && b.top < viewport.height);
+  if (visible.length === 0) {
+    console.log(`  (screenshot: nothing of ${selectors.join(', ')} is visible; the whole window is taken)`);
+    return undefined;
+  }
+  const x = Math.max(0, Math.floor(Math.min(...visible.map((b) => b.left)) - margin));
+  const y = Math.max(0, Math.floor(Math.min(...visible.map((b) => b.top)) - margin));
+  const right = Math.min(viewport.width, Math.ceil(Math.max(...visible.map((b) => b.right)) + margin));
+  const bottom = Math.min(viewport.height, Math.ceil(Math.max(...visible.map((b) => b.bottom)) + margin));
+  return { x, y, width: right - x, height: bottom - y };
 }
 
 function indent(text, prefix) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the integration tests need to run VS Code without downloading it:
-#   - Debian packages: chromium (the headless browser that opens the workbench) and
+#   - Debian packages: chromium (the headless browser that opens the workbench), fonts-wqy-microhei (a Chinese
+#     font, so that the zh-CN run's screenshots show characters rather than empty boxes; 5 MB) and
 #     libkrb5-dev (headers to build code-server's native `kerberos` module), only when missing;
 #   - Node 24 from the npm package `node` (code-server only installs and runs on Node 24);
 #   - code-server (the VS Code server build published on npm).
@@ -27,7 +28,7 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.139.1
 NODE_MAJOR=24
 CHROMIUM=/usr/bin/chromium
-DEB_PACKAGES=(chromium libkrb5-dev)
+DEB_PACKAGES=(chromium fonts-wqy-microhei libkrb5-dev)
 NO_BROWSER="${LTS_SETUP_NO_BROWSER:-}"
 if [ -n "$NO_BROWSER" ]; then
   DEB_PACKAGES=(libkrb5-dev)

@@ -2,7 +2,8 @@
  * The "LTS Status Codes" view in the Explorer: the listed codes grouped by class, each with the LTS error codes that
  * come with it, the description beside each entry and the whole explanation as its tooltip; Copy and Insert on each
  * entry. The lookup shows its pick here (a code the table does not list under "Looked up"), where it stays. While a
- * file with LTS problems is active, "Problems in this file" lists them; a click goes to the code.
+ * file with LTS problems is active, "Problems in this file" lists them; a click goes to the code. "Looked up" has a
+ * Clear action (also in the Command Palette while the group is shown).
  */
 import * as vscode from 'vscode';
 import {
@@ -13,6 +14,8 @@ import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { untrustedMarkdown } from './hover';
 
 export const CODES_VIEW_ID = 'ltsStatus.codes';
+/** Context key: true while the view shows a "Looked up" group (package.json's menus use it). */
+export const HAS_LOOKED_UP_CONTEXT = 'ltsStatus.hasLookedUp';
 
 export type CodesNode =
   | { readonly kind: 'class'; readonly statusClass: StatusClass }
@@ -87,9 +90,19 @@ export class CodesViewProvider implements vscode.TreeDataProvider<CodesNode>, vs
     const all = [...this.children.values()].flat();
     const found = all.find((node) => nodeCode(node) === String(code));
     if (found || typeof code !== 'number') return found;
-    this.lookedUp = { kind: 'status', code, parent: this.lookedUpGroup };
-    this.changed.fire(undefined);
+    this.setLookedUp({ kind: 'status', code, parent: this.lookedUpGroup });
     return this.lookedUp;
+  }
+
+  /** Removes the "Looked up" group (command LTS: Clear Looked Up). */
+  clearLookedUp(): void {
+    this.setLookedUp(undefined);
+  }
+
+  private setLookedUp(node: CodesNode | undefined): void {
+    this.lookedUp = node;
+    void vscode.commands.executeCommand('setContext', HAS_LOOKED_UP_CONTEXT, node !== undefined);
+    this.changed.fire(undefined);
   }
 
   getTreeItem(node: CodesNode): vscode.TreeItem {
@@ -120,6 +133,7 @@ export class CodesViewProvider implements vscode.TreeDataProvider<CodesNode>, vs
       case 'lookedUp': {
         const item = new vscode.TreeItem(t('Looked up'), vscode.TreeItemCollapsibleState.Expanded);
         item.id = 'lookedUp';
+        item.contextValue = 'ltsStatus.lookedUp';
         return item;
       }
       case 'status': {
