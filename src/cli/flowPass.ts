@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import { findUnlisted, FlowIndex, meetsDemand, mergeFlow, Occurrence, readerForPath, splitLines } from '../core';
 import { FileOutcome } from './analyze';
 import { FileEntry } from './files';
-import { analyzeAll, PoolOptions, PoolSink } from './pool';
+import { analyzeAll, openPool, PoolOptions, PoolSink } from './pool';
 
 export async function analyzeWithFlow(files: readonly FileEntry[], options: PoolOptions, sink: PoolSink): Promise<void> {
   const code: number[] = [];
@@ -16,57 +16,9 @@ export async function analyzeWithFlow(files: readonly FileEntry[], options: Pool
   files.forEach((file, index) => (readerForPath(file.absolute)?.kind === 'code' ? code : rest).push(index));
   if (code.length === 0) return analyzeAll(files, options, sink);
 
-  // Phase 1: every code file, outcomes kept (nothing is written yet).
   const outcomes = new Map<number, FileOutcome>();
-  let done = 0;
-  await analyzeAll(code.map((index) => files[index]), options, {
-    chunk: () => Promise.resolve(),
-    done(index, outcome) {
-      outcomes.set(index, outcome);
-      while (outcomes.has(done)) done++;
-      return Promise.resolve();
-    },
-    get head() {
-      return done;
-    },
-  });
-  if (options.signal?.aborted) return;
-
   const index = new FlowIndex();
-  code.forEach((fileIndex, i) => {
-    const flow = outcomes.get(i)?.flow;
-    if (flow) index.set(files[fileIndex].display, flow);
-  });
-
-  // Files deferred for want of a status sink: parsed, round by round, while the index asks for a name they mention.
-  let deferred = code.map((_, i) => i).filter((i) => outcomes.get(i)?.deferred);
-  while (deferred.length > 0 && !options.signal?.aborted) {
-    const demand = index.demand();
-    if (demand.names.size === 0 && demand.fields.size === 0) break;
-    const meets = meetsDemand(demand);
-    const wanted = deferred.filter((i) => {
-      const text = readText(files[code[i]]);
-      return text === undefined || meets(text);
-    });
-    if (wanted.length === 0) break;
-    const taken = new Set(wanted);
-    deferred = deferred.filter((i) => !taken.has(i));
-    const settled = new Set<number>();
-    let head = 0;
-    await analyzeAll(wanted.map((i) => files[code[i]]), { ...options, settings: { ...options.settings, deferWithoutSinks: false } }, {
-      chunk: () => Promise.resolve(),
-      done(k, outcome) {
-        outcomes.set(wanted[k], outcome);
-        if (outcome.flow) index.set(files[code[wanted[k]]].display, outcome.flow);
-        settled.add(k);
-        while (settled.has(head)) head++;
-        return Promise.resolve();
-      },
-      get head() {
-        return head;
-      },
-    });
-  }
+  await analyzeCode(files, code, options, outcomes, index);
   if (options.signal?.aborted) return;
 
   // Phase 2: code outcomes (with what flows into them from other files) and logs, in file order.
@@ -85,6 +37,71 @@ export async function analyzeWithFlow(files: readonly FileEntry[], options: Pool
     },
   });
   await Promise.all(written);
+}
+
+/**
+ * Phase 1 and the flow rounds: every code file with a status sink (the others are deferred), then, round by round,
+ * the deferred files that mention a name the index asks for. One pool serves all rounds, each language going to the
+ * worker that has it compiled. Outcomes by position in `code`; the index gets every summary.
+ */
+async function analyzeCode(files: readonly FileEntry[], code: readonly number[], options: PoolOptions, outcomes: Map<number, FileOutcome>,
+  index: FlowIndex): Promise<void> {
+  let done = 0;
+  const pool = openPool(options, code.length);
+  const affinity = (file: FileEntry) => {
+    const reader = readerForPath(file.absolute);
+    return reader?.kind === 'code' ? reader.spec.id : '';
+  };
+  try {
+    await pool.analyze(code.map((i) => files[i]), {
+      chunk: () => Promise.resolve(),
+      done(i, outcome) {
+        outcomes.set(i, outcome);
+        while (outcomes.has(done)) done++;
+        return Promise.resolve();
+      },
+      get head() {
+        return done;
+      },
+    }, { affinity });
+    if (options.signal?.aborted) return;
+    code.forEach((fileIndex, i) => {
+      const flow = outcomes.get(i)?.flow;
+      if (flow) index.set(files[fileIndex].display, flow);
+    });
+
+    // Files deferred for want of a status sink: parsed, round by round, while the index asks for a name they mention.
+    let deferred = code.map((_, i) => i).filter((i) => outcomes.get(i)?.deferred);
+    while (deferred.length > 0 && !options.signal?.aborted) {
+      const demand = index.demand();
+      if (demand.names.size === 0 && demand.fields.size === 0) break;
+      const meets = meetsDemand(demand);
+      const wanted = deferred.filter((i) => {
+        const text = readText(files[code[i]]);
+        return text === undefined || meets(text);
+      });
+      if (wanted.length === 0) break;
+      const taken = new Set(wanted);
+      deferred = deferred.filter((i) => !taken.has(i));
+      const settled = new Set<number>();
+      let head = 0;
+      await pool.analyze(wanted.map((i) => files[code[i]]), {
+        chunk: () => Promise.resolve(),
+        done(k, outcome) {
+          outcomes.set(wanted[k], outcome);
+          if (outcome.flow) index.set(files[code[wanted[k]]].display, outcome.flow);
+          settled.add(k);
+          while (settled.has(head)) head++;
+          return Promise.resolve();
+        },
+        get head() {
+          return head;
+        },
+      }, { defer: false, affinity });
+    }
+  } finally {
+    await pool.close();
+  }
 }
 
 /** A code file's text for the demand test; undefined when it cannot be read (it is then analysed, which reports why). */

@@ -28,7 +28,7 @@ export interface WorkerSetup {
   readonly ungated?: boolean;
 }
 
-export type ToWorker = { readonly type: 'file'; readonly index: number; readonly file: FileEntry } | { readonly type: 'ack' };
+export type ToWorker = { readonly type: 'file'; readonly index: number; readonly file: FileEntry; readonly defer?: boolean } | { readonly type: 'ack' };
 
 export type FromWorker =
   | { readonly type: 'ready' }
@@ -69,19 +69,55 @@ export interface PoolOptions {
   readonly signal?: AbortSignal;
 }
 
-export function analyzeAll(files: readonly FileEntry[], options: PoolOptions, sink: PoolSink): Promise<void> {
-  if (files.length === 0) return Promise.resolve();
-  if (!options.workerScript || !options.grammarDir) return analyzeInThread(files, options, sink);
-  return new WorkerPool(files, options, sink, options.workerScript, options.grammarDir).run();
+/** How a batch of files is handed out (see {@link Pool.analyze}). */
+export interface BatchOptions {
+  /** Overrides AnalyzeSettings.deferWithoutSinks for this batch. */
+  readonly defer?: boolean;
+  /**
+   * Files of one key (their language) go to the worker that already has that language compiled, so that each
+   * language is compiled once per run rather than once per worker; the batch's outcomes are then kept unordered by
+   * the caller (no window).
+   */
+  readonly affinity?: (file: FileEntry) => string;
 }
 
-async function analyzeInThread(files: readonly FileEntry[], options: PoolOptions, sink: PoolSink): Promise<void> {
-  let engine = new CodeEngine(options.grammars);
-  for (let index = 0; index < files.length && !options.signal?.aborted; index++) {
-    const outcome = await analyzeFile(engine, files[index], options.settings, (language, rendered) => sink.chunk(index, language, rendered));
-    await sink.done(index, outcome);
-    // Best effort only: after a WebAssembly trap the module stays broken in this thread (hence the workers).
-    if (outcome.restart) engine = new CodeEngine(options.grammars);
+/** Workers kept for several batches (the status-flow rounds), so that grammars are compiled once per run. */
+export interface Pool {
+  analyze(files: readonly FileEntry[], sink: PoolSink, batch?: BatchOptions): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function analyzeAll(files: readonly FileEntry[], options: PoolOptions, sink: PoolSink, batch: BatchOptions = {}): Promise<void> {
+  if (files.length === 0) return Promise.resolve();
+  const pool = openPool(options, files.length);
+  return pool.analyze(files, sink, batch).finally(() => pool.close());
+}
+
+/** A pool for up to `expected` files (fewer workers for few files); in this thread without a worker script. */
+export function openPool(options: PoolOptions, expected: number): Pool {
+  if (!options.workerScript || !options.grammarDir) return new ThreadPool(options);
+  return new WorkerPool(options, options.workerScript, options.grammarDir, expected);
+}
+
+class ThreadPool implements Pool {
+  private engine: CodeEngine;
+
+  constructor(private readonly options: PoolOptions) {
+    this.engine = new CodeEngine(options.grammars);
+  }
+
+  async analyze(files: readonly FileEntry[], sink: PoolSink, batch: BatchOptions = {}): Promise<void> {
+    const settings = batch.defer === undefined ? this.options.settings : { ...this.options.settings, deferWithoutSinks: batch.defer };
+    for (let index = 0; index < files.length && !this.options.signal?.aborted; index++) {
+      const outcome = await analyzeFile(this.engine, files[index], settings, (language, rendered) => sink.chunk(index, language, rendered));
+      await sink.done(index, outcome);
+      // Best effort only: after a WebAssembly trap the module stays broken in this thread (hence the workers).
+      if (outcome.restart) this.engine = new CodeEngine(this.options.grammars);
+    }
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
   }
 }
 
@@ -92,28 +128,38 @@ interface Slot {
   index?: number;
   /** The watchdog, armed while the worker owes an answer. */
   timer?: NodeJS.Timeout;
+  /** The affinity keys (languages) the worker has met: their grammars are compiled there. */
+  keys: Set<string>;
 }
 
-class WorkerPool {
-  private next = 0;
-  private settled = 0;
-  private finished = false;
+interface Batch {
+  readonly files: readonly FileEntry[];
+  readonly sink: PoolSink;
+  readonly options: BatchOptions;
+  /** Indexes not started yet, ascending. */
+  pending: number[];
+  settled: number;
+  finished: boolean;
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+class WorkerPool implements Pool {
   private readonly slots: Slot[];
   private readonly setup: WorkerSetup;
-  /** Files may start this far past the first one not yet written. */
+  /** Files may start this far past the first one not yet written (batches without affinity). */
   private readonly window: number;
-  private resolve!: () => void;
-  private reject!: (error: Error) => void;
+  private batch: Batch | undefined;
+  private closed = false;
 
   constructor(
-    private readonly files: readonly FileEntry[],
     private readonly options: PoolOptions,
-    private readonly sink: PoolSink,
     private readonly script: string,
     grammarDir: string,
+    expected: number,
   ) {
-    const count = Math.max(1, Math.min(options.jobs, Math.ceil(files.length / MIN_FILES_PER_WORKER)));
-    this.slots = Array.from({ length: count }, () => ({ ready: false }));
+    const count = Math.max(1, Math.min(options.jobs, Math.ceil(expected / MIN_FILES_PER_WORKER)));
+    this.slots = Array.from({ length: count }, () => ({ ready: false, keys: new Set<string>() }));
     this.window = Math.max(16, 4 * count);
     this.setup = {
       grammarDir,
@@ -124,22 +170,39 @@ class WorkerPool {
       findingsOnly: options.settings.findingsOnly,
       ungated: options.settings.ungated,
     };
+    options.signal?.addEventListener('abort', () => this.finishBatch(), { once: true });
   }
 
-  run(): Promise<void> {
+  analyze(files: readonly FileEntry[], sink: PoolSink, options: BatchOptions = {}): Promise<void> {
+    if (files.length === 0) return Promise.resolve();
+    if (this.batch) return Promise.reject(new Error('one batch at a time'));
     return new Promise<void>((resolve, reject) => {
-      this.resolve = resolve;
-      this.reject = reject;
-      if (this.options.signal?.aborted) return this.finish();
-      this.options.signal?.addEventListener('abort', () => this.finish(), { once: true });
-      for (const slot of this.slots) this.spawn(slot);
+      this.batch = { files, sink, options, pending: files.map((_, i) => i), settled: 0, finished: false, resolve, reject };
+      if (this.options.signal?.aborted || this.closed) return this.finishBatch();
+      for (const slot of this.slots) {
+        if (!slot.worker) this.spawn(slot);
+        else this.feed(slot);
+      }
     });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.finishBatch();
+    const workers: Worker[] = [];
+    for (const slot of this.slots) {
+      this.disarm(slot);
+      if (slot.worker) workers.push(slot.worker);
+      slot.worker = undefined;
+    }
+    await Promise.all(workers.map((worker) => worker.terminate())).catch(() => undefined);
   }
 
   private spawn(slot: Slot): void {
     const worker = new Worker(this.script, { workerData: this.setup });
     slot.worker = worker;
     slot.ready = false;
+    slot.keys = new Set();
     worker.on('message', (message: FromWorker) => {
       if (slot.worker === worker) this.onMessage(slot, worker, message);
     });
@@ -152,14 +215,17 @@ class WorkerPool {
   }
 
   private onMessage(slot: Slot, worker: Worker, message: FromWorker): void {
-    if (this.finished) return;
     if (message.type === 'ready') {
       slot.ready = true;
       this.feed(slot);
-    } else if (message.type === 'chunk') {
+      return;
+    }
+    const batch = this.batch;
+    if (!batch || batch.finished) return;
+    if (message.type === 'chunk') {
       this.disarm(slot);
-      this.sink.chunk(message.index, message.language, message.rendered).then(() => {
-        if (slot.worker !== worker || this.finished) return;
+      batch.sink.chunk(message.index, message.language, message.rendered).then(() => {
+        if (slot.worker !== worker || batch.finished) return;
         this.arm(slot);
         worker.postMessage({ type: 'ack' } satisfies ToWorker);
         this.feedAll();
@@ -174,7 +240,7 @@ class WorkerPool {
   }
 
   private onFailure(slot: Slot, reason: string): void {
-    if (this.finished) return;
+    if (!this.batch || this.batch.finished) return;
     if (!slot.ready) {
       this.fail(new Error(`cannot start a worker thread: ${reason}`));
       return;
@@ -191,7 +257,7 @@ class WorkerPool {
     slot.timer = setTimeout(() => {
       const index = slot.index;
       slot.timer = undefined;
-      if (index === undefined || this.finished) return;
+      if (index === undefined || !this.batch || this.batch.finished) return;
       slot.index = undefined;
       this.settle(index, { skipped: `the analysis did not finish within ${seconds(this.options.hardTimeoutMs)}` });
       this.replace(slot);
@@ -209,7 +275,7 @@ class WorkerPool {
     slot.worker = undefined;
     slot.ready = false;
     void old?.terminate();
-    if (this.next < this.files.length) this.spawn(slot);
+    if (this.batch && !this.batch.finished && this.batch.pending.length > 0) this.spawn(slot);
   }
 
   private feedAll(): void {
@@ -217,36 +283,73 @@ class WorkerPool {
   }
 
   private feed(slot: Slot): void {
-    if (this.finished || !slot.worker || !slot.ready || slot.index !== undefined) return;
-    if (this.next >= this.files.length || this.next >= this.sink.head + this.window) return;
-    const index = this.next++;
+    const batch = this.batch;
+    if (!batch || batch.finished || !slot.worker || !slot.ready || slot.index !== undefined || batch.pending.length === 0) return;
+    const at = batch.options.affinity ? this.pick(slot, batch, batch.options.affinity) : 0;
+    const index = batch.pending[at];
+    if (!batch.options.affinity && index >= batch.sink.head + this.window) return;
+    batch.pending.splice(at, 1);
     slot.index = index;
     this.arm(slot);
-    slot.worker.postMessage({ type: 'file', index, file: this.files[index] } satisfies ToWorker);
+    const message: ToWorker = { type: 'file', index, file: batch.files[index], ...(batch.options.defer !== undefined ? { defer: batch.options.defer } : {}) };
+    slot.worker.postMessage(message);
+  }
+
+  /**
+   * The position in `pending` of the next file for a slot: one of a language the worker already knows; else the
+   * language with the most files left that no other worker knows; else (at the end) the language with the most left.
+   */
+  private pick(slot: Slot, batch: Batch, keyOf: (file: FileEntry) => string): number {
+    const counts = new Map<string, { count: number; first: number }>();
+    for (let at = 0; at < batch.pending.length; at++) {
+      const key = keyOf(batch.files[batch.pending[at]]);
+      if (slot.keys.has(key)) return at;
+      const entry = counts.get(key);
+      if (entry) entry.count++;
+      else counts.set(key, { count: 1, first: at });
+    }
+    const owned = (key: string) => this.slots.some((other) => other !== slot && other.keys.has(key));
+    let best: [string, { count: number; first: number }] | undefined;
+    for (const entry of counts) {
+      const better = !best || (owned(best[0]) && !owned(entry[0])) || (owned(best[0]) === owned(entry[0]) && entry[1].count > best[1].count);
+      if (better) best = entry;
+    }
+    slot.keys.add(best![0]);
+    return best![1].first;
   }
 
   private settle(index: number, outcome: FileOutcome): void {
-    this.sink.done(index, outcome).then(() => {
-      if (++this.settled === this.files.length) this.finish();
+    const batch = this.batch!;
+    batch.sink.done(index, outcome).then(() => {
+      if (++batch.settled === batch.files.length) this.finishBatch();
       else this.feedAll();
     }, (error: Error) => this.fail(error));
   }
 
-  private finish(): void {
-    if (this.finished) return;
-    this.finished = true;
-    const workers: Worker[] = [];
+  /** Ends the batch; its workers stay for the next one (close() ends them). */
+  private finishBatch(): void {
+    const batch = this.batch;
+    if (!batch || batch.finished) return;
+    batch.finished = true;
+    this.batch = undefined;
     for (const slot of this.slots) {
-      this.disarm(slot);
-      if (slot.worker) workers.push(slot.worker);
-      slot.worker = undefined;
+      // A worker still on a file of an aborted batch cannot be reused: its answer would belong to no batch.
+      if (slot.index !== undefined) {
+        this.disarm(slot);
+        slot.index = undefined;
+        const old = slot.worker;
+        slot.worker = undefined;
+        slot.ready = false;
+        void old?.terminate();
+      }
     }
-    Promise.all(workers.map((worker) => worker.terminate())).then(() => this.resolve(), () => this.resolve());
+    batch.resolve();
   }
 
   private fail(error: Error): void {
-    if (this.finished) return;
-    this.finish();
-    this.reject(error);
+    const batch = this.batch;
+    if (!batch || batch.finished) return;
+    this.finishBatch();
+    batch.reject(error);
   }
 }

@@ -23,12 +23,12 @@ port.on('message', (message: ToWorker) => {
     resume?.();
     return;
   }
-  const { index, file } = message;
+  const { index, file, defer } = message;
   const onChunk = (language: string, rendered: string) => new Promise<void>((resolve) => {
     acknowledged = resolve;
     post({ type: 'chunk', index, language, rendered });
   });
-  analyzeFile(engine, file, settings, onChunk).then(
+  analyzeFile(engine, file, defer === undefined ? settings : { ...settings, deferWithoutSinks: defer }, onChunk).then(
     (outcome) => post({ type: 'done', index, outcome }),
     (error: unknown) => post({ type: 'done', index, outcome: { skipped: `the analysis crashed (${error instanceof Error ? error.message : String(error)})`, restart: true } }),
   );

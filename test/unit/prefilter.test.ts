@@ -39,18 +39,20 @@ function codeFixtures(): Array<{ file: string; text: string; spec: LanguageSpec 
   return out;
 }
 
-async function check(dir: string, parseAll: boolean): Promise<{ code: number; stdout: string; stderr: string }> {
+/** `check --format json` in this thread, or with `jobs` worker threads (dist/cli-worker.js). */
+async function check(dir: string, parseAll: boolean, jobs?: number): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await run(['check', '--format', 'json', dir], {
-    cwd: dir, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars, parseAll,
+  const workers = jobs === undefined ? {} : { grammarDir: path.join(repoRoot, 'dist', 'grammars'), workerScript: path.join(repoRoot, 'dist', 'cli-worker.js') };
+  const code = await run(['check', '--format', 'json', ...(jobs === undefined ? [] : ['--jobs', String(jobs)]), dir], {
+    cwd: dir, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars, parseAll, ...workers,
   });
   return { code, stdout, stderr };
 }
 
-async function assertSameCheck(dir: string): Promise<unknown[]> {
+async function assertSameCheck(dir: string, jobs?: number): Promise<unknown[]> {
   const all = await check(dir, true);
-  const selective = await check(dir, false);
+  const selective = await check(dir, false, jobs);
   assert.strictEqual(selective.stderr, all.stderr);
   assert.strictEqual(selective.code, all.code);
   assert.strictEqual(selective.stdout, all.stdout);
@@ -214,6 +216,10 @@ suite('parsing less for check', function () {
       const report = await assertSameCheck(dir) as Array<{ filePath: string; messages: Array<{ line: number; message: string }> }>;
       const found = report.flatMap((f) => f.messages.map((m) => `${path.relative(dir, f.filePath)}:${m.line}`)).sort();
       assert.deepStrictEqual(found, ['src/errors/conflict.js:3', 'src/routes/items.js:3', 'src/routes/items.js:4']);
+      // The same with worker threads, which keep their compiled languages from round to round.
+      assert.ok(fs.existsSync(path.join(repoRoot, 'dist', 'cli-worker.js')), 'dist/cli-worker.js is built (npm run build)');
+      await assertSameCheck(dir, 2);
+      await assertSameCheck(fixture(), 2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

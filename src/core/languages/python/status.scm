@@ -22,7 +22,7 @@
      . (_) @status.send)]
   (#match? @_body "^([rbfuRBFU]*[\"'{\\[]|None$|(\\w+\\.)*(jsonify|render_template|render_template_string|make_response|dumps|dump|redirect|escape|Markup|send_file|send_from_directory|dict|str|to_dict|to_json|model_dump|model_dump_json)\\(|(\\w+_)?(body|payload|content|response|resp|rv|html|message|msg|error|errors)$)")
   (#not-match? @status.send "^1\\d\\d$")
-  (#set! evidence "^[ \\t]*return[ \\t]+(?![{\\[][^\\n]*[}\\]][ \\t]*(?:#[^\\n]*)?$)\\(?[ \\t]*(?:[rbfuRBFU]*[\"'{\\[]|None\\b|(?:\\w+\\.)*(?:jsonify|render_template|render_template_string|make_response|dumps|dump|redirect|escape|Markup|send_file|send_from_directory|dict|str|to_dict|to_json|model_dump|model_dump_json)\\(|(?:\\w+_)?(?:body|payload|content|response|resp|rv|html|message|msg|error|errors)\\b)[^\\n]*,|^[ \\t]*return[ \\t]+[{\\[][^\\n]*[}\\]][ \\t]*,|^[ \\t]*[)\\]}\"'][^\\n]*,|^[ \\t]*return[ \\t]*\\([ \\t]*(?:#[^\\n]*)?$"))
+  (#set! evidence "^[ \\t]*return[ \\t]+(?![{\\[][^\\n]*[}\\]][ \\t]*(?:#[^\\n]*)?$)\\(?[ \\t]*(?:[rbfuRBFU]*[\"'{\\[]|None\\b|(?:\\w+\\.)*(?:jsonify|render_template|render_template_string|make_response|dumps|dump|redirect|escape|Markup|send_file|send_from_directory|dict|str|to_dict|to_json|model_dump|model_dump_json)\\(|(?:\\w+_)?(?:body|payload|content|response|resp|rv|html|message|msg|error|errors)\\b)[^\\n]*,|^[ \\t]*return[ \\t]+[{\\[][^\\n]*[}\\]][ \\t]*,[ \\t]*[\\w.]+[ \\t]*,|^[ \\t]*[)\\]}\"'][^\\n]*,|^[ \\t]*return[ \\t]*\\([ \\t]*(?:#[^\\n]*)?$"))
 
 ; Flask, Bottle, Werkzeug: abort(409), flask.abort(404, description="x")
 (call
