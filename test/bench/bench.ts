@@ -13,7 +13,7 @@ import * as path from 'path';
 import {
   analyzeDocument, CodeEngine, FlowIndex, FlowSummary, GrammarLoader, languageForPath, LineIndex, Occurrence, scanLine, scanLines, scanText, textChange,
 } from '../../src/core';
-import { accessLog, minifiedJs, pythonModule, sourceFile, sourceTree } from './generate';
+import { accessLog, denseTree, minifiedJs, pythonModule, sourceFile, sourceTree } from './generate';
 
 const quick = process.argv.includes('--quick');
 const markdown = process.argv.includes('--markdown');
@@ -89,19 +89,23 @@ function cached(name: string, write: (target: string) => void): string {
 let checkMs = Number.NaN;
 
 // ---- (a) repository check against ast-grep ----------------------------------------------------------------------
-function repositoryCheck(): void {
+/**
+ * Both trees: the sparse one (80 % of files without a status-like number) and the dense web-application tree (every
+ * file imports its framework and mentions statuses of other kinds, numbers everywhere, one file in ten with handlers,
+ * nine languages), which is what real services look like.
+ */
+function repositoryCheck(kind: 'sparse' | 'dense'): void {
   const files = quick ? 400 : 2000;
   const bytes = (quick ? 10 : 50) * 1024 * 1024;
-  let expected = 0;
-  const tree = cached(`tree-${files}-${bytes}`, (target) => {
-    const generated = sourceTree(files, bytes);
+  const tree = cached(`${kind === 'dense' ? 'dense' : 'tree'}-${files}-${bytes}`, (target) => {
+    const generated = kind === 'dense' ? denseTree(files, bytes) : sourceTree(files, bytes);
     for (const [name, text] of generated.files) {
       fs.mkdirSync(path.dirname(path.join(target, name)), { recursive: true });
       fs.writeFileSync(path.join(target, name), text);
     }
     fs.writeFileSync(`${target}.expected`, String(generated.unlisted));
   });
-  expected = Number(fs.readFileSync(`${tree}.expected`, 'utf8'));
+  const expected = Number(fs.readFileSync(`${tree}.expected`, 'utf8'));
   const repeat = quick ? 1 : 3;
   const ours = command(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', '--format', 'json', tree], repeat);
   const oursCount = (JSON.parse(ours.stdout) as Array<{ messages: unknown[] }>).reduce((n, f) => n + f.messages.length, 0);
@@ -109,17 +113,18 @@ function repositoryCheck(): void {
     ['scan', '-c', path.join(repoRoot, 'test/bench/ast-grep/sgconfig.yml'), '--json=compact', tree], repeat);
   const sgCount = (JSON.parse(sg.stdout) as unknown[]).length;
   const single = command(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', '--jobs', '1', '--format', 'json', tree], 1);
-  checkMs = ours.ms;
-  const size = `${files} files, ${(bytes / 1048576).toFixed(0)} MB`;
+  if (kind === 'sparse') checkMs = ours.ms;
+  const size = `${files} files, ${(bytes / 1048576).toFixed(0)} MB, ${kind === 'dense' ? 'dense web app, 9 languages' : 'sparse, 5 languages'}`;
+  const section = kind === 'dense' ? 'a3. repository check, dense' : 'a. repository check';
   rows.push({
-    section: 'a. repository check', name: `lts-status check vs ast-grep scan (${size})`,
+    section, name: `lts-status check vs ast-grep scan (${size})`,
     ours: `${ms(ours.ms)} ms, ${oursCount} findings`, peer: `${ms(sg.ms)} ms, ${sgCount} findings`,
     ratio: `${(sg.ms / ours.ms).toFixed(2)}× ast-grep's speed`, budget: '≥ 1×, same findings',
     ok: ours.ms <= sg.ms && oursCount === sgCount && oursCount === expected,
   });
   rows.push({
-    section: 'a. repository check', name: 'lts-status check --jobs 1 (one thread)', ours: `${ms(single.ms)} ms`,
-    ratio: `${(ours.ms / single.ms).toFixed(2)}× the time of ${os.availableParallelism?.() ?? os.cpus().length} threads`, budget: '—', ok: true,
+    section, name: 'lts-status check --jobs 1 (one thread)', ours: `${ms(single.ms)} ms`,
+    ratio: `default jobs take ${(ours.ms / single.ms).toFixed(2)}× the time of one thread`, budget: 'default ≤ one thread', ok: ours.ms <= single.ms * 1.05,
   });
 }
 
@@ -354,7 +359,8 @@ async function main(): Promise<number> {
   const engine = new CodeEngine(grammars);
   for (const file of ['a.ts', 'a.js', 'a.py']) await engine.analyze('res.status(200)', languageForPath(file)!);
   await startupAndSize();
-  repositoryCheck();
+  repositoryCheck('sparse');
+  repositoryCheck('dense');
   await flowCost(engine);
   logScan();
   await editorPaths(engine);
