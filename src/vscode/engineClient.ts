@@ -149,6 +149,16 @@ export class EngineClient {
     transport.post({ type: 'analyze', id, timeoutMs: this.limits.analysisMs, ...params });
   }
 
+  /** Starts the engine and compiles these languages (`LanguageSpec.id`) before any document asks for them. */
+  prepare(languages: readonly string[]): void {
+    if (this.disposed || languages.length === 0) return;
+    try {
+      this.ensureTransport().post({ type: 'prepare', languages });
+    } catch {
+      // Nothing is lost: the first analysis starts the engine again and says what went wrong.
+    }
+  }
+
   private ensureTransport(): EngineTransport {
     if (this.transport) return this.transport;
     const generation = ++this.generation;

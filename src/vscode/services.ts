@@ -1,6 +1,6 @@
 /** Builds the core and the editor features and owns their disposables. */
 import * as vscode from 'vscode';
-import { CodeEngine, GrammarLoader, LANGUAGES } from '../core';
+import { CodeEngine, GrammarLoader, LANGUAGES, languageForId } from '../core';
 import { CommandId } from './commands';
 import { analysisTimeLimit, SECTION } from './config';
 import { DocumentAnalyzer, TEXT_FILE_PATTERNS, TEXT_LANGUAGE_IDS } from './documents';
@@ -97,6 +97,10 @@ export class Services implements vscode.Disposable {
       return code ? lookup.perform(code, action) : undefined;
     };
     const languageStatus = this.languageStatus = registerLanguageStatus(CODE_SELECTOR, analyzer);
+    // The grammars of the code documents already open (the one that activated the extension among them) start
+    // compiling in the engine now, while the rest of the extension and the editor get ready.
+    engine.prepare([...new Set((vscode.workspace.textDocuments ?? []).map((document) => languageForId(document.languageId)?.id)
+      .filter((id): id is string => id !== undefined))]);
     this.disposables.push(
       logger,
       engine,

@@ -8,7 +8,9 @@ export type TestEvent =
   | { event: 'fail'; title: string; error: string }
   | { event: 'pending'; title: string }
   | { event: 'end'; passed: number; failed: number; pending: number }
-  | { event: 'screenshot'; name: string; around?: readonly string[] };
+  | { event: 'screenshot'; name: string; around?: readonly string[] }
+  /** A benchmark figure measured inside VS Code; the runner prints it, it is never a pass/fail condition. */
+  | { event: 'metric'; name: string; ms: number };
 
 export interface EventSink {
   append(event: TestEvent): void;

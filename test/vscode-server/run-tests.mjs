@@ -77,6 +77,8 @@ const webHarness = path.join(repoRoot, 'out/test/web-harness/extension.js');
 const screenshotDir = options.screenshots && path.resolve(options.screenshots);
 
 let tmp;
+/** Benchmark figures the suite measured (event 'metric'), printed again at the end. */
+const metrics = [];
 let server;
 let browser;
 
@@ -118,6 +120,7 @@ async function main() {
   const passed = results.reduce((sum, r) => sum + r.passed, 0);
   const failed = results.reduce((sum, r) => sum + r.failed, 0);
   if (results.length > 1) for (const r of results) console.log(`${HOSTS[r.host]}: ${r.passed} passed, ${r.failed} failed`);
+  for (const m of metrics) console.log(`${m.name} (${HOSTS[m.host]}, a fresh VS Code): ${m.ms} ms`);
   if (passed === 0 && failed === 0) console.error('ERROR: no test ran');
   console.log(`${passed} passed, ${failed} failed`);
   return failed === 0 && passed > 0 ? 0 : 1;
@@ -227,6 +230,10 @@ async function runIn(host, setup) {
             break;
           case 'pending':
             console.log(`  - ${event.title} (skipped)`);
+            break;
+          case 'metric':
+            console.log(`  ⏱ ${event.name}: ${event.ms} ms (a benchmark figure, not a test)`);
+            metrics.push({ host, name: event.name, ms: event.ms });
             break;
           case 'screenshot':
             await takeScreenshot(page, event.name, event.around);

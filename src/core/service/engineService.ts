@@ -26,10 +26,18 @@ export class EngineService {
 
   /** Handles a request after those before it have finished. */
   handle(request: EngineRequest): void {
+    if (request.type === 'prepare') {
+      // Compiling starts now, beside whatever runs; an analysis of the language later shares the compiled result.
+      for (const id of request.languages) {
+        const spec = LANGUAGES.find((candidate) => candidate.id === id);
+        if (spec) this.engine.language(spec).catch(() => undefined);
+      }
+      return;
+    }
     this.queue = this.queue.then(() => this.run(request));
   }
 
-  private async run(request: EngineRequest): Promise<void> {
+  private async run(request: Exclude<EngineRequest, { type: 'prepare' }>): Promise<void> {
     if (request.type === 'forget') {
       this.sessions.get(request.key)?.session.dispose();
       this.sessions.delete(request.key);

@@ -27,7 +27,13 @@ export interface ForgetRequest {
   readonly key: string;
 }
 
-export type EngineRequest = AnalyzeRequest | ForgetRequest;
+/** Load and compile these languages now (at activation, for the documents already open): no answer. */
+export interface PrepareRequest {
+  readonly type: 'prepare';
+  readonly languages: readonly string[];
+}
+
+export type EngineRequest = AnalyzeRequest | ForgetRequest | PrepareRequest;
 
 export type EngineResponse =
   /** The worker has what it needs (grammar compiled) and starts the analysis proper: the watchdog starts now. */

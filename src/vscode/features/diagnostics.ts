@@ -96,15 +96,20 @@ export class DiagnosticsManager implements vscode.Disposable {
     const kind = documentKind(document);
     // Read-only views (a git diff's old side, a file at a commit) are not the code being written: no problems there.
     const readOnly = READ_ONLY_SCHEMES.includes(document.uri.scheme);
-    const config = await this.project.effective(document.uri, readConfig(document));
-    if (token.isCancellationRequested) return;
+    const version = document.version;
     const deleted = this.gone.has(document.uri.toString()) && !document.isDirty;
-    if (!config.diagnosticsEnabled || config.ignored || readOnly || deleted || !kind || kind.kind !== 'code') {
+    const wanted = !readOnly && !deleted && kind?.kind === 'code';
+    // The configuration (files read up the folders) and the analysis go on side by side.
+    const [config, analysis] = await Promise.all([
+      this.project.effective(document.uri, readConfig(document)),
+      wanted && kind?.kind === 'code' ? this.analyzer.codeAnalysis(document, kind.spec) : undefined,
+    ]);
+    if (token.isCancellationRequested) return;
+    if (!config.diagnosticsEnabled || config.ignored || !analysis) {
       this.collection.delete(document.uri);
       return;
     }
-    const version = document.version;
-    const { occurrences, skipped } = await this.analyzer.codeAnalysis(document, kind.spec);
+    const { occurrences, skipped } = analysis;
     if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
     // This version could not be analysed (the log says why): the problems shown stay as they were.
     if (skipped === 'timeout' || skipped === 'crashed') return;

@@ -70,6 +70,7 @@ async function run(): Promise<void> {
         if ((globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node) throw new Error('no Node here');
       });
     });
+    require('../a-first-warnings.test');
     require('../check-workspace.test');
     require('../zh-cn.test');
     require('../completion.test');
