@@ -1,5 +1,5 @@
 /**
- * The host side of the engine worker: a queue of analyses (the editor's before Check Workspace's), one in flight, a
+ * The host side of an engine worker: a queue of analyses (the editor's before background ones), one in flight, a
  * watchdog, and a fresh worker after a crash or a deadline. Nothing that happens in the engine can block the extension
  * host or outlive one document: the culprit is reported as skipped (and retried only once it changes), every other
  * request is handed to the new worker.
@@ -41,6 +41,11 @@ export interface EngineLimits {
 
 export const DEFAULT_LIMITS: EngineLimits = { analysisMs: 1500, hardMs: 4000, startMs: 120_000 };
 
+export interface EngineClientOptions {
+  /** Ends the worker after this long without work (its compiled grammars go with it); the next request starts one. */
+  readonly idleMs?: number;
+}
+
 export interface SkippedDocument {
   readonly label: string;
   readonly reason: 'timeout' | 'crashed';
@@ -67,6 +72,7 @@ export class EngineClient {
   private nextId = 1;
   private generation = 0;
   private disposed = false;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
   /** How many workers were replaced (for the log and tests). */
   restarts = 0;
 
@@ -75,6 +81,7 @@ export class EngineClient {
     private readonly logger: Logger,
     private readonly onSkipped: (skipped: SkippedDocument) => void = () => {},
     private limits: EngineLimits = DEFAULT_LIMITS,
+    private readonly options: EngineClientOptions = {},
   ) {}
 
   /** Changes the limits for the analyses sent from now on. */
@@ -115,6 +122,7 @@ export class EngineClient {
 
   dispose(): void {
     this.disposed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.inFlight) clearTimeout(this.inFlight.timer);
     const waiting = [...this.queue, ...(this.inFlight ? [this.inFlight.job] : [])];
     this.queue.length = 0;
@@ -136,7 +144,10 @@ export class EngineClient {
   private pump(): void {
     if (this.inFlight || this.disposed) return;
     const job = this.queue.shift();
-    if (!job) return;
+    if (!job) {
+      this.idleSoon();
+      return;
+    }
     const transport = this.ensureTransport();
     const id = this.nextId++;
     const { label: _label, ...params } = job.params;
@@ -149,9 +160,12 @@ export class EngineClient {
     transport.post({ type: 'analyze', id, timeoutMs: this.limits.analysisMs, ...params });
   }
 
-  /** Starts the engine and compiles these languages (`LanguageSpec.id`) before any document asks for them. */
+  /**
+   * Starts the engine and compiles these languages (`LanguageSpec.id`) before any document asks for them; with none,
+   * only starts the engine (its runtime loads while the editor gets ready).
+   */
   prepare(languages: readonly string[]): void {
-    if (this.disposed || languages.length === 0) return;
+    if (this.disposed) return;
     try {
       this.ensureTransport().post({ type: 'prepare', languages });
     } catch {
@@ -159,7 +173,25 @@ export class EngineClient {
     }
   }
 
+  /** With `idleMs`: the worker ends once nothing has come for that long. */
+  private idleSoon(): void {
+    const idleMs = this.options.idleMs;
+    if (idleMs === undefined || !this.transport) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (this.inFlight || this.queue.length > 0 || !this.transport) return;
+      this.generation++;
+      this.transport.terminate();
+      this.transport = undefined;
+    }, idleMs);
+  }
+
   private ensureTransport(): EngineTransport {
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
+    }
     if (this.transport) return this.transport;
     const generation = ++this.generation;
     this.transport = this.createTransport({

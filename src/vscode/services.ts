@@ -53,7 +53,7 @@ export function activateServices(context: vscode.ExtensionContext, platform: Pla
   context.subscriptions.push(services);
   return {
     recentLog: () => [...services.logger.recent],
-    engineRestarts: () => services.engine.restarts,
+    engineRestarts: () => services.engine.restarts + services.background.restarts,
     flowIndexReady: () => services.flow.ready(),
     languageStatus: () => services.languageStatus.view(),
     codesView: () => services.codes.rows(),
@@ -67,20 +67,23 @@ export class Services implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   readonly logger = new ChannelLogger();
+  /** The editor's engine: open documents only, so that nothing in the background stands before them. */
   readonly engine: EngineClient;
+  /**
+   * The background engine, a worker of its own: the status-flow index and Check Workspace read the workspace there,
+   * compiling every language it holds, without delaying an open document's hover or warnings. It ends when idle.
+   */
+  readonly background: EngineClient;
   readonly flow: WorkspaceFlow;
   readonly languageStatus: ReturnType<typeof registerLanguageStatus>;
   readonly codes: CodesViewProvider;
 
   constructor(platform: Platform) {
     const logger = this.logger;
-    const engine = this.engine = new EngineClient(
-      withFallback(platform.worker, () => inProcessTransport(new CodeEngine(platform.grammars, logger)), logger),
-      logger,
-      undefined,
-      engineLimits(),
-    );
-    const flow = this.flow = new WorkspaceFlow(engine, logger);
+    const transport = () => withFallback(platform.worker, () => inProcessTransport(new CodeEngine(platform.grammars, logger)), logger);
+    const engine = this.engine = new EngineClient(transport(), logger, undefined, engineLimits());
+    const background = this.background = new EngineClient(transport(), logger, undefined, engineLimits(), { idleMs: BACKGROUND_IDLE_MS });
+    const flow = this.flow = new WorkspaceFlow(background, logger);
     const analyzer = new DocumentAnalyzer(engine, logger, flow);
     const inlayHints = new StatusInlayHintsProvider(analyzer);
     const project = new ProjectConfig(logger);
@@ -104,6 +107,7 @@ export class Services implements vscode.Disposable {
     this.disposables.push(
       logger,
       engine,
+      background,
       flow,
       project,
       analyzer,
@@ -127,10 +131,13 @@ export class Services implements vscode.Disposable {
       vscode.commands.registerCommand(CommandId.ToggleInlayHints, toggleInlayHints),
       vscode.commands.registerCommand(CommandId.AllowCode, (code: unknown, resource?: vscode.Uri) => allowCode(project, code, resource)),
       vscode.commands.registerCommand(CommandId.ShowLog, () => logger.show()),
-      vscode.commands.registerCommand(CommandId.CheckWorkspace, () => checkWorkspace(engine, diagnostics, project, flow)),
+      vscode.commands.registerCommand(CommandId.CheckWorkspace, () => checkWorkspace(background, diagnostics, project, flow)),
       vscode.commands.registerCommand(CommandId.ClearWorkspaceProblems, () => diagnostics.clearChecked()),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration(`${SECTION}.analysis.timeLimit`)) engine.setLimits(engineLimits());
+        if (event.affectsConfiguration(`${SECTION}.analysis.timeLimit`)) {
+          engine.setLimits(engineLimits());
+          background.setLimits(engineLimits());
+        }
         if (event.affectsConfiguration(`${SECTION}.inlayHints`) || event.affectsConfiguration(`${SECTION}.allowedCodes`)
           || event.affectsConfiguration('editor.inlayHints')) {
           inlayHints.refresh();
@@ -146,6 +153,9 @@ export class Services implements vscode.Disposable {
     for (const disposable of this.disposables.reverse()) disposable.dispose();
   }
 }
+
+/** The background engine's worker ends after this long without work. */
+const BACKGROUND_IDLE_MS = 60_000;
 
 /** The engine's deadline from the settings; the watchdog behind it allows the engine its own deadline and more. */
 function engineLimits(): EngineLimits {

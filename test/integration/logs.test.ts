@@ -1,7 +1,7 @@
 /** Logs: status codes and LTS error codes explained in .log, JSON-lines and text files and in the Output panel. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, hoversAt, hoverText, ltsHoverAt, open, positionOf, waitFor, workspaceUri } from './util';
+import { EXTENSION_ID, hoversAt, hoverText, ltsHoverAt, open, positionOf, step, waitFor, workspaceUri } from './util';
 
 suite('logs', () => {
   suiteSetup(async () => {
@@ -23,22 +23,23 @@ suite('logs', () => {
   });
 
   test('a W3C log: the #Fields header names the status column for every line, however far below', async function () {
-    // Writes and opens a 50,000-line file; on a busy machine that alone can take a while. Catches a hang only.
+    // Writes and opens a 20,000-line file; on a busy machine that alone can take a while. Catches a hang only, and
+    // says which step hung.
     this.timeout(180_000);
     const header = '#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem s-port c-ip sc-status sc-substatus sc-win32-status time-taken\n';
     // sc-status 429, then a substatus, a win32 status and a time-taken that look like statuses but are not.
     const row = (i: number) => `2026-11-30 10:${String(i % 60).padStart(2, '0')}:00 10.0.0.1 GET /v2/p/groups 443 10.0.200.4 429 0 0 404\n`;
     const uri = workspaceUri('logs', 'u_ex261130.log');
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(header + Array.from({ length: 50_000 }, (_, i) => row(i)).join('')));
+    await step('writing the log', vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(header + Array.from({ length: 20_000 }, (_, i) => row(i)).join(''))));
     try {
-      const document = await vscode.workspace.openTextDocument(uri);
+      const document = await step('opening the log', vscode.workspace.openTextDocument(uri));
       const last = document.lineCount - 2;
       const line = document.lineAt(last).text;
       const status = new vscode.Position(last, line.indexOf(' 429 ') + 2);
-      const hover = await ltsHoverAt(uri, status);
+      const hover = await step('the hover on the status', ltsHoverAt(uri, status));
       assert.ok(hover.includes('429 Too Many Requests'), `line ${last + 1}: ${hover}`);
       const timeTaken = new vscode.Position(last, line.lastIndexOf('404') + 1);
-      assert.ok(!hoverText(await hoversAt(uri, timeTaken)).includes('LTS status code'), 'time-taken is not a status');
+      assert.ok(!hoverText(await step('the hover on time-taken', hoversAt(uri, timeTaken))).includes('LTS status code'), 'time-taken is not a status');
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
@@ -46,7 +47,7 @@ suite('logs', () => {
   });
 
   test('a HAR capture minified onto one line, and a rotated log: hover on a status far along the line', async function () {
-    this.timeout(60_000);
+    this.timeout(120_000);
     const entry = (i: number) => ({
       request: { method: 'GET', url: `https://lts.example.com/v2/p/groups/${i}`, headersSize: 404 },
       response: { status: i === 1999 ? 409 : 200, statusText: i === 1999 ? 'Conflict' : 'OK', bodySize: 503 },
@@ -55,17 +56,17 @@ suite('logs', () => {
     const har = JSON.stringify({ log: { version: '1.2', entries: Array.from({ length: 2000 }, (_, i) => entry(i)) } });
     const harUri = workspaceUri('logs', 'session.har');
     const rotatedUri = workspaceUri('logs', 'access.log.1');
-    await vscode.workspace.fs.writeFile(harUri, new TextEncoder().encode(har));
-    await vscode.workspace.fs.writeFile(rotatedUri, new TextEncoder().encode('10.0.0.1 - - [30/Nov/2026:10:00:00 +0000] "GET /v2/p/groups HTTP/1.1" 429 503\n'));
+    await step('writing the HAR', vscode.workspace.fs.writeFile(harUri, new TextEncoder().encode(har)));
+    await step('writing the rotated log', vscode.workspace.fs.writeFile(rotatedUri, new TextEncoder().encode('10.0.0.1 - - [30/Nov/2026:10:00:00 +0000] "GET /v2/p/groups HTTP/1.1" 429 503\n')));
     try {
-      const document = await vscode.workspace.openTextDocument(harUri);
+      const document = await step('opening the HAR', vscode.workspace.openTextDocument(harUri));
       const at = document.lineAt(0).text.lastIndexOf('"status":409') + '"status":4'.length;
-      const hover = await ltsHoverAt(harUri, new vscode.Position(0, at));
+      const hover = await step('the hover on 409', ltsHoverAt(harUri, new vscode.Position(0, at)));
       assert.ok(hover.includes('409 Conflict'), hover);
       const bodySize = document.lineAt(0).text.lastIndexOf('"bodySize":503') + '"bodySize":5'.length;
-      assert.ok(!hoverText(await hoversAt(harUri, new vscode.Position(0, bodySize))).includes('LTS status code'), 'a body size is not a status');
-      const rotated = await vscode.workspace.openTextDocument(rotatedUri);
-      const status = await ltsHoverAt(rotatedUri, new vscode.Position(0, rotated.lineAt(0).text.indexOf(' 429 ') + 2));
+      assert.ok(!hoverText(await step('the hover on bodySize', hoversAt(harUri, new vscode.Position(0, bodySize)))).includes('LTS status code'), 'a body size is not a status');
+      const rotated = await step('opening the rotated log', vscode.workspace.openTextDocument(rotatedUri));
+      const status = await step('the hover in the rotated log', ltsHoverAt(rotatedUri, new vscode.Position(0, rotated.lineAt(0).text.indexOf(' 429 ') + 2)));
       assert.ok(status.includes('429 Too Many Requests'), status);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -107,6 +107,33 @@ suite('engine client', () => {
     client.dispose();
   });
 
+  test('with idleMs the worker ends after that long without work, and the next request starts a new one', async () => {
+    const { started, factory } = fakeTransports((request, reply) => {
+      reply({ type: 'begin', id: request.id });
+      reply({ type: 'result', id: request.id, analysis: found(Number(request.text)) });
+    });
+    const client = new EngineClient(factory, nullLogger, undefined, LIMITS, { idleMs: 30 });
+    const ask = (text: string) => client.analyze({ label: `${text}.ts`, language: 'typescript', text }, 'background');
+    assert.deepStrictEqual((await Promise.all(['409', '429'].map(ask))).map((r) => r.occurrences[0].code), [409, 429]);
+    assert.deepStrictEqual(started.map((s) => s.terminated), [false], 'busy: one worker, still running');
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    assert.deepStrictEqual(started.map((s) => s.terminated), [true], 'ended once idle');
+    assert.strictEqual((await ask('503')).occurrences[0].code, 503);
+    assert.deepStrictEqual(started.map((s) => s.terminated), [true, false], 'a new worker for new work');
+    assert.strictEqual(client.restarts, 0, 'an idle end is not a restart');
+    client.dispose();
+  });
+
+  test('without idleMs the worker stays; prepare with no languages starts the engine', async () => {
+    const { started, factory } = fakeTransports(() => undefined);
+    const client = new EngineClient(factory, nullLogger, undefined, LIMITS);
+    client.prepare([]);
+    assert.deepStrictEqual(started.map((s) => s.requests), [[{ type: 'prepare', languages: [] }]]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.deepStrictEqual(started.map((s) => s.terminated), [false]);
+    client.dispose();
+  });
+
   test('disposing resolves what is still waiting', async () => {
     const { factory } = fakeTransports(() => {});
     const client = new EngineClient(factory, nullLogger, () => {}, LIMITS);

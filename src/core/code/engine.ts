@@ -360,13 +360,18 @@ export class CodeEngine {
     return this.loader.query(source.file);
   }
 
-  private async compile(spec: LanguageSpec, findingsOnly: boolean): Promise<CompiledLanguage> {
+  /** Loads the tree-sitter runtime once (every language needs it). */
+  start(): Promise<void> {
     this.runtime ??= (async () => {
       const wasmBinary = await this.loader.runtimeBinary?.();
       // `wasmBinary` is an Emscripten module option the typings leave out; the runtime honours it.
       await Parser.init({ locateFile: () => this.loader.runtimeLocation(), ...(wasmBinary ? { wasmBinary } : {}) } as Parameters<typeof Parser.init>[0]);
     })();
-    await this.runtime;
+    return this.runtime;
+  }
+
+  private async compile(spec: LanguageSpec, findingsOnly: boolean): Promise<CompiledLanguage> {
+    await this.start();
     const started = Date.now();
     const language = await Language.load(await this.loader.grammar(spec.grammar));
     const parser = new Parser();

@@ -28,6 +28,7 @@ export class EngineService {
   handle(request: EngineRequest): void {
     if (request.type === 'prepare') {
       // Compiling starts now, beside whatever runs; an analysis of the language later shares the compiled result.
+      this.engine.start().catch(() => undefined);
       for (const id of request.languages) {
         const spec = LANGUAGES.find((candidate) => candidate.id === id);
         if (spec) this.engine.language(spec).catch(() => undefined);
