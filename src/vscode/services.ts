@@ -1,6 +1,6 @@
 /** Builds the core and the editor features and owns their disposables. */
 import * as vscode from 'vscode';
-import { CodeEngine, GrammarLoader, LANGUAGES, languageForId } from '../core';
+import { CodeEngine, GrammarLoader, LANGUAGES, languageForId, languageForPath } from '../core';
 import { CommandId } from './commands';
 import { analysisTimeLimit, SECTION } from './config';
 import { DocumentAnalyzer, TEXT_FILE_PATTERNS, TEXT_LANGUAGE_IDS } from './documents';
@@ -17,6 +17,7 @@ import { allowCode, toggleInlayHints } from './features/settingsCommands';
 import { DEFAULT_LIMITS, EngineClient, EngineLimits, inProcessTransport, TransportFactory, withFallback } from './engineClient';
 import { ChannelLogger } from './logger';
 import { ProjectConfig } from './projectConfig';
+import { excludeGlob } from './workspaceFiles';
 import { WorkspaceFlow } from './workspaceFlow';
 
 /** Every document the extension reads, on any scheme (files, untitled, virtual workspaces, Output channels). */
@@ -101,9 +102,12 @@ export class Services implements vscode.Disposable {
     };
     const languageStatus = this.languageStatus = registerLanguageStatus(CODE_SELECTOR, analyzer);
     // The grammars of the code documents already open (the one that activated the extension among them) start
-    // compiling in the engine now, while the rest of the extension and the editor get ready.
-    engine.prepare([...new Set((vscode.workspace.textDocuments ?? []).map((document) => languageForId(document.languageId)?.id)
-      .filter((id): id is string => id !== undefined))]);
+    // compiling in the engine now, while the rest of the extension and the editor get ready. With none open, the
+    // workspace's main code language is the likeliest next: its grammar is compiled ahead.
+    const open = [...new Set((vscode.workspace.textDocuments ?? []).map((document) => languageForId(document.languageId)?.id)
+      .filter((id): id is string => id !== undefined))];
+    engine.prepare(open);
+    if (open.length === 0) void mainLanguage().then((id) => id && engine.prepare([id]), () => undefined);
     this.disposables.push(
       logger,
       engine,
@@ -153,6 +157,20 @@ export class Services implements vscode.Disposable {
     for (const disposable of this.disposables.reverse()) disposable.dispose();
   }
 }
+
+/** The language of most code files among the first few hundred that search finds (none without a folder). */
+async function mainLanguage(): Promise<string | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) return undefined;
+  const extensions = [...new Set(LANGUAGES.flatMap((spec) => spec.extensions))].map((ext) => ext.slice(1));
+  const counts = new Map<string, number>();
+  for (const uri of await vscode.workspace.findFiles(`**/*.{${extensions.join(',')}}`, excludeGlob(), MAIN_LANGUAGE_SAMPLE)) {
+    const id = languageForPath(uri.path)?.id;
+    if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+const MAIN_LANGUAGE_SAMPLE = 300;
 
 /** The background engine's worker ends after this long without work. */
 const BACKGROUND_IDLE_MS = 60_000;
