@@ -13,10 +13,12 @@ import * as path from 'path';
 import {
   analyzeDocument, CodeEngine, FlowIndex, FlowSummary, GrammarLoader, languageForPath, LineIndex, Occurrence, scanLine, scanLines, scanText, textChange,
 } from '../../src/core';
-import { accessLog, denseTree, minifiedJs, pythonModule, sourceFile, sourceTree } from './generate';
+import { accessLog, denseTree, realFormatLog, minifiedJs, pythonModule, sourceFile, sourceTree } from './generate';
 
 const quick = process.argv.includes('--quick');
 const markdown = process.argv.includes('--markdown');
+/** `--only logs` (or startup, check, editor): run that part alone. */
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 const repoRoot = path.resolve(__dirname, '../../..');
 const cacheDir = path.join(os.tmpdir(), 'lts-status-bench');
 const wasmDir = path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
@@ -198,6 +200,46 @@ function logScan(): void {
   });
 }
 
+/**
+ * The command line on a log of the formats users read (test/bench/generate.ts realFormatLog), streamed as users run
+ * it: CPU time of `lts-status scan` (JSON of every occurrence to /dev/null) against `rg -c` with one pattern for the
+ * status shapes of those formats, and the peak memory of ours (GNU time's maximum resident set size).
+ */
+function logScanCli(): void {
+  const megabytes = quick ? 50 : 200;
+  const file = cached(`real-${megabytes}.log`, (target) => {
+    const fd = fs.openSync(target, 'w');
+    realFormatLog(megabytes * 1024 * 1024, (chunk) => fs.writeSync(fd, chunk));
+    fs.closeSync(fd);
+  });
+  const size = fs.statSync(file).size / 1048576;
+  const timed = (cmd: string, args: readonly string[]) => {
+    const runs: { cpu: number; rss: number; wall: number }[] = [];
+    for (let i = 0; i < (quick ? 1 : 3); i++) {
+      const start = performance.now();
+      const result = spawnSync('/usr/bin/time', ['-f', '%U %S %M', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'ignore', 'pipe'] });
+      const wall = performance.now() - start;
+      const last = result.stderr.trim().split('\n').pop() ?? '';
+      const [user, sys, rss] = last.split(' ').map(Number);
+      if (result.status !== 0 && result.status !== 1) throw new Error(`${cmd} failed (${result.status}): ${result.stderr.slice(-500)}`);
+      runs.push({ cpu: (user + sys) * 1000, rss: rss / 1024, wall });
+    }
+    const byCpu = [...runs].sort((a, b) => a.cpu - b.cpu)[Math.floor(runs.length / 2)];
+    return { ...byCpu, rss: Math.max(...runs.map((run) => run.rss)) };
+  };
+  const ours = timed(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'scan', file]);
+  const rg = timed('rg', ['-c', '[" =:\\[]([1-5][0-9]{2})[ ,}\\]]', file]);
+  const oursRate = size / (ours.cpu / 1000);
+  const rgRate = size / (rg.cpu / 1000);
+  const section = 'b. log scan';
+  rows.push({
+    section, name: `lts-status scan of a ${size.toFixed(0)} MB log of real formats vs rg -c (CPU time)`,
+    ours: `${oursRate.toFixed(0)} MB/s (wall ${ms(ours.wall)} ms)`, peer: `${rgRate.toFixed(0)} MB/s (wall ${ms(rg.wall)} ms)`,
+    ratio: `${((oursRate / rgRate) * 100).toFixed(1)}% of ripgrep`, budget: '≥ 25% of ripgrep', ok: oursRate >= 0.25 * rgRate,
+  });
+  rows.push({ section, name: `peak memory of that scan (${size.toFixed(0)} MB)`, ours: `${ours.rss.toFixed(0)} MB`, peer: `${rg.rss.toFixed(0)} MB`, budget: '≤ 300 MB', ok: ours.rss <= 300 });
+}
+
 // ---- (c) editor paths, in process ----------------------------------------------------------------------------------
 async function editorPaths(engine: CodeEngine): Promise<void> {
   const section = 'c. editor paths';
@@ -358,12 +400,18 @@ function print(): void {
 async function main(): Promise<number> {
   const engine = new CodeEngine(grammars);
   for (const file of ['a.ts', 'a.js', 'a.py']) await engine.analyze('res.status(200)', languageForPath(file)!);
-  await startupAndSize();
-  repositoryCheck('sparse');
-  repositoryCheck('dense');
-  await flowCost(engine);
-  logScan();
-  await editorPaths(engine);
+  const part = (name: string) => !only || only === name;
+  if (part('startup')) await startupAndSize();
+  if (part('check')) {
+    repositoryCheck('sparse');
+    repositoryCheck('dense');
+    await flowCost(engine);
+  }
+  if (part('logs')) {
+    logScan();
+    logScanCli();
+  }
+  if (part('editor')) await editorPaths(engine);
   print();
   return rows.every((row) => row.ok) ? 0 : 1;
 }

@@ -67,6 +67,47 @@ export function accessLog(bytes: number, seed = 3): string[] {
   return lines;
 }
 
+/**
+ * A log of the formats LTS users really read, one format per stretch of lines as when logs are concatenated or
+ * collected: nginx/Apache combined, JSON lines with LTS error bodies, the Huawei Cloud SDKs' access logs and
+ * exceptions (Python, Java, Go), HAProxy, a cloud load balancer, HAR entries one per line, logfmt and Terraform
+ * errors. Statuses sit beside byte counts, latencies, ports and ids that look like statuses. About `bytes` bytes,
+ * written by `write` in blocks so that a 200 MB log is never one string.
+ */
+export function realFormatLog(bytes: number, write: (chunk: string) => void, seed = 7): void {
+  const next = random(seed);
+  const int = (n: number) => Math.floor(next() * n);
+  const code = () => CODES[int(CODES.length)];
+  const hex = (n: number) => Array.from({ length: n }, () => '0123456789abcdef'[int(16)]).join('');
+  const lts = () => `LTS.0${[205, 201, 10, 106, 3, 208][int(6)]}`;
+  const formats: ((i: number) => string)[] = [
+    (i) => `10.0.${i % 256}.${int(255)} - - [30/Nov/2026:10:${String(i % 60).padStart(2, '0')}:00 +0000] "GET /v2/${hex(8)}/groups/${i} HTTP/1.1" ${code()} ${int(9000)} "https://console.example.com/lts" "Mozilla/5.0 (X11; Linux x86_64)" ${int(900) / 1000}`,
+    (i) => `{"time":"2026-11-30T10:00:${String(i % 60).padStart(2, '0')}Z","level":"warn","status":${code()},"latency_ms":${int(900)},"bytes":${int(9000)},"request_id":"${hex(32)}","body":{"error_code":"${lts()}","error_msg":"The log stream name has been existed"}}`,
+    (i) => `2026-11-30 10:00:${String(i % 60).padStart(2, '0')},${int(999)} ${int(9999)} HuaweiCloud-SDK http_handler.py 28 INFO "GET https://lts.eu-de.myhuaweicloud.com/v2/${hex(32)}/groups" ${code()} ${int(9000)} 0:00:00.${int(999999)} ${hex(32)}`,
+    () => `16:53:04.${int(999)} [main] INFO HuaweiCloud-SDK-Access - "POST https://lts.ap-southeast-1.myhuaweicloud.com/v2/${hex(32)}/streams" ${code()} ${int(4000)} ${hex(32)} [${int(900)}]`,
+    () => `ClientRequestException - {status_code:${code()},request_id:${hex(32)},error_code:${lts()},error_msg:The log stream name has been existed }`,
+    () => `{"status_code":${code()},"request_id":"${hex(32)}","error_code":"${lts()}","error_message":"Invalid role","encoded_authorization_message":""}`,
+    (i) => `Nov 30 10:00:00 lb1 haproxy[${int(30000)}]: 10.0.0.${i % 255}:${40000 + int(20000)} [30/Nov/2026:10:00:00.${int(999)}] fe_https~ be_lts/srv${int(9)} 0/0/${int(50)}/${int(900)}/${int(999)} ${code()} ${int(9000)} - - ---- ${int(500)}/${int(500)}/0/0/0 0/0 "GET /v2/groups HTTP/1.1"`,
+    (i) => `https 2026-11-30T10:00:00.${int(999999)}Z app/lts-elb/${hex(16)} 10.0.0.${i % 255}:${40000 + int(20000)} 10.0.1.4:443 0.00${int(9)} 0.0${int(99)} 0.000 ${code()} ${code()} ${int(500)} ${int(9000)} "GET https://lts.example.com:443/v2/groups HTTP/1.1" "curl/8.5.0"`,
+    (i) => `{"startedDateTime":"2026-11-30T10:00:00.000Z","time":${int(900)},"request":{"method":"GET","url":"https://lts.example.com/v2/groups/${i}","headersSize":${int(900)},"bodySize":0},"response":{"status":${code()},"statusText":"","headersSize":${int(600)},"bodySize":${int(9000)}}}`,
+    () => `time=2026-11-30T10:00:00Z level=info msg="request done" method=GET path=/v2/groups status=${code()} duration_ms=${int(900)} size=${int(9000)} retries=${int(3)}`,
+    () => `Error: error creating log group: Bad request with: [POST https://lts.eu-de.otc.t-systems.com/v2.0/${hex(32)}/log-groups], error message: {"error_code":"${lts()}","error_msg":"The log group TTL day must be integer and between 1 and ${int(400)}"}`,
+  ];
+  let size = 0;
+  let chunk = '';
+  for (let i = 0; size < bytes; i++) {
+    // Stretches of 50–500 lines of one format.
+    const format = formats[int(formats.length)];
+    for (let n = 50 + int(450); n > 0 && size < bytes; n--, i++) {
+      const line = `${format(i)}\n`;
+      chunk += line;
+      size += line.length;
+      if (chunk.length > 1 << 20) { write(chunk); chunk = ''; }
+    }
+  }
+  if (chunk) write(chunk);
+}
+
 /** The handler forms of the repository benchmark, one per language; ast-grep rules in ast-grep/ match the same. */
 const HANDLER_FORMS: Readonly<Record<string, { ext: string; send: (code: number, i: number) => string; noise: (i: number, n: () => number) => string }>> = {
   javascript: {

@@ -54,7 +54,8 @@ export function keyKind(name: string): KeyKind {
   if (kind === undefined) {
     kind = classify(keyWords(name));
     if (cache.size > 10_000) cache.clear();
-    cache.set(name, kind);
+    // A copy: `name` is often a slice of a whole block of a log, which the key would otherwise keep alive.
+    cache.set((' ' + name).slice(1), kind);
   }
   return kind;
 }
