@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# What `npm run bench` needs besides npm packages: ripgrep, from Debian's packages (installed once, as root).
+# What `npm run bench` needs besides npm packages, from Debian's packages (installed once, as root): ripgrep (the
+# log-scan peer) and GNU time (peak memory of a command).
 set -euo pipefail
-if ! command -v rg >/dev/null 2>&1; then
-  [ "$(id -u)" = 0 ] || { echo "[bench] ripgrep is missing: apt-get install ripgrep" >&2; exit 1; }
-  echo "[bench] installing Debian's ripgrep"
+missing=()
+command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
+[ -x /usr/bin/time ] || missing+=(time)
+if [ ${#missing[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || { echo "[bench] missing: ${missing[*]} (apt-get install ${missing[*]})" >&2; exit 1; }
+  echo "[bench] installing Debian's ${missing[*]}"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ripgrep >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
