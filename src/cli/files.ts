@@ -1,8 +1,9 @@
 /**
  * Which files a run reads: paths are taken literally (a file named `[id]/route.ts` is that file, never a glob);
  * directories are walked as git sees them, taking code files and logs by name (also `access.log.1`,
- * `access.log.2.gz`, `access_log`, `.har`, `nohup.out`: see core/text/names.ts) and skipping `node_modules`, VCS
- * folders and `.lts-status.json` (configuration, not a log). Ignore rules follow git's
+ * `access.log.2.gz`, `access_log`, `.har`, `nohup.out`: see core/text/names.ts) and skipping installed dependencies
+ * (`node_modules`, Go's and Composer's `vendor`, Python virtual environments: core/dependencies.ts), VCS folders and
+ * `.lts-status.json` (configuration, not a log). Ignore rules follow git's
  * precedence: `--ignore-pattern` first, then the `.gitignore` files from the deepest folder up (so a child
  * `!keep.gen.js` re-includes what a parent's `*.gen.js` excludes), then `.git/info/exclude`; the last matching
  * pattern of a source decides, and a file in an excluded folder cannot be re-included (the folder is not entered).
@@ -11,9 +12,9 @@
 import * as fs from 'fs';
 import ignore, { Ignore } from 'ignore';
 import * as path from 'path';
-import { compressedLogPath, CONFIG_FILE_NAME, ConfigSeverity, readerForPath } from '../core';
+import { compressedLogPath, CONFIG_FILE_NAME, ConfigSeverity, isDependencyFolder, readerForPath } from '../core';
 
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
+const SKIPPED_DIRECTORIES = new Set(['.git', '.hg', '.svn']);
 
 export interface FileEntry {
   /** As shown in output: the argument itself, or relative to the working directory for files found in a walk. */
@@ -187,7 +188,8 @@ function walk(dir: string, inherited: readonly IgnoreScope[], sink: WalkSink, ar
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && !isIgnored(full, true, scopes, sink.command)) walk(full, scopes, sink, arg);
+      if (SKIPPED_DIRECTORIES.has(entry.name) || isDependencyFolder(entry.name, (file) => fs.existsSync(path.join(full, file)))) continue;
+      if (!isIgnored(full, true, scopes, sink.command)) walk(full, scopes, sink, arg);
     } else if (!entry.isSymbolicLink() && entry.name !== CONFIG_FILE_NAME && isReadable(entry.name) && !isIgnored(full, false, scopes, sink.command)) {
       if (entry.isFile()) sink.onFile(full);
       else sink.onSpecial(full, fileKind(entry));

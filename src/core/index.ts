@@ -8,6 +8,7 @@ export * from './settingScope';
 export * from './tableView';
 export * from './findings';
 export { isTestPath, TEST_PATH_PATTERNS } from './testPaths';
+export { DEPENDENCY_MARKER_GLOB, dependencyFolderOfMarker, isDependencyFolder } from './dependencies';
 export * from './l10n';
 export * from './markdown';
 export { headLines, scanLine, scanLines, scanText, scanWindow, WINDOW_MARGIN } from './text/scan';

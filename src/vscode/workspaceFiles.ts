@@ -1,10 +1,11 @@
 /**
- * The workspace's code files, as "Check Workspace" and the status-flow index read them: `node_modules`, the
+ * The workspace's code files, as "Check Workspace" and the status-flow index read them: installed dependencies
+ * (`node_modules`, Go's and Composer's `vendor`, Python virtual environments: core/dependencies.ts), the
  * `search.exclude` patterns that are simply on, and `.gitignore`d files are left out (`files.exclude` applies anyway).
  */
 import ignore, { Ignore } from 'ignore';
 import * as vscode from 'vscode';
-import { LanguageSpec, LANGUAGES } from '../core';
+import { DEPENDENCY_MARKER_GLOB, dependencyFolderOfMarker, LanguageSpec, LANGUAGES } from '../core';
 
 /** At most this many files per walk; callers say when a workspace has more. */
 export const MAX_FILES = 20_000;
@@ -33,6 +34,12 @@ async function gitignoreFilter(exclude: string, token: vscode.CancellationToken)
   return (uri) => !scopes.some(({ dir, rules }) => uri.path.startsWith(dir) && rules.ignores(uri.path.slice(dir.length)));
 }
 
+/** Folders of installed dependencies besides `node_modules` (Go's and Composer's `vendor`, Python environments). */
+async function dependencyFolders(exclude: string, token: vscode.CancellationToken): Promise<string[]> {
+  const markers = await vscode.workspace.findFiles(DEPENDENCY_MARKER_GLOB, exclude, 1000, token);
+  return markers.map((uri) => dependencyFolderOfMarker(uri.path)).filter((folder): folder is string => folder !== undefined);
+}
+
 /** The code files of the workspace in path order (of the given languages; default all), and whether there were more. */
 export async function findCodeFiles(token: vscode.CancellationToken, specs: readonly LanguageSpec[] = LANGUAGES)
   : Promise<{ uris: vscode.Uri[]; truncated: boolean }> {
@@ -43,7 +50,9 @@ export async function findCodeFiles(token: vscode.CancellationToken, specs: read
   const found = await vscode.workspace.findFiles(`**/*.{${extensions.join(',')}}`, exclude, MAX_FILES + 1, token);
   const truncated = found.length > MAX_FILES;
   const kept = await gitignoreFilter(exclude, token);
-  return { uris: found.slice(0, MAX_FILES).filter(kept).sort((a, b) => a.path.localeCompare(b.path)), truncated };
+  const dependencies = await dependencyFolders(exclude, token);
+  const own = (uri: vscode.Uri) => !dependencies.some((folder) => uri.path.startsWith(folder));
+  return { uris: found.slice(0, MAX_FILES).filter((uri) => kept(uri) && own(uri)).sort((a, b) => a.path.localeCompare(b.path)), truncated };
 }
 
 /** A code file's text, or undefined when it cannot be read, is binary, or is larger than `maxChars`. */

@@ -14,6 +14,22 @@ suite('the editor and the CLI agree', function () {
 
   test('Check Workspace and lts-status check report the same problems on the same workspace', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
+    // Installed dependencies (Go's vendor folder, a Python virtual environment) are read by neither.
+    const dependencies: Record<string, string> = {
+      'vendor/modules.txt': '# example.com/lib v1.0.0\n',
+      'vendor/example.com/lib/lib.go': 'package lib\nimport "net/http"\nfunc H(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) }\n',
+      '.venv/pyvenv.cfg': 'home = /usr/bin\n',
+      '.venv/lib/site.py': 'from flask import abort\ndef h():\n    abort(418)\n',
+    };
+    for (const [name, text] of Object.entries(dependencies)) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
+    try {
+      await agree(folder);
+    } finally {
+      for (const name of ['vendor', '.venv']) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name), { recursive: true });
+    }
+  });
+
+  async function agree(folder: vscode.Uri): Promise<void> {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('ltsStatus.checkWorkspace');
     const editor = vscode.languages.getDiagnostics()
@@ -31,8 +47,9 @@ suite('the editor and the CLI agree', function () {
     const fromCli = report.flatMap((file) => file.messages.map((m) => `${path.normalize(file.filePath)}:${m.line}:${m.column}`)).sort();
 
     assert.ok(fromCli.some((entry) => entry.startsWith(path.join('flow', 'app.js'))), 'the CLI follows the flow across files too');
+    assert.ok(!fromCli.some((entry) => entry.startsWith('vendor') || entry.startsWith('.venv')), fromCli.join('\n'));
     assert.deepStrictEqual(editor, fromCli);
-  });
+  }
 
   test('a .lts-status.json written by the Allow quick fix is read by the editor and the CLI alike', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;

@@ -187,6 +187,28 @@ suite('cli', function () {
     assert.deepStrictEqual(all, ['app/*.ts', 'app/[id]/route.ts']);
   });
 
+  test('walks skip installed dependencies by their package manager\'s marker, not by a folder name alone', async () => {
+    const GO_HANDLER = 'package x\nimport "net/http"\nfunc h(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) }\n';
+    const dir = tempTree({
+      'go.mod': 'module x\n',
+      'vendor/modules.txt': '# github.com/a/b v1.0.0\n',
+      'vendor/github.com/a/b/b.go': GO_HANDLER,
+      'web/vendor/autoload.php': '<?php\n',
+      'web/vendor/lib/Http.php': "<?php\nfunction h() { return response('', 418); }\n",
+      '.venv/pyvenv.cfg': 'home = /usr/bin\n',
+      '.venv/lib/site.py': 'from flask import abort\ndef h():\n    abort(418)\n',
+      // A project's own folders of those names, without the markers, are the project's code.
+      'tools/vendor/own.go': GO_HANDLER,
+      'env/app.py': 'from flask import abort\ndef h():\n    abort(418)\n',
+      'main.go': GO_HANDLER,
+    });
+    const all = JSON.parse((await cli(['scan', '.'], dir)).stdout).files.map((f: { path: string }) => f.path);
+    assert.deepStrictEqual(all, ['env/app.py', 'main.go', 'tools/vendor/own.go']);
+    // Named on the command line, a dependency folder is read.
+    const named = JSON.parse((await cli(['scan', 'vendor'], dir)).stdout).files.map((f: { path: string }) => f.path);
+    assert.deepStrictEqual(named, ['vendor/github.com/a/b/b.go', 'vendor/modules.txt']);
+  });
+
   test('an unreadable path is reported on stderr, the rest is still checked, exit 2', async () => {
     const dir = tempTree({ 'bad.js': HANDLER });
     const { code, stdout, stderr } = await cli(['check', 'missing.ts', 'bad.js'], dir);
