@@ -130,6 +130,23 @@
   (string_literal (string_fragment) @status.implicit)
   (#match? @status.implicit "^redirect:")
   (#set! implicit "302"))
+; … also when the target is concatenated: return "redirect:/owners/" + owner.getId() (+ "/pets/" + …)
+(return_statement
+  (binary_expression
+    left: [
+      (string_literal (string_fragment) @status.implicit)
+      (binary_expression left: [
+        (string_literal (string_fragment) @status.implicit)
+        (binary_expression left: (string_literal (string_fragment) @status.implicit))])])
+  (#match? @status.implicit "^redirect:")
+  (#set! implicit "302"))
+; Spring MVC: new ModelAndView("redirect:/login"): the same view name, the same 302
+(object_creation_expression
+  type: (type_identifier) @_type
+  arguments: (argument_list . (string_literal (string_fragment) @status.implicit))
+  (#eq? @_type "ModelAndView")
+  (#match? @status.implicit "^redirect:")
+  (#set! implicit "302"))
 ; Servlet: response.sendRedirect(url) answers 302 Found
 (method_invocation
   name: (identifier) @status.implicit
