@@ -106,6 +106,29 @@ suite('flow: the engine and the index agree', function () {
     assert.deepStrictEqual(fromEngine.map((o) => o[2]), [409, 302]);
   });
 
+  test('a function that returns its argument passes on only the arguments of the calls whose result is sent', async () => {
+    // The shape found in a real Go tree: max(a, b) in one package, its result sent in another file, and an unrelated
+    // max(len, 512) (a buffer size) in a third file; the 512 is not a status.
+    const files: Array<[string, string]> = [
+      ['util.js', 'function max(a, b) { return a > b ? a : b; }\nmodule.exports = { max };\n'],
+      ['routes.js', "const { max } = require('./util');\napp.post('/x', (req, res) => {\n  const status = max(req.code, 409);\n  res.status(status).end();\n});\n"],
+      ['buffers.js', "const { max } = require('./util');\nfunction size(parts) {\n  return Buffer.alloc(max(parts.length, 512));\n}\n"],
+    ];
+    const index = new FlowIndex();
+    for (const [file, text] of files) index.set(file, (await sharedEngine().analyze(text, js, { ungated: true })).flow);
+    assert.deepStrictEqual(index.occurrences('routes.js').map((o) => [o.range.start.line, o.code]), [[2, 409]]);
+    assert.deepStrictEqual(index.occurrences('buffers.js'), []);
+  });
+
+  test('a field keeps no call context: what any constructor stores there is sent by whoever reads it', () => {
+    const index = new FlowIndex();
+    // ApiError(status) stores this.status; a handler elsewhere sends err.getStatus(): the 409 of a third file is sent.
+    index.set('ApiError', summary({ edges: [['P:ApiError#0', '.l:ApiError#0:status'], ['.l:ApiError#0:status', 'F:status'], ['F:status', '.r'], ['.r', 'R:getStatus']] }));
+    index.set('Handler', summary({ edges: [['R:getStatus', '.S0']], sinks: [{ key: '.S0', range: at(4), fn: 'handle' }] }));
+    index.set('Conflict', summary({ values: [{ range: at(2), code: 409, text: '409', to: 'P:ApiError#0', fn: 'Conflict', callee: 'ApiError' }] }));
+    assert.deepStrictEqual(index.occurrences('Conflict').map((o) => [o.code, o.sentAt.file]), [[409, 'Handler']]);
+  });
+
   test('Go: a call on an imported package reaches only the functions of that package', async () => {
     const go = languageForPath('x.go')!;
     const apperr = 'package apperr\n\nfunc New(code int, msg string) { w.WriteHeader(code) }\n';

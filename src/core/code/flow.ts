@@ -116,6 +116,12 @@ export interface FlowOccurrence {
 interface Witness {
   readonly sink: SentAt;
   readonly depth: number;
+  /**
+   * For a parameter key reached only through a return value (`R:name`): the files of the call sites whose result
+   * reaches the sink. Only the arguments written in those files are sent (see {@link FlowIndex.reach}); undefined:
+   * every caller's.
+   */
+  files?: Set<string>;
 }
 
 /**
@@ -177,7 +183,7 @@ export class FlowIndex {
     const family = summary.family ?? '';
     for (const value of summary.values) {
       const witness = reached.get(qualify(file, family, value.to));
-      if (!witness) continue;
+      if (!witness || (witness.files && !witness.files.has(file))) continue;
       found.push({
         range: value.range, code: value.code, text: value.text,
         ...(value.symbol ? { symbol: value.symbol } : {}), ...(value.constant ? { constant: true } : {}),
@@ -186,7 +192,7 @@ export class FlowIndex {
     }
     for (const ref of summary.refs) {
       const witness = reached.get(qualify(file, family, ref.to));
-      if (!witness) continue;
+      if (!witness || (witness.files && !witness.files.has(file))) continue;
       const code = ref.names.map((name) => constants.get(`${family}\u0000${name}`)).find((c) => c !== undefined);
       if (code === undefined) continue;
       found.push({ range: ref.range, code, text: ref.text, symbol: ref.text, constant: true, ...naming(ref, witness.sink), sentAt: witness.sink });
@@ -262,7 +268,16 @@ export class FlowIndex {
     return table;
   }
 
-  /** Every key from which a value reaches a sink, with the nearest sink (a backward breadth-first walk). */
+  /**
+   * Every key from which a value reaches a sink, with the nearest sink (a backward breadth-first walk).
+   *
+   * Return values are followed with their call site's file as context: a function that returns its parameter
+   * (`max(a, b)`, `or_default(x, d)`) passes on the arguments of the calls whose result reaches a sink, not those of
+   * every call of a function of that name. The walk enters a callee through `R:name` from a consumer in file C, and
+   * from the callee's parameters (`P:`, `M:`) goes back only to arguments written in C (then without context). One
+   * level of context: a return inside a return takes the inner call's file; a field or a constant on the way (an error
+   * object's `status`, set by whichever code constructed it) drops it.
+   */
   private reach(): Map<string, Witness> {
     if (this.reached) return this.reached;
     const into = new Map<string, string[]>();
@@ -280,23 +295,52 @@ export class FlowIndex {
       edge(qualify('', family, fieldKey), qualify('', family, `F:${fieldKey.slice(3 + cls.length)}`));
     }
     const reached = new Map<string, Witness>();
-    let frontier: string[] = [];
+    /** The contexts each key was walked from ('' for none: every caller). */
+    const walked = new Map<string, Set<string>>();
+    type State = readonly [key: string, context: string];
+    let frontier: State[] = [];
+    const visit = (key: string, context: string, witness: Witness, next: State[]) => {
+      let contexts = walked.get(key);
+      if (contexts?.has('') || contexts?.has(context)) return;
+      // Too many contexts for one key: walk it without context (what a context-free walk would do).
+      if (contexts && contexts.size >= MAX_CONTEXTS) context = '';
+      if (!contexts) walked.set(key, contexts = new Set());
+      contexts.add(context);
+      const known = reached.get(key);
+      if (!known) {
+        reached.set(key, context ? { ...witness, files: new Set([context]) } : { sink: witness.sink, depth: witness.depth });
+      } else if (known.files) {
+        if (context) known.files.add(context);
+        else known.files = undefined;
+      }
+      next.push([key, context]);
+    };
     for (const [file, summary] of this.files) {
       for (const sink of summary.sinks) {
-        const key = qualify(file, summary.family ?? '', sink.key);
-        if (reached.has(key)) continue;
-        reached.set(key, { sink: { file, range: sink.range, fn: sink.fn }, depth: 0 });
-        frontier.push(key);
+        visit(qualify(file, summary.family ?? '', sink.key), '', { sink: { file, range: sink.range, fn: sink.fn }, depth: 0 }, frontier);
       }
     }
     for (let depth = 1; frontier.length > 0 && depth <= MAX_FLOW_DEPTH; depth++) {
-      const next: string[] = [];
-      for (const key of frontier) {
-        const witness = reached.get(key)!;
+      const next: State[] = [];
+      for (const [key, context] of frontier) {
+        const witness = { sink: reached.get(key)!.sink, depth };
+        const local = isLocalKey(key);
+        const kind = local ? '' : globalKind(key);
         for (const from of into.get(key) ?? []) {
-          if (reached.has(from)) continue;
-          reached.set(from, { sink: witness.sink, depth });
-          next.push(from);
+          let outer = context;
+          const fromKind = isLocalKey(from) ? '' : globalKind(from);
+          if (fromKind === 'F:' || fromKind === 'G:') {
+            // A field or a constant holds what any caller stored there, before this call: no context.
+            outer = '';
+          } else if (local && fromKind === 'R:') {
+            // Into a callee through its return value: its parameters pass on only this file's arguments.
+            outer = fileOfKey(key);
+          } else if ((kind === 'P:' || kind === 'M:') && isLocalKey(from)) {
+            // Out of a callee into a caller's argument.
+            if (context && fileOfKey(from) !== context) continue;
+            outer = '';
+          }
+          visit(from, outer, witness, next);
         }
       }
       frontier = next;
@@ -403,6 +447,23 @@ export function meetsDemand(demand: FlowDemand): (text: string) => boolean {
   const errorish = new RegExp(`(?:${ERROR_CLASS.source.replace(/\$$/, '')})(?![\\w$])`);
   return (text) => (names?.test(text) ?? false)
     || (fields !== undefined && fields.test(text) && (errorish.test(text) || (known?.test(text) ?? false)));
+}
+
+/** Above this many contexts for one key (see FlowIndex.reach) the key is walked without context. */
+const MAX_CONTEXTS = 16;
+
+function isLocalKey(qualified: string): boolean {
+  return qualified.charCodeAt(qualified.indexOf('\u0000') + 1) === 46 /* . */;
+}
+
+/** `P:`, `R:`, `M:`, `F:` or `G:` of a qualified global key. */
+function globalKind(qualified: string): string {
+  const at = qualified.indexOf('\u0000') + 1;
+  return qualified.slice(at, at + 2);
+}
+
+function fileOfKey(qualified: string): string {
+  return qualified.slice(0, qualified.indexOf('\u0000'));
 }
 
 /** File-local keys (`.x`) belong to their file; global keys are shared within a language family. */
