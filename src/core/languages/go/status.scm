@@ -31,6 +31,18 @@
   (#eq? @_package "http")
   (#eq? @_function "RedirectHandler"))
 
+; A helper of any library that is handed the handler's response writer first and an http.Status constant writes that
+; status: rest.EncodeJSON(w, http.StatusAccepted, v), render.JSONWithStatus(w, r, http.StatusConflict, v). Symbolic
+; constants only (a number beside the writer may be text for the body); fmt and log print, http's own are above.
+(call_expression
+  function: (selector_expression operand: (identifier) @_package)
+  arguments: (argument_list . (identifier) @_writer
+    (selector_expression operand: (identifier) @_http field: (field_identifier) @_status) @status.send)
+  (#any-of? @_writer "w" "rw" "writer" "resp" "res" "wr")
+  (#eq? @_http "http")
+  (#match? @_status "^Status[A-Z]")
+  (#not-any-of? @_package "http" "fmt" "log" "io" "strconv"))
+
 ; net/http: http.NotFound(w, r) sends 404 (the callee itself is the status)
 (call_expression
   function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function) @status.send
