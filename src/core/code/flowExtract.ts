@@ -101,6 +101,8 @@ interface ClassInfo {
 }
 
 const MAX_SOURCE_DEPTH = 8;
+/** At most this many entries of one map literal are read as values (see FlowSyntax.tables). */
+const MAX_TABLE_ENTRIES = 200;
 /** How many positional arguments an inherited constructor passes on. */
 const INHERITED_ARGUMENTS = 4;
 
@@ -563,6 +565,17 @@ class Extraction {
     if (!value) return;
     const key = this.targetKey(target, type);
     if (!key) return;
+    // A map literal bound to a name: its entries are what `name[key]` reads (the name itself carries none of them).
+    const map = this.mapLiteral(value);
+    if (map) {
+      const entries = this.entrySources(map.node, map.map, 0);
+      this.connect(entries, `${key}[]`, value);
+      const global = this.constantName(target, type);
+      if (global) this.connect(entries, `${global}[]`, value);
+      // A class-level table is read by its bare name inside its class (Ruby's `STATUS[kind]` in a method).
+      if (global && this.inClassBody(target)) this.connect(entries, `G:${this.nameOf(target)}[]`, value);
+      return;
+    }
     const sources = this.sources(value, 0);
     this.connect(sources, key, value);
     // A module- or class-level name bound to a number is a constant other files may read.
@@ -743,6 +756,16 @@ class Extraction {
     if (fallback && this.operatorOf(node, fallback.operators)) return fallback.arms.flatMap((arm) => this.armSources(node, arm, depth));
     const leaves = this.input.resolve(node);
     if (leaves.length > 0) return leaves.map((value) => ({ kind: 'value', value }));
+    // `table[key]`: the entries of the map bound to `table` (the `[]` key of its name, see binding()).
+    const read = this.flow.tables?.reads.find((r) => r.type === type);
+    if (read) {
+      const table = child(node, read.table);
+      return (table ? this.sources(table, depth + 1) : []).flatMap((source): Source[] => {
+        if (source.kind === 'key') return [{ kind: 'key', key: `${source.key}[]` }];
+        if (source.kind === 'ref') return source.names.map((name) => ({ kind: 'key', key: `${name}[]` }));
+        return [];
+      });
+    }
     if (syntax.number.includes(type) || syntax.string.includes(type)) return [];
     if ((this.flow.selfField ?? []).includes(type)) {
       const cls = this.classAround(node);
@@ -775,6 +798,49 @@ class Extraction {
     if (object) sources.push(...this.sources(object, depth + 1));
     const args = call.arguments !== undefined ? child(node, call.arguments) : null;
     if (args) for (const argument of named(args)) sources.push(...this.sources(argument, depth + 1));
+    return sources;
+  }
+
+  /** A map literal (FlowSyntax.tables), also behind the language's transparent wrappers (Go's expression list). */
+  private mapLiteral(value: Node): { node: Node; map: { entry: string; value: Field } } | undefined {
+    const maps = this.flow.tables?.maps;
+    if (!maps) return undefined;
+    let node: Node | null = value;
+    for (let i = 0; node && i < 3; i++) {
+      const at: Node = node;
+      const map = maps.find((m) => m.type === at.type && (!m.kind || child(at, m.kind.field)?.type === m.kind.type));
+      if (map) return { node: at, map };
+      // `{ … }.freeze`, `Object.freeze({ … })`: a call that passes its value on (FlowSyntax.through).
+      const member = this.flow.member.find((m) => m.type === at.type);
+      const property = member && child(at, member.property);
+      if (member && property && this.flow.through?.includes(property.text)) {
+        node = child(at, member.object);
+        continue;
+      }
+      const call = this.flow.call.find((c) => c.type === at.type);
+      const callee = call && child(at, call.function);
+      const args = call?.arguments !== undefined ? child(at, call.arguments) : null;
+      if (callee && args && this.flow.through?.includes(lastName(callee.text)) && args.namedChildCount === 1) {
+        node = args.firstNamedChild;
+        continue;
+      }
+      if (at.namedChildCount !== 1) return undefined;
+      node = at.firstNamedChild;
+    }
+    return undefined;
+  }
+
+  /** The values of a map literal's entries (entries are its children or its body's; nested maps are not entered). */
+  private entrySources(node: Node, map: { entry: string; value: Field }, depth: number): Source[] {
+    const sources: Source[] = [];
+    const visit = (parent: Node, level: number) => {
+      for (const part of named(parent)) {
+        if (sources.length > MAX_TABLE_ENTRIES) return;
+        if (part.type === map.entry) sources.push(...this.armSources(part, map.value, depth));
+        else if (level < 1) visit(part, level + 1);
+      }
+    };
+    visit(node, 0);
     return sources;
   }
 

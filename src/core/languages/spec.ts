@@ -72,6 +72,17 @@ export interface FlowSyntax {
    * that holds the value.
    */
   readonly choice?: readonly { readonly type: string; readonly container?: Field; readonly arm: readonly string[]; readonly value: Field }[];
+  /**
+   * Lookup tables: a map literal's values are the values of the name bound to it, and a read `table[key]` has those
+   * values (`var httpStatus = map[ErrCode]int{AlreadyExists: http.StatusConflict}` … `w.WriteHeader(httpStatus[c])`,
+   * `STATUS = {"conflict": 409}` … `abort(STATUS[kind])`). `maps`: the literal's node type (with `kind`, only when its
+   * `kind.field` child is of `kind.type`: Go's map, not struct, literals), its entries' node type and the entry's
+   * field that holds the value. `reads`: the index expression's node type and the field of the table read.
+   */
+  readonly tables?: {
+    readonly maps: readonly { readonly type: string; readonly kind?: { readonly field: string; readonly type: string }; readonly entry: string; readonly value: Field }[];
+    readonly reads: readonly { readonly type: string; readonly table: Field }[];
+  };
   /** Keyword and named arguments (`status=409`, `status: 409`, `statusCode: 409`): node type, name and value. */
   readonly keyword?: readonly { readonly type: string; readonly name: Field; readonly value: Field }[];
   /** Words that denote the current object (`this`, `self`, `$this`). */

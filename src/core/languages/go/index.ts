@@ -25,6 +25,10 @@ export const go: LanguageSpec = {
     identifier: ['identifier'],
   },
   flow: {
+    tables: {
+      maps: [{ type: 'composite_literal', kind: { field: 'type', type: 'map_type' }, entry: 'keyed_element', value: 'value' }],
+      reads: [{ type: 'index_expression', table: 'operand' }],
+    },
     member: [{ type: 'selector_expression', object: 'operand', property: 'field' }],
     call: [{ type: 'call_expression', function: 'function', arguments: 'arguments' }],
     // Go has no `self`: a method's receiver is a named parameter (`func (e *AppError) Status() int { return e.Code }`)

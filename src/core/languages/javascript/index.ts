@@ -12,8 +12,11 @@ export const JS_VALUES: ValueSyntax = {
 };
 
 export const JS_FLOW: FlowSyntax = {
+  // `Object.freeze({ … })` is the object itself.
+  through: ['freeze'],
+  tables: { maps: [{ type: 'object', entry: 'pair', value: 'value' }], reads: [{ type: 'subscript_expression', table: 'object' }] },
   member: [{ type: 'member_expression', object: 'object', property: 'property' }],
-  call: [{ type: 'call_expression', function: 'function' }],
+  call: [{ type: 'call_expression', function: 'function', arguments: 'arguments' }],
   fallback: [{ type: 'binary_expression', operators: ['||', '??'], arms: ['left', 'right'] }],
   self: ['this'],
   constructors: ['constructor'],

@@ -22,6 +22,7 @@ export const python: LanguageSpec = {
     identifier: ['identifier'],
   },
   flow: {
+    tables: { maps: [{ type: 'dictionary', entry: 'pair', value: 'value' }], reads: [{ type: 'subscript', table: 'value' }] },
     member: [{ type: 'attribute', object: 'object', property: 'attribute' }],
     call: [{ type: 'call', function: 'function' }],
     fallback: [{ type: 'boolean_operator', operators: ['or'], arms: ['left', 'right'] }],

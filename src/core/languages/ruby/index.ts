@@ -22,6 +22,9 @@ export const ruby: LanguageSpec = {
     identifier: ['constant', 'identifier'],
   },
   flow: {
+    // `{ … }.freeze` is the hash itself.
+    through: ['freeze'],
+    tables: { maps: [{ type: 'hash', entry: 'pair', value: 'value' }], reads: [{ type: 'element_reference', table: 'object' }] },
     // `err.status`, `self.status = x`, `Codes::CONFLICT`; a `call` with arguments, or without a receiver, is a call.
     member: [
       { type: 'call', object: 'receiver', property: 'method', arguments: 'arguments' },
