@@ -26,7 +26,9 @@ suite('robustness', () => {
     // Two worker restarts with their grammar loads, on a possibly busy machine; catches a hang only.
     this.timeout(300_000);
     const api = await vscode.extensions.getExtension<LtsStatusApi>(EXTENSION_ID)!.activate();
-    const good = await open('src', 'handlers.js');
+    // Pinned (not a preview tab), so that opening the other files does not close it: it must stay open to keep its
+    // analysis while the worker deals with them.
+    const good = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(workspaceUri('src', 'handlers.js')), { preview: false });
     const at409 = positionOf(good.document, 'res.status(409)', 'res.status('.length);
     await waitFor('the warning in handlers.js', () => (ltsDiagnostics(good.document.uri).length === 1 ? true : undefined));
     const restartsBefore = api.engineRestarts();
