@@ -111,6 +111,11 @@ export class DiagnosticsManager implements vscode.Disposable {
     }
     const { occurrences, skipped } = analysis;
     if (token.isCancellationRequested || document.isClosed || document.version !== version) return;
+    // Deleted while it was being analysed: it keeps no problems.
+    if (this.gone.has(document.uri.toString()) && !document.isDirty) {
+      this.collection.delete(document.uri);
+      return;
+    }
     // This version could not be analysed (the log says why): the problems shown stay as they were.
     if (skipped === 'timeout' || skipped === 'crashed') return;
     const candidates = findUnlisted(occurrences, {
@@ -179,7 +184,12 @@ export class DiagnosticsManager implements vscode.Disposable {
     // A deleted folder takes the files below it.
     const below = (key: string) => key === prefix || key.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
     for (const key of [...this.checkedOnDisk.keys()]) if (below(key)) this.checkedOnDisk.delete(key);
-    for (const document of vscode.workspace.textDocuments) if (below(document.uri.toString())) this.gone.add(document.uri.toString());
+    for (const document of vscode.workspace.textDocuments) {
+      if (!below(document.uri.toString())) continue;
+      this.gone.add(document.uri.toString());
+      // An analysis under way would show its problems again after they are taken away below.
+      this.cancelPending(document.uri.toString());
+    }
     const gone: vscode.Uri[] = [];
     this.collection.forEach((shown) => { if (below(shown.toString())) gone.push(shown); });
     for (const shown of gone) {
