@@ -116,12 +116,6 @@ export interface FlowOccurrence {
 interface Witness {
   readonly sink: SentAt;
   readonly depth: number;
-  /**
-   * For a parameter key reached only through a return value (`R:name`): the files of the call sites whose result
-   * reaches the sink. Only the arguments written in those files are sent (see {@link FlowIndex.reach}); undefined:
-   * every caller's.
-   */
-  files?: Set<string>;
 }
 
 /**
@@ -132,6 +126,8 @@ interface Witness {
 export class FlowIndex {
   private readonly files = new Map<string, FlowSummary>();
   private reached: Map<string, Witness> | undefined;
+  /** The contexts (files, '' for none) each reached key was walked in (see {@link FlowIndex.reach}). */
+  private contexts = new Map<string, Set<string>>();
   private constants: Map<string, number> | undefined;
   private generation = 0;
 
@@ -177,13 +173,12 @@ export class FlowIndex {
   occurrences(file: string): FlowOccurrence[] {
     const summary = this.files.get(file);
     if (!summary) return [];
-    const reached = this.reach();
     const constants = this.constantTable();
     const found: FlowOccurrence[] = [];
     const family = summary.family ?? '';
     for (const value of summary.values) {
-      const witness = reached.get(qualify(file, family, value.to));
-      if (!witness || (witness.files && !witness.files.has(file))) continue;
+      const witness = this.sentFrom(qualify(file, family, value.to), file);
+      if (!witness) continue;
       found.push({
         range: value.range, code: value.code, text: value.text,
         ...(value.symbol ? { symbol: value.symbol } : {}), ...(value.constant ? { constant: true } : {}),
@@ -191,8 +186,8 @@ export class FlowIndex {
       });
     }
     for (const ref of summary.refs) {
-      const witness = reached.get(qualify(file, family, ref.to));
-      if (!witness || (witness.files && !witness.files.has(file))) continue;
+      const witness = this.sentFrom(qualify(file, family, ref.to), file);
+      if (!witness) continue;
       const code = ref.names.map((name) => constants.get(`${family}\u0000${name}`)).find((c) => c !== undefined);
       if (code === undefined) continue;
       found.push({ range: ref.range, code, text: ref.text, symbol: ref.text, constant: true, ...naming(ref, witness.sink), sentAt: witness.sink });
@@ -295,8 +290,7 @@ export class FlowIndex {
       edge(qualify('', family, fieldKey), qualify('', family, `F:${fieldKey.slice(3 + cls.length)}`));
     }
     const reached = new Map<string, Witness>();
-    /** The contexts each key was walked from ('' for none: every caller). */
-    const walked = new Map<string, Set<string>>();
+    const walked = this.contexts = new Map<string, Set<string>>();
     type State = readonly [key: string, context: string];
     let frontier: State[] = [];
     const visit = (key: string, context: string, witness: Witness, next: State[]) => {
@@ -306,13 +300,7 @@ export class FlowIndex {
       if (contexts && contexts.size >= MAX_CONTEXTS) context = '';
       if (!contexts) walked.set(key, contexts = new Set());
       contexts.add(context);
-      const known = reached.get(key);
-      if (!known) {
-        reached.set(key, context ? { ...witness, files: new Set([context]) } : { sink: witness.sink, depth: witness.depth });
-      } else if (known.files) {
-        if (context) known.files.add(context);
-        else known.files = undefined;
-      }
+      if (!reached.has(key)) reached.set(key, witness);
       next.push([key, context]);
     };
     for (const [file, summary] of this.files) {
@@ -347,6 +335,17 @@ export class FlowIndex {
     }
     this.reached = reached;
     return reached;
+  }
+
+  /**
+   * The witness of a key that a value written in `file` flows into, if that value is sent: the key was walked without
+   * context, or in the context of that file (a parameter reached only through a return value passes on only the
+   * arguments written where the call's result is sent).
+   */
+  private sentFrom(key: string, file: string): Witness | undefined {
+    const witness = this.reach().get(key);
+    const contexts = this.contexts.get(key);
+    return witness && (!contexts || contexts.has('') || contexts.has(file)) ? witness : undefined;
   }
 
   /** The names of the classes of all files that are errors (by their names or their bases'). */
