@@ -26,6 +26,9 @@ const USER_SETTINGS = {
   'extensions.autoCheckUpdates': false,
   'extensions.autoUpdate': false,
   'update.mode': 'none',
+  // The built-in TypeScript support would run `npm install` for typings (this machine reaches no network for them)
+  // while the suite writes files into the workspace; it is not what the suite tests.
+  'typescript.disableAutomaticTypeAcquisition': true,
 };
 
 /**
