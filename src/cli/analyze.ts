@@ -11,10 +11,10 @@ import { StringDecoder } from 'string_decoder';
 import * as zlib from 'zlib';
 import {
   analyzeDocument, CodeEngine, compressedLogPath, FlowSummary, detectLogLayout, Finding, headLines, LAYOUT_HEAD_LINES, LogLayout,
-  MAX_CODE_CHARS, Occurrence, Reader, readerForPath, readerLanguage, scanText,
+  MAX_CODE_CHARS, Occurrence, Reader, readerForPath, readerLanguage, ScanOptions,
 } from '../core';
 import { describeError, FileEntry, fileKind } from './files';
-import { renderOccurrences } from './output';
+import { Rendered, renderText } from './output';
 
 /**
  * The scanner reads lines of any length in linear time; a line longer than this (a multi-megabyte minified JSON log
@@ -22,7 +22,7 @@ import { renderOccurrences } from './output';
  */
 export const MAX_TEXT_LINE_LENGTH = 16 * 1024 * 1024;
 /** Bytes read at a time from a log. */
-export const READ_CHUNK_BYTES = 256 * 1024;
+export const READ_CHUNK_BYTES = 64 * 1024;
 /** A NUL byte among the first this many bytes marks a binary file. */
 const BINARY_PROBE_BYTES = 8000;
 /** UTF-8 needs at least one byte per UTF-16 unit and at most three, so a code file above this many bytes is too large. */
@@ -75,10 +75,10 @@ export interface FileOutcome {
 }
 
 /**
- * Receives a log's occurrences block by block, rendered for the scan JSON (see renderOccurrences; '' for none);
+ * Receives a log's occurrences block by block, rendered for the scan JSON (see renderText; empty for none);
  * resolves when the next block may come. Called for every block, so it also tells that the reading goes on.
  */
-export type ChunkSink = (language: string, rendered: string) => Promise<void>;
+export type ChunkSink = (language: string, rendered: Rendered) => Promise<void>;
 
 /** The bytes of a file, or of the buffer given on stdin. */
 interface Source {
@@ -213,7 +213,7 @@ function isUtf16(probe: Buffer): boolean {
 
 async function scanLog(first: Buffer, next: () => Buffer | Promise<Buffer>, language: string, onChunk: ChunkSink): Promise<FileOutcome> {
   const encoding = isUtf16(first) ? 'utf16le' : 'utf8';
-  const report = await scanStream(first, next, (occurrences) => onChunk(language, renderOccurrences(occurrences)), MAX_TEXT_LINE_LENGTH, encoding);
+  const report = await scanStream(first, next, (text, options) => onChunk(language, renderText(text, options)), MAX_TEXT_LINE_LENGTH, encoding);
   const notes = overlongNotes(report);
   return { language, occurrences: [], findings: [], ...(notes.length > 0 ? { notes } : {}) };
 }
@@ -309,11 +309,13 @@ function overlongNotes(report: StreamReport): string[] {
 }
 
 /**
- * Scans a log given as byte blocks (`first`, then `next()` until it returns an empty buffer) and hands on the
- * occurrences of every block of whole lines, numbered as in the whole text. The result equals `scanText` of the whole
- * text with lines over `maxLine` characters emptied; the report names those.
+ * Reads a log given as byte blocks (`first`, then `next()` until it returns an empty buffer) in blocks of whole lines
+ * and hands on each block with the scan options that number its lines as in the whole text and give the layout its
+ * header declares (`''` when a read ends no line, so that the caller knows the reading goes on). `scanText` of every
+ * block so handed on equals `scanText` of the whole text with lines over `maxLine` characters emptied; the report
+ * names those.
  */
-export async function scanStream(first: Buffer, next: () => Buffer | Promise<Buffer>, onBlock: (occurrences: Occurrence[]) => Promise<void>,
+export async function scanStream(first: Buffer, next: () => Buffer | Promise<Buffer>, onBlock: (text: string, options: ScanOptions) => Promise<void>,
   maxLine = MAX_TEXT_LINE_LENGTH, encoding: 'utf8' | 'utf16le' = 'utf8'): Promise<StreamReport> {
   const decoder = new StringDecoder(encoding);
   const lines = new LineBlocks(maxLine);
@@ -329,7 +331,7 @@ export async function scanStream(first: Buffer, next: () => Buffer | Promise<Buf
       block = head;
       head = undefined;
     }
-    await onBlock(block.text ? scanText(block.text, { layout, firstLine: block.firstLine }) : []);
+    await onBlock(block.text, { layout, firstLine: block.firstLine });
   };
   for (let bytes = first; ; bytes = await next()) {
     if (bytes.length === 0) {
@@ -366,8 +368,12 @@ export class LineBlocks {
 
   push(decoded: string): Block {
     const text = this.pending + decoded;
-    // Cut after the last line break that cannot be the `\r` of a `\r\n` split over two reads.
-    const cut = Math.max(text.lastIndexOf('\n') + 1, text.length > 1 ? text.lastIndexOf('\r', text.length - 2) + 1 : 0);
+    // Cut after the last line break that cannot be the `\r` of a `\r\n` split over two reads. The pending text
+    // holds no line break but a final `\r`, so only the new text is searched (searching the concatenation is slow).
+    const from = this.pending.length - (this.pending.endsWith('\r') ? 1 : 0);
+    const tail = from > 0 ? text.slice(from) : text;
+    const after = Math.max(tail.lastIndexOf('\n') + 1, tail.length > 1 && tail.includes('\r') ? tail.lastIndexOf('\r', tail.length - 2) + 1 : 0);
+    const cut = after > 0 ? from + after : 0;
     let block = text.slice(0, cut);
     this.pending = text.slice(cut);
     if (this.overlong && cut > 0) {
@@ -423,6 +429,10 @@ function lineEnd(text: string): number {
 
 function countBreaks(text: string): number {
   let count = 0;
+  if (!text.includes('\r')) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+    return count;
+  }
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) count++;

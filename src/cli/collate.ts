@@ -6,21 +6,21 @@
 import { Occurrence } from '../core';
 import { FileOutcome } from './analyze';
 import { FileEntry } from './files';
-import { FileHead, renderOccurrences, ReportFormat } from './output';
+import { FileHead, Rendered, renderOccurrences, ReportFormat } from './output';
 import { PoolSink } from './pool';
 
 /** Occurrences formatted per write, so a file with very many yields many moderate strings, never one huge one. */
 const OCCURRENCES_PER_WRITE = 4096;
 
 type Queued =
-  | { readonly kind: 'chunk'; readonly language: string; readonly rendered: string; readonly written: () => void }
+  | { readonly kind: 'chunk'; readonly language: string; readonly rendered: Rendered; readonly written: () => void }
   | { readonly kind: 'done'; readonly outcome: FileOutcome };
 
 export interface CollateOptions {
   readonly files: readonly FileEntry[];
   readonly format: ReportFormat;
   /** Writes to stdout; never throws (the caller deals with a closed or failing output). */
-  readonly write: (text: string) => Promise<void>;
+  readonly write: (text: Rendered) => Promise<void>;
   /** Told about each file in order, after its output: for stderr lines and counts. */
   readonly onOutcome: (file: FileEntry, outcome: FileOutcome, partial: boolean) => void;
 }
@@ -39,7 +39,7 @@ export class Collator implements PoolSink {
 
   constructor(private readonly options: CollateOptions) {}
 
-  chunk(index: number, language: string, rendered: string): Promise<void> {
+  chunk(index: number, language: string, rendered: Rendered): Promise<void> {
     return new Promise<void>((written) => {
       this.enqueue(index, { kind: 'chunk', language, rendered, written });
     });
@@ -69,7 +69,7 @@ export class Collator implements PoolSink {
       if (!item) return;
       const file = this.options.files[this.head];
       if (item.kind === 'chunk') {
-        if (item.rendered) await this.write(file, item.language, item.rendered);
+        if (item.rendered.length > 0) await this.write(file, item.language, item.rendered);
         item.written();
         continue;
       }
@@ -95,9 +95,12 @@ export class Collator implements PoolSink {
     }
   }
 
-  private async write(file: FileEntry, language: string, rendered: string): Promise<void> {
+  private async write(file: FileEntry, language: string, rendered: Rendered): Promise<void> {
     this.open = true;
     this.language = language;
-    await this.options.write(this.options.format.occurrences(head(file, language), rendered));
+    const before = this.options.format.occurrences(head(file, language));
+    if (before === undefined) return;
+    await this.options.write(before);
+    await this.options.write(rendered);
   }
 }

@@ -1,13 +1,13 @@
 /** The `lts-status` executable (bundled to dist/cli.js, next to dist/grammars/ and dist/cli-worker.js). */
 import * as path from 'path';
-import { useColor } from './output';
+import { Rendered, useColor } from './output';
 import { grammarsIn } from './pool';
 import { run } from './run';
 
 const grammarDir = path.join(__dirname, 'grammars');
 
 /** Writes to a stream and resolves once the text is handed to the system, so output never piles up in memory. */
-function writer(stream: NodeJS.WriteStream): (text: string) => Promise<void> {
+function writer(stream: NodeJS.WriteStream): (text: Rendered) => Promise<void> {
   let failure: Error | undefined;
   // Without a listener a failed write (EPIPE, ENOSPC) would end the process with a stack trace.
   stream.on('error', (error) => {

@@ -5,7 +5,9 @@
  */
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { ConfigSeverity, Finding, LISTED_CODES, LTS_STATUS_SOURCE, Occurrence, UNLISTED_STATUS_RULE, isListed } from '../core';
+import {
+  ConfigSeverity, Finding, LISTED_CODES, LTS_STATUS_SOURCE, Occurrence, ScanOptions, UNLISTED_STATUS_RULE, isListed, visitText,
+} from '../core';
 
 export type Severity = ConfigSeverity;
 
@@ -32,8 +34,11 @@ export interface ReportFormat {
   readonly warnings: number;
   /** Text before the first file. */
   begin(): string;
-  /** Occurrences of the current file as rendered by `renderOccurrences` (not empty), in order; before `file`. */
-  occurrences(file: FileHead, rendered: string): string;
+  /**
+   * What to write before a piece of the current file's occurrences (rendered by `renderOccurrences` or `renderText`,
+   * not empty, in order; before `file`), or undefined when this format does not show occurrences.
+   */
+  occurrences(file: FileHead): string | undefined;
   /** The end of the current file, with its findings. */
   file(file: FileHead, findings: readonly Finding[]): string;
   /** Text after the last file. */
@@ -109,8 +114,8 @@ abstract class Counting implements ReportFormat {
   begin(): string {
     return '';
   }
-  occurrences(_file: FileHead, _rendered: string): string {
-    return '';
+  occurrences(_file: FileHead): string | undefined {
+    return undefined;
   }
   file(file: FileHead, findings: readonly Finding[]): string {
     const shown = this.options.quiet && file.severity !== 'error' ? [] : findings;
@@ -322,6 +327,99 @@ export function renderOccurrences(occurrences: readonly Occurrence[]): string {
   })).join(',');
 }
 
+/** Rendered occurrences: JSON text, or its UTF-8 bytes (a log's blocks, which a worker hands over without a copy). */
+export type Rendered = string | Uint8Array;
+
+const ASCII = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const LINE = ASCII('{"line":');
+const COLUMN = ASCII(',"column":');
+const END_LINE = ASCII(',"endLine":');
+const END_COLUMN = ASCII(',"endColumn":');
+const CODE = ASCII(',"code":');
+const TEXT = ASCII(',"text":');
+const LISTED = ASCII(',"listed":true,"context":"mention"}');
+const UNLISTED = ASCII(',"listed":false,"context":"mention"}');
+const encoder = new TextEncoder();
+
+/** A growing byte buffer written without intermediate strings. */
+class Bytes {
+  private buffer = new Uint8Array(16 * 1024);
+  length = 0;
+
+  private room(size: number): void {
+    if (this.length + size <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + size));
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+
+  bytes(part: Uint8Array): void {
+    this.room(part.length);
+    const { buffer } = this;
+    for (let i = 0; i < part.length; i++) buffer[this.length + i] = part[i];
+    this.length += part.length;
+  }
+
+  byte(value: number): void {
+    this.room(1);
+    this.buffer[this.length++] = value;
+  }
+
+  /** A non-negative integer in decimal. */
+  int(value: number): void {
+    const digits = value < 10 ? 1 : value < 100 ? 2 : value < 1000 ? 3 : value < 10000 ? 4 : value < 100000 ? 5 : String(value).length;
+    this.room(digits);
+    let at = this.length + digits;
+    this.length = at;
+    do {
+      const rest = Math.floor(value / 10);
+      this.buffer[--at] = 48 + value - rest * 10;
+      value = rest;
+    } while (value > 0);
+  }
+
+  text(value: string): void {
+    this.room(value.length * 3);
+    this.length += encoder.encodeInto(value, this.buffer.subarray(this.length)).written;
+  }
+
+  /** The bytes written, in a buffer of their own (it can be transferred). */
+  take(): Uint8Array {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+/**
+ * The scan JSON of the occurrences of a block of log text (`visitText`), as UTF-8 bytes written straight from their
+ * positions, without an object or a string per occurrence: the bytes of `renderOccurrences(scanText(text, options))`.
+ */
+export function renderText(text: string, options: ScanOptions): Uint8Array {
+  const out = new Bytes();
+  visitText(text, (line, character, code, phrase) => {
+    if (out.length > 0) out.byte(0x2c);
+    out.bytes(LINE);
+    out.int(line + 1);
+    out.bytes(COLUMN);
+    out.int(character + 1);
+    out.bytes(END_LINE);
+    out.int(line + 1);
+    out.bytes(END_COLUMN);
+    out.int(character + 1 + (phrase === undefined ? 3 : phrase.length));
+    out.bytes(CODE);
+    out.int(code);
+    out.bytes(TEXT);
+    if (phrase === undefined) {
+      out.byte(0x22);
+      out.int(code);
+      out.byte(0x22);
+    } else {
+      out.text(JSON.stringify(phrase));
+    }
+    out.bytes(isListed(code) ? LISTED : UNLISTED);
+  }, options);
+  return out.take();
+}
+
 /** `lts-status scan --format json`: every occurrence and every diagnostic of every file read. */
 export class ScanJson extends Counting {
   private files = 0;
@@ -333,9 +431,9 @@ export class ScanJson extends Counting {
     return '{"version":1,"files":[';
   }
 
-  override occurrences(file: FileHead, rendered: string): string {
+  override occurrences(file: FileHead): string {
     const opening = this.opening(file);
-    return `${opening}${this.written++ === 0 ? '' : ','}${rendered}`;
+    return `${opening}${this.written++ === 0 ? '' : ','}`;
   }
 
   protected override render(file: FileHead, findings: readonly Finding[]): string {

@@ -17,6 +17,7 @@ import { Worker } from 'worker_threads';
 import { CodeEngine, GrammarLoader } from '../core';
 import { analyzeFile, AnalyzeSettings, FileOutcome, seconds } from './analyze';
 import { FileEntry } from './files';
+import { Rendered } from './output';
 
 export interface WorkerSetup {
   readonly grammarDir: string;
@@ -32,7 +33,7 @@ export type ToWorker = { readonly type: 'file'; readonly index: number; readonly
 
 export type FromWorker =
   | { readonly type: 'ready' }
-  | { readonly type: 'chunk'; readonly index: number; readonly language: string; readonly rendered: string }
+  | { readonly type: 'chunk'; readonly index: number; readonly language: string; readonly rendered: Rendered }
   | { readonly type: 'done'; readonly index: number; readonly outcome: FileOutcome };
 
 /** The grammars in `dir` (dist/grammars) and the queries beside it (dist/queries). */
@@ -49,7 +50,7 @@ const MIN_FILES_PER_WORKER = 8;
 
 export interface PoolSink {
   /** A block of a log's occurrences, rendered (see ChunkSink); resolves when the worker may read on. */
-  chunk(index: number, language: string, rendered: string): Promise<void>;
+  chunk(index: number, language: string, rendered: Rendered): Promise<void>;
   /** The outcome of a file; resolves once it is written or queued. */
   done(index: number, outcome: FileOutcome): Promise<void>;
   /** The first file whose outcome is not written yet. */

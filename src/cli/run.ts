@@ -19,7 +19,7 @@ import { Collator } from './collate';
 import { nodeConfigResolver } from './config';
 import { collectFiles, describeError, FileEntry, matchesIgnorePattern } from './files';
 import { analyzeWithFlow } from './flowPass';
-import { CHECK_FORMATS, createFormat, printable, Severity } from './output';
+import { CHECK_FORMATS, createFormat, printable, Rendered, Severity } from './output';
 
 export interface CliIo {
   readonly cwd: string;
@@ -27,7 +27,7 @@ export interface CliIo {
    * Writes to stdout; a returned promise is awaited before the next write (backpressure). A failure with code
    * EPIPE means the reader went away: the run goes on quietly without output. Any other failure ends it with exit 2.
    */
-  readonly stdout: (text: string) => void | Promise<void>;
+  readonly stdout: (text: Rendered) => void | Promise<void>;
   readonly stderr: (text: string) => void;
   /** Reads all of stdin (`--stdin`). */
   readonly stdin?: () => Promise<Uint8Array>;
@@ -249,12 +249,13 @@ interface RunOptions {
 export const CLI_DEFAULT_SEVERITY: Severity = 'error';
 
 /** A writer to `file` (its folder created as needed), with the same contract as CliIo.stdout. */
-async function fileWriter(file: string): Promise<{ write: (text: string) => Promise<void>; close: () => Promise<void> }> {
+async function fileWriter(file: string): Promise<{ write: (text: Rendered) => Promise<void>; close: () => Promise<void> }> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const handle = await fs.promises.open(file, 'w');
   return {
     write: async (text) => {
-      await handle.write(text);
+      if (typeof text === 'string') await handle.write(text);
+      else await handle.write(text);
     },
     close: () => handle.close(),
   };
@@ -309,7 +310,7 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
   }
   files = configured;
 
-  let out: (text: string) => void | Promise<void> = io.stdout;
+  let out: (text: Rendered) => void | Promise<void> = io.stdout;
   let closeOutput: (() => Promise<void>) | undefined;
   if (options.outputFile !== undefined) {
     try {
@@ -327,8 +328,8 @@ async function analyzePaths(command: 'check' | 'scan', paths: readonly string[],
   const stop = new AbortController();
   let closed = false;
   let writeError: string | undefined;
-  const write = async (text: string) => {
-    if (!text || closed || writeError !== undefined) return;
+  const write = async (text: Rendered) => {
+    if (text.length === 0 || closed || writeError !== undefined) return;
     try {
       await out(text);
     } catch (error) {

@@ -5,6 +5,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { CodeEngine } from '../core';
 import { analyzeFile, AnalyzeSettings } from './analyze';
+import { Rendered } from './output';
 import { FromWorker, grammarsIn, ToWorker, WorkerSetup } from './pool';
 
 const setup = workerData as WorkerSetup;
@@ -24,9 +25,12 @@ port.on('message', (message: ToWorker) => {
     return;
   }
   const { index, file, defer } = message;
-  const onChunk = (language: string, rendered: string) => new Promise<void>((resolve) => {
+  const onChunk = (language: string, rendered: Rendered) => new Promise<void>((resolve) => {
     acknowledged = resolve;
-    post({ type: 'chunk', index, language, rendered });
+    // A log's bytes are handed over, not copied.
+    const message: FromWorker = { type: 'chunk', index, language, rendered };
+    if (typeof rendered === 'string') port.postMessage(message);
+    else port.postMessage(message, [rendered.buffer as ArrayBuffer]);
   });
   analyzeFile(engine, file, defer === undefined ? settings : { ...settings, deferWithoutSinks: defer }, onChunk).then(
     (outcome) => post({ type: 'done', index, outcome }),

@@ -7,14 +7,14 @@ import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { githubData, githubProperty, sarifLocation, useColor } from '../../src/cli/output';
 import { CliIo, run } from '../../src/cli/run';
-import { ENGINE_TEST_TIMEOUT_MS, nodeGrammars, repoRoot, tempTree } from './helpers';
+import { asText, ENGINE_TEST_TIMEOUT_MS, nodeGrammars, repoRoot, tempTree } from './helpers';
 
 interface Result { code: number; stdout: string; stderr: string }
 
 async function cli(args: string[], cwd: string, extra: Partial<CliIo> = {}): Promise<Result> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars, ...extra });
+  const code = await run(args, { cwd, stdout: (t) => { stdout += asText(t); }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars, ...extra });
   return { code, stdout, stderr };
 }
 

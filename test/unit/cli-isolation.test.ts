@@ -14,7 +14,7 @@ import addFormats from 'ajv-formats';
 import { analyzeFile } from '../../src/cli/analyze';
 import { CliIo, run } from '../../src/cli/run';
 import { CodeEngine } from '../../src/core';
-import { nodeGrammars, repoRoot, tempTree } from './helpers';
+import { asText, nodeGrammars, repoRoot, tempTree } from './helpers';
 
 const cliJs = path.join(repoRoot, 'dist', 'cli.js');
 const workerJs = path.join(repoRoot, 'dist', 'cli-worker.js');
@@ -33,7 +33,7 @@ async function cliWorkers(args: string[], cwd: string, extra: Partial<CliIo> = {
   let stdout = '';
   let stderr = '';
   const code = await run(args, {
-    cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars, grammarDir, workerScript: workerJs, ...extra,
+    cwd, stdout: (t) => { stdout += asText(t); }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars, grammarDir, workerScript: workerJs, ...extra,
   });
   return { code, stdout, stderr };
 }

@@ -4,16 +4,17 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import { gunzipPull } from '../../src/cli/analyze';
 import { isReadable } from '../../src/cli/files';
+import { renderOccurrences, renderText } from '../../src/cli/output';
 import { run } from '../../src/cli/run';
-import { compressedLogPath, logFileLanguage, readerForPath } from '../../src/core';
-import { fixture, nodeGrammars, tempTree } from './helpers';
+import { compressedLogPath, detectLogLayout, headLines, logFileLanguage, readerForPath, scanText } from '../../src/core';
+import { asText, fixture, nodeGrammars, tempTree } from './helpers';
 
 interface Result { code: number; stdout: string; stderr: string }
 
 async function cli(args: string[], cwd: string): Promise<Result> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars });
+  const code = await run(args, { cwd, stdout: (t) => { stdout += asText(t); }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars });
   return { code, stdout, stderr };
 }
 
@@ -25,6 +26,23 @@ const ACCESS = '10.0.0.1 - - [30/Nov/2026:10:00:00 +0000] "GET /v2/p/groups HTTP
   + '10.0.0.1 - - [30/Nov/2026:10:00:01 +0000] "GET /v2/p/groups HTTP/1.1" 200 404 "-" "curl/8.0"\n';
 
 suite('cli: every log a user has', () => {
+  test('a log block is rendered straight from positions: the same JSON as its occurrences, with or without a layout', () => {
+    const texts = [
+      ...fs.readdirSync(fixture('logs')).map((name) => fs.readFileSync(fixture('logs', name), 'utf8')),
+      ACCESS, '\uFEFFstatus=404\r\nInternal Server Error on GET /v2/x\rHTTP/1.1 503\n', 'Ünïcödé “status”: 429 — 𝄞 "status": 500',
+      'Error: error creating log group: Bad request with: [POST https://x/v2/p/log-groups]', '',
+    ];
+    for (const text of texts) {
+      for (const firstLine of [0, 41]) {
+        const layout = detectLogLayout(headLines(text)) ?? null;
+        const options = { layout, firstLine };
+        const expected = renderOccurrences(scanText(text, options));
+        assert.strictEqual(Buffer.from(renderText(text, options)).toString('utf8'), expected, text.slice(0, 60));
+        if (layout) assert.notStrictEqual(expected, '', 'a fixture with a layout has occurrences');
+      }
+    }
+  });
+
   test('log names: rotated, extensionless, HAR, console output; compressed ones for hosts that decompress', () => {
     for (const [name, language] of [
       ['access.log', 'log'], ['access.log.1', 'log'], ['/var/log/nginx/access.log.10', 'log'], ['app.log.2026-11-30', 'log'],

@@ -11,14 +11,14 @@ import { isListed, Occurrence, readerForPath, scanText } from '../../src/core';
 
 /** A small line limit for the streaming tests (the CLI's own is 16 MiB). */
 const MAX_TEXT_LINE_LENGTH = 20_000;
-import { ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot, tempTree } from './helpers';
+import { asText, ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot, tempTree } from './helpers';
 
 interface Result { code: number; stdout: string; stderr: string }
 
 async function cli(args: string[], cwd = repoRoot): Promise<Result> {
   let stdout = '';
   let stderr = '';
-  const code = await run(args, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars });
+  const code = await run(args, { cwd, stdout: (t) => { stdout += asText(t); }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars });
   return { code, stdout, stderr };
 }
 
@@ -296,7 +296,7 @@ suite('cli', function () {
           return part;
         };
         const got: Occurrence[] = [];
-        const report = await scanStream(bytes.subarray(0, at), next, async (occurrences) => { got.push(...occurrences); }, MAX_TEXT_LINE_LENGTH);
+        const report = await scanStream(bytes.subarray(0, at), next, async (block, options) => { got.push(...scanText(block, options)); }, MAX_TEXT_LINE_LENGTH);
         assert.strictEqual(report.overlongCount, text.split(long).length - 1, 'every overlong line is reported');
         assert.deepStrictEqual(got, expected, `${JSON.stringify(text.slice(0, 40))} in blocks of ${size}`);
       }
@@ -326,7 +326,7 @@ suite('cli', function () {
     const capture = async (jobs: string) => {
       let stdout = '';
       const code = await run(['scan', '--jobs', jobs, 'test/fixtures'], {
-        cwd: repoRoot, stdout: (t) => { stdout += t; }, stderr: () => undefined, grammars: nodeGrammars, grammarDir, workerScript,
+        cwd: repoRoot, stdout: (t) => { stdout += asText(t); }, stderr: () => undefined, grammars: nodeGrammars, grammarDir, workerScript,
       });
       return { code, stdout };
     };

@@ -62,3 +62,8 @@ export function tempTree(files: Record<string, string | Buffer>): string {
   }
   return dir;
 }
+
+/** What the CLI wrote, as text (a log's occurrences come as UTF-8 bytes). */
+export function asText(written: string | Uint8Array): string {
+  return typeof written === 'string' ? written : Buffer.from(written.buffer, written.byteOffset, written.byteLength).toString('utf8');
+}

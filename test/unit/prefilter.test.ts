@@ -13,7 +13,7 @@ import { analyzeDocument, CodeEngine, FlowIndex, LANGUAGES, LanguageSpec, reader
 import { findingsQuery, hasSinkEvidence, queryPatterns, sinkEvidence, unanchored, withoutOptionalPrefix } from '../../src/core/code/evidence';
 import { meetsDemand } from '../../src/core/code/flow';
 import { denseTree, sourceTree } from '../bench/generate';
-import { ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot, tempTree } from './helpers';
+import { asText, ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot, tempTree } from './helpers';
 
 const queryText = (spec: LanguageSpec, key: 'statusQuery' | 'handlerQuery' | 'flowQuery'): string | undefined => {
   const source = spec[key];
@@ -45,7 +45,7 @@ async function check(dir: string, parseAll: boolean, jobs?: number): Promise<{ c
   let stderr = '';
   const workers = jobs === undefined ? {} : { grammarDir: path.join(repoRoot, 'dist', 'grammars'), workerScript: path.join(repoRoot, 'dist', 'cli-worker.js') };
   const code = await run(['check', '--format', 'json', ...(jobs === undefined ? [] : ['--jobs', String(jobs)]), dir], {
-    cwd: dir, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars, parseAll, ...workers,
+    cwd: dir, stdout: (t) => { stdout += asText(t); }, stderr: (t) => { stderr += t; }, grammars: nodeGrammars, parseAll, ...workers,
   });
   return { code, stdout, stderr };
 }

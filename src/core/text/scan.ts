@@ -170,11 +170,15 @@ function codeAt(text: string, offset: number): number {
 /** Offsets of status codes written in digits, in increasing order, each once. */
 function findCodes(text: string, factsAt: FactsAt, patterns: readonly TextPattern[] = TEXT_PATTERNS): number[] {
   if (!CANDIDATE.test(text)) return [];
-  // Each pattern's hits come in offset order; merging the lists keeps them so, without a sort.
-  let merged: number[] = [];
+  // Every pattern's hits go to one list, sorted once at the end (cheaper than merging a list per pattern).
+  const hits: number[] = [];
+  let ordered = true;
+  const add = (offset: number): void => {
+    if (hits.length > 0 && hits[hits.length - 1] >= offset) ordered = false;
+    hits.push(offset);
+  };
   for (const pattern of patterns) {
     if (pattern.requires && !pattern.requires.some((literal) => text.includes(literal))) continue;
-    const hits: number[] = [];
     const regex = pattern.regex;
     regex.lastIndex = 0;
     const consider = (offset: number, sep: number): void => {
@@ -183,19 +187,19 @@ function findCodes(text: string, factsAt: FactsAt, patterns: readonly TextPatter
       if (pattern.key) {
         const key = keyHolds(text, sep, code, factsAt);
         if (!key) return;
-        add(hits, offset);
+        add(offset);
         if (key === 'upstream') {
           // ingress-nginx JSON: "upstream_status": "503, 200"
           UPSTREAM_LIST_ITEM.lastIndex = offset + 3;
           for (let item = UPSTREAM_LIST_ITEM.exec(text); item; item = UPSTREAM_LIST_ITEM.exec(text)) {
-            if (item[1] !== '-') add(hits, item.index + item[0].length - 3);
+            if (item[1] !== '-') add(item.index + item[0].length - 3);
           }
         }
         return;
       }
       if (pattern.weak && !weakHolds(code, offset, factsAt)) return;
       if (pattern.reason && !reasonFollows(text, offset + 3, code)) return;
-      add(hits, offset);
+      add(offset);
     };
     const indices = regex.hasIndices;
     for (let match = regex.exec(text); match; match = regex.exec(text)) {
@@ -214,9 +218,8 @@ function findCodes(text: string, factsAt: FactsAt, patterns: readonly TextPatter
         }
       }
     }
-    if (hits.length > 0) merged = merged.length === 0 ? hits : mergeOffsets(merged, hits);
   }
-  return merged;
+  return ordered ? hits : sortUnique(hits);
 }
 
 function isDigit(text: string, offset: number): boolean {
@@ -224,20 +227,11 @@ function isDigit(text: string, offset: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function add(hits: number[], offset: number): void {
-  if (hits.length === 0 || hits[hits.length - 1] < offset) hits.push(offset);
-}
-
-/** Two increasing lists of offsets as one, each offset once. */
-function mergeOffsets(a: number[], b: number[]): number[] {
+/** The offsets in increasing order, each once. */
+function sortUnique(offsets: number[]): number[] {
+  const sorted = Float64Array.from(offsets).sort();
   const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
-    else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
-    else { out.push(a[i++]); j++; }
-  }
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]);
   return out;
 }
 
@@ -356,17 +350,27 @@ export function headLines(text: string): string[] {
 }
 
 /**
- * Every occurrence in a whole text, the same as `scanLine` over each of its lines (with the layout the text's
+ * Receives one occurrence of a whole-text scan: its zero-based line (with `firstLine` added) and UTF-16 column, its
+ * code, and for a phrase the phrase (a code is three digits: its text is the code's).
+ */
+export type OccurrenceVisitor = (line: number, character: number, code: number, phrase: string | undefined) => void;
+
+/**
+ * Every occurrence in a whole text, in order, handed to `visit` without building an object for it (the CLI writes
+ * its JSON straight from these); the same as `scanLine` over each of the text's lines (with the layout the text's
  * header declares), in one pass per pattern.
  */
-export function scanText(text: string, options: ScanOptions = {}): Occurrence[] {
+export function visitText(text: string, visit: OccurrenceVisitor, options: ScanOptions = {}): void {
   const first = options.firstLine ?? 0;
   const layout = options.layout === undefined ? detectLogLayout(headLines(text)) : options.layout ?? undefined;
   const lines = new LineIndex(text);
   if (layout) {
-    const out: Occurrence[] = [];
-    for (let line = 0; line < lines.count; line++) out.push(...scanLine(lines.text(line), line + first, layout));
-    return out;
+    for (let line = 0; line < lines.count; line++) {
+      const lineText = lines.text(line);
+      const hits = columnHits(lineText, line + first, layout) ?? lineHits(lineText, new LineFacts(lineText, 0, lineText.length));
+      for (const hit of hits) visit(line + first, hit.offset, hit.code, hit.phrase ? hit.text : undefined);
+    }
+    return;
   }
   let cached: LineFacts | undefined;
   let cachedLine = -1;
@@ -380,7 +384,6 @@ export function scanText(text: string, options: ScanOptions = {}): Occurrence[] 
   };
   const codes = findCodes(text, factsAt);
   const phrases = findPhrases(text, factsAt);
-  const out: Occurrence[] = [];
   let c = 0;
   let p = 0;
   let line = 0;
@@ -388,18 +391,24 @@ export function scanText(text: string, options: ScanOptions = {}): Occurrence[] 
     if (p >= phrases.length || (c < codes.length && codes[c] < phrases[p].offset)) {
       const offset = codes[c++];
       line = lines.lineFrom(line, offset);
-      const code = codeAt(text, offset);
-      const character = offset - lines.start(line);
-      const range = { start: { line: line + first, character }, end: { line: line + first, character: character + 3 } };
-      out.push({ range, code, text: CODE_TEXT[code], context: 'mention', handler: null });
+      visit(line + first, offset - lines.start(line), codeAt(text, offset), undefined);
       continue;
     }
     const hit = phrases[p++];
     line = lines.lineFrom(line, hit.offset);
     // Phrases count only on lines that have no code.
     const codeOnLine = (c > 0 && codes[c - 1] >= lines.start(line)) || (c < codes.length && codes[c] < lines.end(line));
-    if (!codeOnLine) out.push(toOccurrence(hit, line + first, hit.offset - lines.start(line)));
+    if (!codeOnLine) visit(line + first, hit.offset - lines.start(line), hit.code, hit.text);
   }
+}
+
+/** Every occurrence in a whole text (see `visitText`). */
+export function scanText(text: string, options: ScanOptions = {}): Occurrence[] {
+  const out: Occurrence[] = [];
+  visitText(text, (line, character, code, phrase) => {
+    const hit: Hit = phrase === undefined ? { offset: character, text: CODE_TEXT[code], code } : { offset: character, text: phrase, code, phrase: true };
+    out.push(toOccurrence(hit, line, character));
+  }, options);
   return out;
 }
 
