@@ -6,7 +6,7 @@
  * flows into them is merged with their cached analysis.
  */
 import * as vscode from 'vscode';
-import { CodeAnalysis, FlowIndex, FlowOccurrence, FlowSummary, LANGUAGES, languageForPath, Logger, mergeFlow } from '../core';
+import { CodeAnalysis, FlowIndex, FlowOccurrence, FlowSummary, LANGUAGES, languageForPath, Logger, meetsDemand, mergeFlow } from '../core';
 import { SECTION, workspaceIndexEnabled } from './config';
 import { EngineClient } from './engineClient';
 import { findCodeFiles, readCodeFile } from './workspaceFiles';
@@ -31,6 +31,8 @@ export class WorkspaceFlow implements vscode.Disposable {
   private startTimer: ReturnType<typeof setTimeout> | undefined;
   private walk: vscode.CancellationTokenSource | undefined;
   private built: Promise<void> | undefined;
+  /** Files of the walk not parsed for want of a candidate (URIs): the demand rounds may still ask for them. */
+  private readonly gated = new Set<string>();
   private disposed = false;
 
   constructor(private readonly engine: EngineClient, private readonly logger: Logger) {
@@ -135,30 +137,59 @@ export class WorkspaceFlow implements vscode.Disposable {
     }, DISK_DEBOUNCE_MS));
   }
 
-  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+  /**
+   * Reads a file into the index. Without `demand` a file without a candidate (no status word of its language) is not
+   * parsed, and is remembered in `gated`; with it, such a file is parsed when it mentions a name the index asks for
+   * (a helper, an error class, a constant: see FlowIndex.demand), as `lts-status check` does round by round.
+   */
+  private async readFromDisk(uri: vscode.Uri, demand?: (text: string) => boolean): Promise<boolean> {
     const spec = languageForPath(uri.path);
-    if (!spec?.flow) return;
+    if (!spec?.flow) return false;
     const text = await readCodeFile(uri, MAX_INDEX_CHARS);
     if (text === undefined) {
       this.remove(uri);
-      return;
+      return true;
     }
-    const analysis = await this.engine.analyze({ label: vscode.workspace.asRelativePath(uri), language: spec.id, text }, 'background');
-    if (this.disposed || this.isOpen(uri)) return;
-    if (analysis.skipped === 'timeout' || analysis.skipped === 'crashed') return;
+    const ungated = demand !== undefined;
+    if (ungated && !demand(text)) return false;
+    const analysis = await this.engine.analyze({ label: vscode.workspace.asRelativePath(uri), language: spec.id, text, ...(ungated ? { ungated } : {}) }, 'background');
+    if (this.disposed || this.isOpen(uri)) return true;
+    if (analysis.skipped === 'timeout' || analysis.skipped === 'crashed') return true;
+    if (analysis.skipped === 'noCandidates') this.gated.add(uri.toString());
     this.set(uri, analysis.flow);
+    return true;
+  }
+
+  /**
+   * Rounds over files not parsed for want of a candidate (`gated`, URIs): those that mention a name through which a
+   * value reaches a sink (a helper of another file, an error class, a constant) are parsed after all, until nothing
+   * new is asked for — as `lts-status check` does. A file parsed leaves `gated`.
+   */
+  async demandRounds(gated: Set<string>, token: vscode.CancellationToken): Promise<void> {
+    for (let round = 0; round < MAX_DEMAND_ROUNDS && gated.size > 0; round++) {
+      const version = this.index.version;
+      const demand = meetsDemand(this.index.demand());
+      for (const key of [...gated]) {
+        if (token.isCancellationRequested || this.disposed) return;
+        const uri = vscode.Uri.parse(key);
+        if (this.isOpen(uri) || await this.readFromDisk(uri, demand)) gated.delete(key);
+      }
+      if (this.index.version === version) break;
+    }
   }
 
   private async build(token: vscode.CancellationToken): Promise<void> {
     const started = Date.now();
     const { uris, truncated } = await findCodeFiles(token, FLOW_LANGUAGES());
     let files = 0;
+    this.gated.clear();
     for (const uri of uris) {
       if (token.isCancellationRequested || this.disposed) return;
       if (this.isOpen(uri)) continue;
       await this.readFromDisk(uri);
       files++;
     }
+    await this.demandRounds(this.gated, token);
     this.logger.info(`Status-flow index: ${files} files read in ${Date.now() - started} ms${truncated ? ' (the workspace has more; the first 20,000 are indexed)' : ''}.`);
   }
 
@@ -173,6 +204,9 @@ export class WorkspaceFlow implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 }
+
+/** Demand rounds after the walk (each may parse files that the previous one's results ask for). */
+const MAX_DEMAND_ROUNDS = 4;
 
 /** Files larger than this are not read for the index (as for the editor's own analysis). */
 const MAX_INDEX_CHARS = 2 * 1024 * 1024;

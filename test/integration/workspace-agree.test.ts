@@ -20,12 +20,15 @@ suite('the editor and the CLI agree', function () {
       'vendor/example.com/lib/lib.go': 'package lib\nimport "net/http"\nfunc H(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusTeapot) }\n',
       '.venv/pyvenv.cfg': 'home = /usr/bin\n',
       '.venv/lib/site.py': 'from flask import abort\ndef h():\n    abort(418)\n',
+      // A helper file with no status word at all, which only the flow's demand makes either of them parse.
+      'picked/larger.js': 'function larger(a, b) {\n  return a > b ? a : b;\n}\nmodule.exports = { larger };\n',
+      'picked/routes.js': "const { larger } = require('./larger');\napp.post('/x', (req, res) => {\n  const answer = larger(req.body.n, 418);\n  res.status(answer).end();\n});\n",
     };
     for (const [name, text] of Object.entries(dependencies)) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
     try {
       await agree(folder);
     } finally {
-      for (const name of ['vendor', '.venv']) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name), { recursive: true });
+      for (const name of ['vendor', '.venv', 'picked']) await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, name), { recursive: true });
     }
   });
 
@@ -48,6 +51,7 @@ suite('the editor and the CLI agree', function () {
 
     assert.ok(fromCli.some((entry) => entry.startsWith(path.join('flow', 'app.js'))), 'the CLI follows the flow across files too');
     assert.ok(!fromCli.some((entry) => entry.startsWith('vendor') || entry.startsWith('.venv')), fromCli.join('\n'));
+    assert.ok(fromCli.includes(`${path.join('picked', 'routes.js')}:3:37`), `418 through larger() of a file without status words: ${fromCli.join(' ')}`);
     assert.deepStrictEqual(editor, fromCli);
   }
 

@@ -63,7 +63,7 @@ export class EngineService {
   }
 
   private async analyze(request: AnalyzeRequest, spec: LanguageSpec) {
-    if (request.key === undefined) return this.engine.analyze(request.text, spec, { timeoutMs: request.timeoutMs });
+    if (request.key === undefined) return this.engine.analyze(request.text, spec, { timeoutMs: request.timeoutMs, ungated: request.ungated });
     let state = this.sessions.get(request.key);
     if (!state || state.session.spec !== spec) {
       state?.session.dispose();

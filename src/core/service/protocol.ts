@@ -19,6 +19,8 @@ export interface AnalyzeRequest {
   readonly change?: TextChange;
   /** The engine's own deadline for parse and queries (the host's watchdog is the hard limit behind it). */
   readonly timeoutMs: number;
+  /** Parse even without a candidate (a file the status-flow index asks for by a name it mentions). */
+  readonly ungated?: boolean;
 }
 
 /** Drop the session of a document (it closed). */

@@ -48,6 +48,8 @@ export async function checkWorkspace(engine: EngineClient, diagnostics: Diagnost
     let files = 0;
     let problems = 0;
     const checked: Checked[] = [];
+    /** Files not parsed for want of a candidate: the index may ask for them by a name they mention. */
+    const gated = new Set<string>();
     for (const uri of uris) {
       if (token.isCancellationRequested) return { files, problems, cancelled: true, truncated };
       progress.report({ increment: 100 / Math.max(1, uris.length), message: vscode.workspace.asRelativePath(uri) });
@@ -62,8 +64,12 @@ export async function checkWorkspace(engine: EngineClient, diagnostics: Diagnost
       const analysis = await engine.analyze({ label: vscode.workspace.asRelativePath(uri), language: reader.spec.id, text }, 'background');
       if (token.isCancellationRequested) return { files, problems, cancelled: true, truncated };
       flow?.fromDocument(uri, analysis);
+      if (analysis.skipped === 'noCandidates') gated.add(uri.toString());
       checked.push({ uri, languageId: reader.spec.languageIds[0], config, analysis, candidates: candidatesOf(uri, analysis.occurrences, text) });
     }
+    // As `lts-status check` does: files that mention a name the flow asks for are parsed after all.
+    if (flow) await flow.demandRounds(gated, token);
+    if (token.isCancellationRequested) return { files, problems, cancelled: true, truncated };
     // Every file is read: the index now holds the whole workspace's flow. A file into which something flows from
     // another is read once more for its suppression comments.
     for (const { uri, languageId, config, analysis, candidates: own } of checked) {
