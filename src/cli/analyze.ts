@@ -21,8 +21,14 @@ import { Rendered, renderText } from './output';
  * line is far shorter) is not kept, so that memory stays bounded whatever the file. Stderr names the lines dropped.
  */
 export const MAX_TEXT_LINE_LENGTH = 16 * 1024 * 1024;
-/** Bytes read at a time from a log. */
+/**
+ * Bytes read at a time from a log. Larger blocks are slower: a string over 128 KiB is a large object to V8, with a
+ * memory mapping of its own.
+ */
 export const READ_CHUNK_BYTES = 64 * 1024;
+/** A log's output is handed on after this many blocks, or once this many bytes of it are waiting. */
+const HAND_ON_BLOCKS = 32;
+const HAND_ON_BYTES = 1024 * 1024;
 /** A NUL byte among the first this many bytes marks a binary file. */
 const BINARY_PROBE_BYTES = 8000;
 /** UTF-8 needs at least one byte per UTF-16 unit and at most three, so a code file above this many bytes is too large. */
@@ -213,9 +219,41 @@ function isUtf16(probe: Buffer): boolean {
 
 async function scanLog(first: Buffer, next: () => Buffer | Promise<Buffer>, language: string, onChunk: ChunkSink): Promise<FileOutcome> {
   const encoding = isUtf16(first) ? 'utf16le' : 'utf8';
-  const report = await scanStream(first, next, (text, options) => onChunk(language, renderText(text, options)), MAX_TEXT_LINE_LENGTH, encoding);
+  // Blocks' output is handed on in batches (a message to the main thread and back costs more than a block's scan),
+  // at least every HAND_ON_BLOCKS blocks, so that the watchdog hears that the reading goes on.
+  let pending: Uint8Array[] = [];
+  let size = 0;
+  let blocks = 0;
+  const handOn = () => {
+    const batch = pending.length <= 1 ? pending[0] ?? new Uint8Array(0) : concat(pending, size);
+    pending = [];
+    size = 0;
+    blocks = 0;
+    return onChunk(language, batch);
+  };
+  const report = await scanStream(first, next, async (text, options) => {
+    const rendered = renderText(text, options);
+    if (rendered.length > 0) {
+      pending.push(rendered);
+      size += rendered.length;
+    }
+    if (++blocks >= HAND_ON_BLOCKS || size >= HAND_ON_BYTES) await handOn();
+  }, MAX_TEXT_LINE_LENGTH, encoding);
+  if (blocks > 0) await handOn();
   const notes = overlongNotes(report);
   return { language, occurrences: [], findings: [], ...(notes.length > 0 ? { notes } : {}) };
+}
+
+/** Rendered parts (each a list of JSON values) as one list: the parts with commas between them. */
+function concat(parts: readonly Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size + parts.length - 1);
+  let at = 0;
+  for (const part of parts) {
+    if (at > 0) out[at++] = 0x2c;
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 
 function tooLarge(size: number, unit: string): string {

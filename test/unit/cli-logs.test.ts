@@ -43,6 +43,16 @@ suite('cli: every log a user has', () => {
     }
   });
 
+  test('a log of many blocks with statuses only here and there, or none, gives each occurrence once, in order', async () => {
+    const quiet = 'nothing to see on this line, not even a number like 12345\n'.repeat(40_000); // about 40 blocks
+    const dir = tempTree({ 'none.log': quiet, 'sparse.log': `${quiet}status=404\n${quiet}${quiet}status=503\n${quiet}` });
+    const result = await cli(['scan', 'none.log', 'sparse.log'], dir);
+    assert.strictEqual(result.code, 0, result.stderr);
+    const [none, sparse] = scanned(result);
+    assert.deepStrictEqual(codesOf(none), []);
+    assert.deepStrictEqual(codesOf(sparse), ['40001:404', '120002:503']);
+  });
+
   test('log names: rotated, extensionless, HAR, console output; compressed ones for hosts that decompress', () => {
     for (const [name, language] of [
       ['access.log', 'log'], ['access.log.1', 'log'], ['/var/log/nginx/access.log.10', 'log'], ['app.log.2026-11-30', 'log'],

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { detectLogLayout, headLines, keyKind, LogLayout, scanLine, scanLines, scanText, scanWindow } from '../../src/core';
 import { JsonKeyTracker } from '../../src/core/text/json';
-import { accessLog } from '../bench/generate';
+import { TEXT_PATTERNS } from '../../src/core/text/patterns';
+import { accessLog, realFormatLog } from '../bench/generate';
 import { expectations, fixture } from './helpers';
 
 const MARKER = / ?expect:.*$/;
@@ -29,6 +30,28 @@ suite('text scanner', () => {
       });
     });
   }
+
+  test('a pattern never matches on a line without one of the literals it requires (a text without them skips it)', () => {
+    let real = '';
+    realFormatLog(400_000, (chunk) => { real += chunk; });
+    const texts = [
+      ...fs.readdirSync(fixture('logs')).map((name) => fs.readFileSync(fixture('logs', name), 'utf8')),
+      ...TEXT_PATTERNS.map((pattern) => pattern.description), real, accessLog(100_000).join('\n'),
+    ];
+    let checked = 0;
+    for (const pattern of TEXT_PATTERNS) {
+      if (!pattern.requires) continue;
+      for (const text of texts) {
+        for (const line of text.split(/\r\n|\r|\n/)) {
+          const regex = new RegExp(pattern.regex.source, pattern.regex.flags);
+          if (!regex.test(line)) continue;
+          checked++;
+          assert.ok(pattern.requires.some((literal) => line.includes(literal)), `${pattern.id} matches without ${pattern.requires.join(' | ')}: ${line}`);
+        }
+      }
+    }
+    assert.ok(checked > 100, `matches checked: ${checked}`);
+  });
 
   test('scanText over a whole file equals scanLine over each of its lines', () => {
     const texts: string[] = [];

@@ -62,6 +62,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     id: 'access-log-status',
     description: 'The status after the quoted request of a common/combined access log (nginx, Apache, S3, SDK access logs): "GET /x HTTP/1.1" 200 2326',
     regex: new RegExp(String.raw`"(?:${METHODS}) [^"\r\n]*"[ \t]+${CODE}(?=[ \t]|$)`, 'gm'),
+    requires: METHODS.split('|').map((method) => `"${method} `),
   },
   {
     id: 'access-log-odd-request',
@@ -115,6 +116,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     id: 'haproxy-http',
     description: 'HAProxy HTTP log: the status after the Tq/Tw/Tc/Tr/Tt timers: [06/Feb/2009:12:14:14.655] http-in static/srv1 10/0/30/69/109 200 2750',
     regex: new RegExp(String.raw`\.\d{3}\] \S+ \S+ -?\d+\/-?\d+\/-?\d+\/-?\d+\/\+?-?\d+[ \t]+${CODE}(?=[ \t]+\d+[ \t])`, 'gm'),
+    requires: ['] '],
   },
   {
     id: 'aws-load-balancer',
@@ -133,6 +135,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     description: 'A method and a path, then the status: GET /x -> 503, POST /v2/p/groups/g/streams 201 (took 88 ms), GET /api 200 12.3 ms (morgan), '
       + 'HTTP GET /x responded 404 in 12.3 ms (Serilog)',
     regex: new RegExp(String.raw`\b(?:${METHODS})(?<!"\w+)[ \t]+(?:[a-z][\w+.-]*:\/\/[^\s"]*|\/[^\s"]*)[ \t]+(?:(?:->|=>|→|-|:|responded|returned|answered)[ \t]+)?${CODE}(?=$|[ \t,;)\]]|\.(?!\d))`, 'gm'),
+    requires: METHODS.split('|'),
   },
   {
     id: 'tornado-request',
@@ -168,6 +171,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     id: 'exception-status',
     description: 'Java HttpClientErrorException$TooManyRequests: 429 Too Many Requests; WebClientResponseException: 503 Service Unavailable',
     regex: new RegExp(String.raw`(?:Exception|Error)(?:\$\w+)?: ${CODE}(?= [A-Z])`, 'gm'),
+    requires: ['Exception', 'Error'],
   },
   {
     id: 'python-requests',
@@ -179,11 +183,13 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     id: 'status-code-phrase',
     description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, HTTP error 404, HTTP Error 429:, but got 415 instead',
     regex: new RegExp(String.raw`(?:\b(?:[Ss]tatus[ _-]?[Cc]ode|STATUS[ _-]?CODE|(?:HTTP|[Hh]ttp) (?:[Ss]tatus|STATUS|[Ee]rror|ERROR)|[Rr]esponse [Cc]ode|RESPONSE CODE|HTTP|[Hh]ttp)\b[ \t]*[:=#]?[ \t]*|\bbut got )${CODE}${END}`, 'gm'),
+    requires: ['tatus', 'STATUS', 'HTTP', 'ttp', 'esponse', 'ESPONSE', 'but got '],
   },
   {
     id: 'status-word',
     description: 'Prose: failed with status 503, returned status 404 (not: exited with status 143)',
     regex: new RegExp(String.raw`(?<![\w.-])[Ss]tatus(?:[ \t]+(?:of|is|was))?[ \t]+${CODE}${VALUE_END}`, 'gm'),
+    requires: ['tatus'],
     weak: true,
   },
   {
@@ -196,6 +202,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     id: 'expected-codes',
     description: 'Terraform / gophertelekomcloud: Expected HTTP response code [202 204]',
     regex: /\bExpected HTTP response code \[(?<codes>[\d ,]+)\]/dgm,
+    requires: ['Expected HTTP response code ['],
   },
 ]);
 
