@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LtsStatusApi } from '../../src/vscode/services';
-import { EXTENSION_ID, ltsDiagnostics, setSetting, waitFor, workspaceUri } from './util';
+import { closeAllEditors, EXTENSION_ID, ltsDiagnostics, setSetting, waitFor, workspaceUri } from './util';
 
 const HANDLER = [
   "const express = require('express');",
@@ -40,7 +40,7 @@ suite('Check Workspace results follow the configuration and the files', function
   });
 
   test('the config file and the settings filter them again; a deleted or renamed file loses them', async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
     const first = vscode.Uri.joinPath(folder(), 'first.js');
     const second = vscode.Uri.joinPath(folder(), 'second.js');
     await write(first, HANDLER);
@@ -76,7 +76,7 @@ suite('Check Workspace results follow the configuration and the files', function
   });
 
   test('LTS: Clear Problems of Check Workspace removes the results of files that are not open, and only those', async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
     const closed = vscode.Uri.joinPath(folder(), 'closed.js');
     const open = vscode.Uri.joinPath(folder(), 'open.js');
     await write(closed, HANDLER);
@@ -88,7 +88,7 @@ suite('Check Workspace results follow the configuration and the files', function
     await vscode.commands.executeCommand('ltsStatus.clearWorkspaceProblems');
     assert.deepStrictEqual(codes(closed), [], 'the closed file\'s problems are gone');
     assert.deepStrictEqual(codes(open), ['409', '418'], 'the open file keeps its own');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   test('a deleted folder takes every problem below it, also of a file an editor still shows', async () => {
@@ -99,7 +99,7 @@ suite('Check Workspace results follow the configuration and the files', function
     await vscode.workspace.fs.delete(folder(), { recursive: true });
     await waitFor('the deleted folder\'s problems gone', () =>
       (vscode.languages.getDiagnostics().some(([uri, d]) => uri.toString().startsWith(folder().toString()) && d.some((x) => x.source === 'LTS')) ? undefined : true));
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
   });
 
   test('the language status item counts the active file\'s problems and offers Look Up and Show Log', async () => {

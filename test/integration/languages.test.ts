@@ -72,9 +72,11 @@ suite('languages', () => {
     for (const file of await polyglotFiles()) {
       const document = await vscode.workspace.openTextDocument(file.uri);
       await vscode.window.showTextDocument(document);
-      // Edit and undo, so the result below comes from the open document and not from the workspace check.
+      // Edit and revert, so the result below comes from the open document and not from the workspace check (not
+      // `undo`, which acts on whatever has the focus).
       await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(0, 0), ' '));
-      await vscode.commands.executeCommand('undo');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await waitFor(`${document.uri.path} reverted`, () => (document.isDirty ? undefined : true));
       const version = document.version;
       await waitFor(`${document.languageId} analysed`, () => (document.version === version ? true : undefined));
       await new Promise((resolve) => setTimeout(resolve, 500));

@@ -1,7 +1,7 @@
 /** Logs: status codes and LTS error codes explained in .log, JSON-lines and text files and in the Output panel. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, hoversAt, hoverText, ltsHoverAt, open, positionOf, step, waitFor, workspaceUri } from './util';
+import { closeAllEditors, EXTENSION_ID, hoversAt, hoverText, ltsHoverAt, open, positionOf, step, waitFor, workspaceUri } from './util';
 
 suite('logs', () => {
   suiteSetup(async () => {
@@ -41,8 +41,8 @@ suite('logs', () => {
       const timeTaken = new vscode.Position(last, line.lastIndexOf('404') + 1);
       assert.ok(!hoverText(await step('the hover on time-taken', hoversAt(uri, timeTaken))).includes('LTS status code'), 'time-taken is not a status');
     } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.workspace.fs.delete(uri);
+      await closeAllEditors();
+      await step('deleting the log', vscode.workspace.fs.delete(uri));
     }
   });
 
@@ -69,9 +69,9 @@ suite('logs', () => {
       const status = await step('the hover in the rotated log', ltsHoverAt(rotatedUri, new vscode.Position(0, rotated.lineAt(0).text.indexOf(' 429 ') + 2)));
       assert.ok(status.includes('429 Too Many Requests'), status);
     } finally {
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.workspace.fs.delete(harUri);
-      await vscode.workspace.fs.delete(rotatedUri);
+      await closeAllEditors();
+      await step('deleting the HAR', vscode.workspace.fs.delete(harUri));
+      await step('deleting the rotated log', vscode.workspace.fs.delete(rotatedUri));
     }
   });
 

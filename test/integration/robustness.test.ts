@@ -4,9 +4,7 @@
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import {
-  EXTENSION_ID, inlayHints, labelText, ltsDiagnostics, ltsHoverAt, open, positionOf, setSetting, waitFor, workspaceUri,
-} from './util';
+import { closeAllEditors, EXTENSION_ID, inlayHints, labelText, ltsDiagnostics, ltsHoverAt, open, positionOf, setSetting, waitFor, workspaceUri } from './util';
 
 interface LtsStatusApi {
   recentLog(): readonly string[];
@@ -78,7 +76,7 @@ suite('robustness', () => {
       await waitFor('one warning again', () => (ltsDiagnostics(good.document.uri).length === 1 ? true : undefined));
     } finally {
       await setSetting('analysis.timeLimit', undefined);
-      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await closeAllEditors();
       await vscode.workspace.fs.delete(crasher);
       await vscode.workspace.fs.delete(slow);
     }

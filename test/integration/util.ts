@@ -56,6 +56,14 @@ export async function step<T>(what: string, work: Thenable<T>, timeoutMs = 60_00
   }
 }
 
+/**
+ * Closes every editor, as a named step: tests close editors in their cleanup, where a hang would otherwise show only
+ * as the test's own timeout (seen in runs that stalled: the cleanup of the log tests never returned).
+ */
+export async function closeAllEditors(): Promise<void> {
+  await step('closing all editors', vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

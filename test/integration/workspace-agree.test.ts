@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from './util';
+import { closeAllEditors, EXTENSION_ID } from './util';
 
 suite('the editor and the CLI agree', function () {
   this.timeout(180_000);
@@ -33,7 +33,7 @@ suite('the editor and the CLI agree', function () {
   });
 
   async function agree(folder: vscode.Uri): Promise<void> {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await closeAllEditors();
     await vscode.commands.executeCommand('ltsStatus.checkWorkspace');
     const editor = vscode.languages.getDiagnostics()
       .filter(([uri]) => uri.toString().startsWith(folder.toString()))

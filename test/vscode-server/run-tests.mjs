@@ -32,6 +32,8 @@ const USAGE = `Usage: node test/vscode-server/run-tests.mjs [options]
 const SERVER_START_TIMEOUT_MS = 60_000;
 const SUITE_START_TIMEOUT_MS = 180_000;
 const POLL_MS = 200;
+/** After this long without a test event, the runner prints what the workbench shows (see reportWorkbench). */
+const QUIET_REPORT_MS = 45_000;
 // Lets the workbench paint what the test just arranged before it is photographed.
 const SCREENSHOT_SETTLE_MS = 500;
 
@@ -205,9 +207,20 @@ async function runIn(host, setup) {
   let offset = 0;
   let pending = '';
   let started = false;
+  let lastEventAt = Date.now();
+  let quietReported = false;
   while (true) {
     const size = fs.statSync(eventsFile).size;
+    if (started && !quietReported && Date.now() - lastEventAt > QUIET_REPORT_MS) {
+      // A test that hangs says nothing until its timeout: say what the workbench shows meanwhile (a modal dialog
+      // that nobody answers, a notification).
+      quietReported = true;
+      console.log(`  … no test event for ${QUIET_REPORT_MS / 1000} s; the workbench shows:`);
+      await reportWorkbench(page, '      ');
+    }
     if (size > offset) {
+      lastEventAt = Date.now();
+      quietReported = false;
       const chunk = Buffer.alloc(size - offset);
       const fd = fs.openSync(eventsFile, 'r');
       fs.readSync(fd, chunk, 0, chunk.length, offset);
@@ -227,6 +240,7 @@ async function runIn(host, setup) {
             break;
           case 'fail':
             console.log(`  ✗ ${event.title}\n${indent(event.error, '      ')}`);
+            await reportWorkbench(page, '      ');
             break;
           case 'pending':
             console.log(`  - ${event.title} (skipped)`);
@@ -291,6 +305,25 @@ async function cropBox(page, selectors) {
   const right = Math.min(viewport.width, Math.ceil(Math.max(...visible.map((b) => b.right)) + margin));
   const bottom = Math.min(viewport.height, Math.ceil(Math.max(...visible.map((b) => b.bottom)) + margin));
   return { x, y, width: right - x, height: bottom - y };
+}
+
+/**
+ * Prints the workbench's open dialogs and notifications: a test that hangs on a modal dialog (a prompt to save a
+ * modified document, say) names it. Never fails the run.
+ */
+async function reportWorkbench(page, prefix) {
+  try {
+    const shown = await page.evaluate(() => {
+      const texts = (selector) => [...document.querySelectorAll(selector)]
+        .map((element) => element.textContent.replace(/\s+/g, ' ').trim()).filter(Boolean);
+      return { dialogs: texts('.monaco-dialog-box'), notifications: texts('.notification-toast, .notifications-center .notification-list-item') };
+    });
+    if (shown.dialogs.length === 0 && shown.notifications.length === 0) console.log(`${prefix}(no dialog, no notification)`);
+    for (const dialog of shown.dialogs) console.log(`${prefix}dialog: ${dialog}`);
+    for (const notification of shown.notifications) console.log(`${prefix}notification: ${notification}`);
+  } catch (error) {
+    console.log(`${prefix}(the workbench could not be read: ${error instanceof Error ? error.message : error})`);
+  }
 }
 
 function indent(text, prefix) {
