@@ -42,3 +42,7 @@
 
 ; ---- Static imports --------------------------------------------------------------------------------------------
 (using_directive "static" [(qualified_name) (identifier)] @flow.static)
+
+; ---- Locals declared with a type: `catch (HttpFailureException failure)`, `case RestException re:`, `x is RestException re` --
+(catch_declaration type: (_) @flow.type name: (identifier) @flow.target)
+(declaration_pattern type: (_) @flow.type name: (identifier) @flow.target)

@@ -41,3 +41,6 @@
     name: (name) @_constructor
     parameters: (formal_parameters (property_promotion_parameter name: (variable_name) @flow.target @flow.value))))
   (#eq? @_constructor "__construct"))
+
+; ---- Locals declared with a type: `catch (ApiException $ae)` (one type) ---------------------------------------------
+(catch_clause type: (type_list . (named_type) @flow.type .) name: (variable_name) @flow.target)
