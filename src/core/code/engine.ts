@@ -502,6 +502,62 @@ function queryPlan(root: Node, [start, end]: readonly [number, number], deadline
   return plan;
 }
 
+/** How many rounds {@link widenClientRanges} takes at most (a helper of a helper of … the listener). */
+const MAX_CLIENT_ROUNDS = 8;
+
+/**
+ * With `clientHelpers`: a named function of the file that is mentioned only inside regions that answer no HTTP request
+ * (a service worker's helpers, called from its `fetch` listener) is such a region too, round by round. A function
+ * that other files can reach (its top-level statement matches `exported`), or that is mentioned anywhere else (a call,
+ * a reference, a comment), stays as it is. The mentions are found in one pass over the file's words.
+ */
+function widenClientRanges(run: DocumentRun, spec: LanguageSpec, root: Node, handlerMatches: readonly QueryMatch[], deadline: Deadline): void {
+  const exported = spec.clientHelpers?.exported;
+  if (!exported || run.clientRanges.length === 0) return;
+  const text = root.text;
+  const candidates = new Map<string, Array<{ fn: Node; name: Node }>>();
+  for (const match of handlerMatches) {
+    deadline.tick();
+    const fn = match.captures.find((c) => c.name === HANDLER_CAPTURES.function)?.node;
+    const name = match.captures.find((c) => c.name === HANDLER_CAPTURES.name)?.node;
+    if (!fn || !name || !/^[A-Za-z_$][\w$]*$/.test(name.text) || run.inClient(fn)) continue;
+    let top: Node = name;
+    while (top.parent && top.parent.id !== root.id) {
+      deadline.tick();
+      top = top.parent;
+    }
+    if (exported.test(text.slice(top.startIndex, top.startIndex + 64))) continue;
+    const list = candidates.get(name.text) ?? [];
+    if (list.some((known) => known.fn.id === fn.id)) continue;
+    list.push({ fn, name });
+    candidates.set(name.text, list);
+  }
+  if (candidates.size === 0) return;
+  const mentions = new Map<string, number[]>();
+  for (const word of text.matchAll(/[A-Za-z_$][\w$]*/g)) {
+    deadline.tick();
+    const at = mentions.get(word[0]) ?? (candidates.has(word[0]) ? [] : undefined);
+    if (!at) continue;
+    at.push(word.index);
+    mentions.set(word[0], at);
+  }
+  const inside = (start: number, end: number) => run.clientRanges.some(([from, to]) => from <= start && end <= to);
+  for (let round = 0, widened = true; widened && round < MAX_CLIENT_ROUNDS; round++) {
+    widened = false;
+    for (const [word, list] of candidates) {
+      // Two functions of one name: neither can be told apart by its mentions.
+      if (list.length !== 1) continue;
+      const { fn, name } = list[0];
+      if (run.inClient(fn)) continue;
+      const others = (mentions.get(word) ?? []).filter((at) => !(at >= name.startIndex && at < name.endIndex) && !(at >= fn.startIndex && at < fn.endIndex));
+      if (others.length > 0 && others.every((at) => inside(at, at + word.length))) {
+        run.clientRanges.push([fn.startIndex, fn.endIndex]);
+        widened = true;
+      }
+    }
+  }
+}
+
 /** Runs the queries over index ranges of a tree and collects what they find. */
 function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node, regions: ReadonlyArray<readonly [number, number]>,
   deadline: Deadline, seed?: { constants: Map<string, number>; forwarders: Map<string, Set<number>> }): QueryResult {
@@ -522,6 +578,7 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
       if (capture.name === STATUS_CAPTURES.client) run.clientRanges.push([capture.node.startIndex, capture.node.endIndex]);
     }
   }
+  widenClientRanges(run, spec, root, handlerMatches, deadline);
   for (const match of statusMatches) {
     for (const capture of match.captures) {
       deadline.tick();

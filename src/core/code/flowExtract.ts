@@ -166,6 +166,8 @@ class Extraction {
   private readonly types = new Map<string, string>();
   /** Node ids of `@flow.new` constructor expressions, with their class. */
   private readonly created = new Map<number, string>();
+  /** Locals declared with a type and no value (`catch (ApiException ae)`, `except ApiError as ae`): `.l:scope:name` → type. */
+  private readonly declared = new Map<string, string>();
 
   constructor(private readonly input: FlowInput) {
     this.flow = input.flow;
@@ -389,7 +391,17 @@ class Extraction {
     }
     for (const match of this.input.flowMatches) {
       const target = match.captures.find((c) => c.name === FLOW_CAPTURES.target)?.node;
-      if (!target || match.captures.some((c) => c.name === FLOW_CAPTURES.type)) continue;
+      if (!target) continue;
+      const declaredType = match.captures.find((c) => c.name === FLOW_CAPTURES.type)?.node;
+      if (declaredType) {
+        // A local declared with a type and no value: `catch (ApiException ae)`, `case ApiException ae`.
+        if (!match.captures.some((c) => c.name === FLOW_CAPTURES.value)) {
+          const scope = this.scopeOf(target);
+          this.boundIn(scope).add(this.nameOf(target));
+          this.declared.set(`.l:${scope}:${this.nameOf(target)}`, lastName(declaredType.text));
+        }
+        continue;
+      }
       if (!this.flow.member.some((m) => m.type === target.type) && !(this.flow.selfField ?? []).includes(target.type)) {
         const cls = this.inClassBody(target);
         if (cls && !match.captures.some((c) => c.name === FLOW_CAPTURES.value)) {
@@ -887,6 +899,23 @@ class Extraction {
     return undefined;
   }
 
+  /** The declared type of a local declared without a value (see `declared`), when the name is one in its scope. */
+  private declaredType(node: Node): string | undefined {
+    const name = this.nameOf(node);
+    for (let fn = this.around(node); fn; fn = this.around(fn.node)) {
+      const scope = this.scopes.get(fn.node.id);
+      if (scope && this.bound.get(scope)?.has(name)) return this.declared.get(`.l:${scope}:${name}`);
+    }
+    return this.declared.get(`.l::${name}`);
+  }
+
+  /** A class that is an error by its name, or by a base of it declared in this file. */
+  private isErrorType(name: string, depth = 0): boolean {
+    if (ERROR_CLASS.test(name)) return true;
+    if (depth > MAX_SOURCE_DEPTH) return false;
+    return this.classes.some((c) => c.name === name && c.bases.some((base) => this.isErrorType(base, depth + 1)));
+  }
+
   private memberSources(node: Node, member: { object: Field; property: Field }): Source[] {
     const object = child(node, member.object);
     const property = child(node, member.property);
@@ -916,6 +945,11 @@ class Extraction {
     }
     // `err.status`: the field of an error, whichever error class set it (a request's or a response's fields are not).
     if (ERROR_OBJECT.test(owner)) sources.push({ kind: 'key', key: `F:${field}` });
+    else if (this.declared.size > 0 && this.input.spec.values.identifier.includes(object.type)) {
+      // `re.Code` where `catch (RestException re)`: an error by its declared type, else the field of that class.
+      const type = this.declaredType(object);
+      if (type) sources.push({ kind: 'key', key: this.isErrorType(type) ? `F:${field}` : `F:${type}:${field}` });
+    }
     // `Codes.CONFLICT`: a constant of a class or module, perhaps in another file (resolved by the index).
     if (/^[A-Z]/.test(owner) || /^[A-Z][A-Z0-9_]*$/.test(field)) sources.push({ kind: 'ref', node, names: [`G:${owner}.${field}`, `G:${field}`] });
     return sources;

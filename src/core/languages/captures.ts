@@ -33,7 +33,11 @@ export const FLOW_CAPTURES = Object.freeze({
   /** A binding: the name, field or member written, and the value (absent for a declaration without one). */
   target: 'flow.target',
   value: 'flow.value',
-  /** The type of a struct literal or object initializer whose field `@flow.target` is set (`AppError{Code: 409}`). */
+  /**
+   * The type of a struct literal or object initializer whose field `@flow.target` is set (`AppError{Code: 409}`); with
+   * a `@flow.target` and no `@flow.value`, the type of a local declared without a value (`catch (ApiException ae)`,
+   * `case ApiException ae`, `except ApiError as ae`): `ae.status` then reads an error's field.
+   */
   type: 'flow.type',
   /** A value the function around it returns. */
   return: 'flow.return',

@@ -198,4 +198,10 @@ export interface LanguageSpec {
    * tell-tale words. Without it, only files with a candidate number are parsed.
    */
   readonly hint?: RegExp;
+  /**
+   * A function of a file that is mentioned only inside `@status.client` regions (a service worker's helpers, called
+   * from its `fetch` listener) is such a region too, unless its top-level statement matches `exported` (other files
+   * may call it: `export function …`). Without it, the client regions are only what status.scm captures.
+   */
+  readonly clientHelpers?: { readonly exported: RegExp };
 }

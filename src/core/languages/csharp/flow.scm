@@ -29,6 +29,20 @@
 
 ; ---- Classes ---------------------------------------------------------------------------------------------------
 (class_declaration name: (identifier) @class.name (base_list . [(identifier) (generic_name) (qualified_name)] @class.base)?) @class.definition
+(record_declaration name: (identifier) @class.name (base_list . [(identifier) (generic_name) (qualified_name)] @class.base)?) @class.definition
+
+; ---- Primary constructors (C# 12) and positional records -----------------------------------------------------------
+; `class HttpFailureException(HttpStatusCode code) : Exception`, `record ApiError(int Status, string Title)`: each parameter
+; is state of the class (a field read by its properties, a record's property), filled by `new …(…)` in order
+(class_declaration (parameter_list (parameter name: (identifier) @flow.target)))
+(record_declaration (parameter_list (parameter name: (identifier) @flow.target)))
+[(class_declaration (parameter_list)) (record_declaration (parameter_list))] @flow.data
+; `: HttpFailureException(HttpStatusCode.Locked, detail)` calls the base class's (primary) constructor
+(base_list (argument_list) @flow.arguments) @flow.super
 
 ; ---- Static imports --------------------------------------------------------------------------------------------
 (using_directive "static" [(qualified_name) (identifier)] @flow.static)
+
+; ---- Locals declared with a type: `catch (HttpFailureException failure)`, `case RestException re:`, `x is RestException re` --
+(catch_declaration type: (_) @flow.type name: (identifier) @flow.target)
+(declaration_pattern type: (_) @flow.type name: (identifier) @flow.target)

@@ -39,3 +39,7 @@
 ([(class_declaration (modifiers [(marker_annotation name: (identifier) @_lombok) (annotation name: (identifier) @_lombok)]))
   (enum_declaration (modifiers [(marker_annotation name: (identifier) @_lombok) (annotation name: (identifier) @_lombok)]))] @flow.data
  (#any-of? @_lombok "Getter" "Data" "Value" "AllArgsConstructor" "RequiredArgsConstructor"))
+
+; ---- Locals declared with a type: `catch (ApiException ae)` (one type), `if (e instanceof ApiException ae)` -------
+(catch_formal_parameter (catch_type . (_) @flow.type .) name: (identifier) @flow.target)
+(instanceof_expression right: (_) @flow.type name: (identifier) @flow.target)

@@ -37,7 +37,7 @@ export const javascript: LanguageSpec = {
   flow: JS_FLOW,
   flowFamily: 'javascript',
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
-  trigger: /status|code|response|exception|json|text|body|html|redirect|expect|assert|tobe|toequal/i,
+  trigger: /status|code|response|exception|json|text|body|html|redirect|expect|assert|tobe|toequal|addEventListener|onfetch/i,
   symbols: [
     // NestJS HttpStatus, http-status-codes StatusCodes, axios HttpStatusCode: HttpStatus.CONFLICT
     { pattern: /^(?:HttpStatus|StatusCodes|HttpStatusCode)\.(?<name>[A-Za-z_]+)$/ },
@@ -49,4 +49,6 @@ export const javascript: LanguageSpec = {
   ],
   hint: /HttpStatus|StatusCodes|Exception\b/,
   flowTrigger: /status|code/i,
+  // A service worker's helpers, called only from its fetch listener, answer no request either.
+  clientHelpers: { exported: /^(?:export\b|exports\.|module\.exports\b)/ },
 };

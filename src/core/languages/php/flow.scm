@@ -31,6 +31,8 @@
 
 ; ---- Classes ---------------------------------------------------------------------------------------------------
 (class_declaration name: (name) @class.name (base_clause [(name) (qualified_name)] @class.base)?) @class.definition
+; a trait is a class for flow: its methods keep a status in `$this->status` and send it (the classes that use it call them)
+(trait_declaration name: (name) @class.name) @class.definition
 
 ; ---- Promoted constructor parameters: __construct(private int $status = 400) is also the property $status ----------
 (class_declaration
@@ -39,3 +41,6 @@
     name: (name) @_constructor
     parameters: (formal_parameters (property_promotion_parameter name: (variable_name) @flow.target @flow.value))))
   (#eq? @_constructor "__construct"))
+
+; ---- Locals declared with a type: `catch (ApiException $ae)` (one type) ---------------------------------------------
+(catch_clause type: (type_list . (named_type) @flow.type .) name: (variable_name) @flow.target)

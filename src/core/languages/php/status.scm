@@ -46,13 +46,21 @@
   arguments: (arguments . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
   (#any-of? @_fn "abort_if" "abort_unless" "response" "redirect"))
 
-; response()->json($data, 409), response()->make($body, 409), redirect()->to($url, 301)
+; response()->json($data, 409), response()->make($body, 409), redirect()->to($url, 301), redirect()->intended('/', 303),
+; response()->stream($callback, 206), response()->redirectTo($url, 301), response()->redirectGuest('/login', 303)
 (member_call_expression
   object: (function_call_expression function: (name) @_helper)
   name: (name) @_method
   arguments: (arguments . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
   (#any-of? @_helper "response" "redirect")
-  (#any-of? @_method "json" "make" "to" "away"))
+  (#any-of? @_method "json" "make" "to" "away" "guest" "intended" "stream" "streamJson" "redirectTo" "redirectGuest" "redirectToIntended"))
+; redirect()->route('home', [], 301), response()->redirectToRoute('home', [], 301), response()->jsonp($callback, $data, 409)
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @_method
+  arguments: (arguments . (argument) . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)] .))
+  (#any-of? @_helper "response" "redirect")
+  (#any-of? @_method "route" "action" "redirectToRoute" "redirectToAction" "jsonp"))
 
 ; response()->view('errors.conflict', $data, 409)
 (member_call_expression
@@ -214,6 +222,30 @@
   arguments: [(arguments . (argument) .) (arguments . (argument) . (argument) .)]
   (#eq? @_helper "redirect")
   (#any-of? @status.implicit "route" "action" "signedRoute")
+  (#set! implicit "302"))
+; Laravel's response factory: response()->redirectTo($url), response()->redirectGuest('/login'),
+; response()->redirectToRoute('home'), response()->redirectToAction([…]), response()->redirectToIntended(): 302 Found
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @status.implicit
+  arguments: (arguments . (argument) .)
+  (#eq? @_helper "response")
+  (#any-of? @status.implicit "redirectTo" "redirectGuest" "redirectToIntended")
+  (#set! implicit "302"))
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @status.implicit
+  arguments: [(arguments . (argument) .) (arguments . (argument) . (argument) .)]
+  (#eq? @_helper "response")
+  (#any-of? @status.implicit "redirectToRoute" "redirectToAction")
+  (#set! implicit "302"))
+(member_call_expression
+  object: (function_call_expression function: (name) @_helper)
+  name: (name) @status.implicit
+  arguments: (arguments) @_arguments
+  (#eq? @_arguments "()")
+  (#eq? @_helper "response")
+  (#eq? @status.implicit "redirectToIntended")
   (#set! implicit "302"))
 (scoped_call_expression
   scope: (name) @_class

@@ -40,3 +40,6 @@
 (import_statement name: (aliased_import alias: (identifier) @flow.import))
 (import_from_statement name: (dotted_name . (identifier) @flow.import .))
 (import_from_statement name: (aliased_import alias: (identifier) @flow.import))
+
+; ---- Locals declared with a type: `except ApiError as ae` (one class) ----------------------------------------------
+(except_clause value: (as_pattern . [(identifier) (attribute)] @flow.type alias: (as_pattern_target (identifier) @flow.target)))

@@ -51,3 +51,6 @@
   name: [(constant) (scope_resolution)] @class.name
   superclass: (superclass [(constant) (scope_resolution)] @class.base)?) @class.definition
 (module name: [(constant) (scope_resolution)] @class.name) @class.definition
+
+; ---- Locals declared with a type: `rescue ApiError => ae` (one class) ----------------------------------------------
+(rescue exceptions: (exceptions . [(constant) (scope_resolution)] @flow.type .) variable: (exception_variable (identifier) @flow.target))
