@@ -170,15 +170,16 @@ function codeAt(text: string, offset: number): number {
 /** Offsets of status codes written in digits, in increasing order, each once. */
 function findCodes(text: string, factsAt: FactsAt, patterns: readonly TextPattern[] = TEXT_PATTERNS): number[] {
   if (!CANDIDATE.test(text)) return [];
-  // Every pattern's hits go to one list, sorted once at the end (cheaper than merging a list per pattern).
-  const hits: number[] = [];
-  let ordered = true;
+  // Each pattern's hits come in offset order, each once; the lists are merged pairwise at the end.
+  const lists: number[][] = [];
+  let hits: number[] = [];
   const add = (offset: number): void => {
-    if (hits.length > 0 && hits[hits.length - 1] >= offset) ordered = false;
-    hits.push(offset);
+    if (hits.length === 0 || hits[hits.length - 1] < offset) hits.push(offset);
   };
   for (const pattern of patterns) {
     if (pattern.requires && !pattern.requires.some((literal) => text.includes(literal))) continue;
+    if (hits.length > 0) lists.push(hits);
+    hits = [];
     const regex = pattern.regex;
     regex.lastIndex = 0;
     const consider = (offset: number, sep: number): void => {
@@ -219,7 +220,8 @@ function findCodes(text: string, factsAt: FactsAt, patterns: readonly TextPatter
       }
     }
   }
-  return ordered ? hits : sortUnique(hits);
+  if (hits.length > 0) lists.push(hits);
+  return mergeAll(lists);
 }
 
 function isDigit(text: string, offset: number): boolean {
@@ -227,11 +229,26 @@ function isDigit(text: string, offset: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-/** The offsets in increasing order, each once. */
-function sortUnique(offsets: number[]): number[] {
-  const sorted = Float64Array.from(offsets).sort();
+/** Increasing lists of offsets as one increasing list, each offset once (merged pairwise: n log k for k lists). */
+function mergeAll(lists: number[][]): number[] {
+  while (lists.length > 1) {
+    const merged: number[][] = [];
+    for (let i = 0; i < lists.length; i += 2) merged.push(i + 1 < lists.length ? mergeOffsets(lists[i], lists[i + 1]) : lists[i]);
+    lists = merged;
+  }
+  return lists[0] ?? [];
+}
+
+/** Two increasing lists of offsets as one, each offset once. */
+function mergeOffsets(a: number[], b: number[]): number[] {
   const out: number[] = [];
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) out.push(sorted[i]);
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else if (i >= a.length || b[j] < a[i]) out.push(b[j++]);
+    else { out.push(a[i++]); j++; }
+  }
   return out;
 }
 
@@ -406,8 +423,12 @@ export function visitText(text: string, visit: OccurrenceVisitor, options: ScanO
 export function scanText(text: string, options: ScanOptions = {}): Occurrence[] {
   const out: Occurrence[] = [];
   visitText(text, (line, character, code, phrase) => {
-    const hit: Hit = phrase === undefined ? { offset: character, text: CODE_TEXT[code], code } : { offset: character, text: phrase, code, phrase: true };
-    out.push(toOccurrence(hit, line, character));
+    if (phrase !== undefined) {
+      out.push(toOccurrence({ offset: character, text: phrase, code, phrase: true }, line, character));
+      return;
+    }
+    const range = { start: { line, character }, end: { line, character: character + 3 } };
+    out.push({ range, code, text: CODE_TEXT[code], context: 'mention', handler: null });
   }, options);
   return out;
 }
