@@ -34,5 +34,6 @@ export { LTS_STATUS_ROWS, LTS_STATUS_SOURCE } from '../data/statusCodes';
 export type { LtsStatusRow } from '../data/statusCodes';
 export { HTTP_STATUS_ENTRIES } from '../data/httpStatus';
 export { EngineService, isFatalEngineError } from './service/engineService';
-export type { AnalyzeRequest, EngineRequest, EngineResponse, ForgetRequest } from './service/protocol';
+export type { AnalyzeRequest, EngineRequest, EngineResponse, ForgetRequest, LogLevel } from './service/protocol';
+export { postingLogger } from './service/protocol';
 export * from './config';

@@ -208,6 +208,10 @@ export class EngineClient {
   }
 
   private receive(response: EngineResponse): void {
+    if (response.type === 'log') {
+      this.logger[response.level](response.message);
+      return;
+    }
     const current = this.inFlight;
     if (!current || response.id !== current.id) return;
     switch (response.type) {

@@ -2,7 +2,7 @@
  * The engine's Web Worker in a browser host (bundled to dist/web/engine-worker.js). Grammars and queries are fetched
  * relative to this script: dist/grammars/ and dist/queries/.
  */
-import { CodeEngine, EngineRequest, EngineResponse, EngineService, GrammarLoader } from '../core';
+import { CodeEngine, EngineRequest, EngineResponse, EngineService, GrammarLoader, postingLogger } from '../core';
 
 /** The little of a worker's global scope this uses (the project compiles without the DOM library). */
 declare const self: {
@@ -27,5 +27,6 @@ const loader: GrammarLoader = {
   query: async (file) => (await load(`queries/${file}`)).text(),
 };
 
-const service = new EngineService(new CodeEngine(loader), (response) => self.postMessage(response));
+const post = (response: EngineResponse) => self.postMessage(response);
+const service = new EngineService(new CodeEngine(loader, postingLogger(post)), post);
 self.onmessage = (event) => service.handle(event.data);

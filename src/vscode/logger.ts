@@ -2,12 +2,12 @@
 import * as vscode from 'vscode';
 import { Logger } from '../core';
 
-/** How many recent warnings and errors the logger keeps for the extension's API (tests read them). */
-const RECENT = 50;
+/** How many recent lines (information, warnings, errors) the logger keeps for the extension's API (tests read them). */
+const RECENT = 100;
 
 export class ChannelLogger implements Logger, vscode.Disposable {
   private channel: vscode.LogOutputChannel | undefined;
-  /** The latest warnings and errors, oldest first. */
+  /** The latest lines of information, warnings and errors, oldest first. */
   readonly recent: string[] = [];
 
   private get output(): vscode.LogOutputChannel {
@@ -16,7 +16,10 @@ export class ChannelLogger implements Logger, vscode.Disposable {
   }
 
   debug(message: string): void { this.output.debug(message); }
-  info(message: string): void { this.output.info(message); }
+  info(message: string): void {
+    this.remember(message);
+    this.output.info(message);
+  }
   warn(message: string): void {
     this.remember(message);
     this.output.warn(message);

@@ -10,7 +10,9 @@ export type TestEvent =
   | { event: 'end'; passed: number; failed: number; pending: number }
   | { event: 'screenshot'; name: string; around?: readonly string[] }
   /** A benchmark figure measured inside VS Code; the runner prints it, it is never a pass/fail condition. */
-  | { event: 'metric'; name: string; ms: number };
+  | { event: 'metric'; name: string; ms: number }
+  /** A line of context for the figures (what the engine logged); the runner prints it. */
+  | { event: 'note'; text: string };
 
 export interface EventSink {
   append(event: TestEvent): void;

@@ -157,7 +157,9 @@ suite('engine client', () => {
   test('the worker thread (dist/engine-worker.js): a file that traps tree-sitter costs only itself', async function () {
     // Starts worker threads, each compiling the TypeScript grammar (see ENGINE_TEST_TIMEOUT_MS).
     this.timeout(ENGINE_TEST_TIMEOUT_MS);
-    const client = new EngineClient(nodeWorkerTransport(repoRoot), nullLogger, () => {}, { analysisMs: 5000, hardMs: 60_000, startMs: 60_000 });
+    const logged: string[] = [];
+    const logger = { ...nullLogger, info: (message: string) => { logged.push(message); } };
+    const client = new EngineClient(nodeWorkerTransport(repoRoot), logger, () => {}, { analysisMs: 5000, hardMs: 60_000, startMs: 60_000 });
     try {
       const handler = 'app.get("/", (req, res) => { res.status(409); });\n';
       const crasher = `res.status(409);\nf(a${'<b>'.repeat(3000)})\n`;
@@ -167,6 +169,9 @@ suite('engine client', () => {
       // The grammar traps on this file today; should it ever parse it, the code must be found.
       if (trapped.skipped === 'crashed') assert.strictEqual(client.restarts, 1);
       else assert.deepStrictEqual(trapped.occurrences.map((o) => o.code), [409]);
+      // The worker's log reaches the host's: the runtime's start and the grammar's load, with their times.
+      assert.ok(logged.some((line) => /^Started the tree-sitter runtime in \d+ ms\.$/.test(line)), logged.join('\n'));
+      assert.ok(logged.some((line) => /^Loaded the typescript grammar for TypeScript in \d+ ms \(grammar \d+ ms, queries \d+ ms\)\.$/.test(line)), logged.join('\n'));
     } finally {
       client.dispose();
     }

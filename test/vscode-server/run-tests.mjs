@@ -245,6 +245,9 @@ async function runIn(host, setup) {
           case 'pending':
             console.log(`  - ${event.title} (skipped)`);
             break;
+          case 'note':
+            console.log(`    ${event.text}`);
+            break;
           case 'metric':
             console.log(`  ⏱ ${event.name}: ${event.ms} ms (a benchmark figure, not a test)`);
             metrics.push({ host, name: event.name, ms: event.ms });

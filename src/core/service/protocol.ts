@@ -3,6 +3,7 @@
  * Node worker (worker_threads), a browser Web Worker and the in-process fallback, so every host speaks one protocol.
  */
 import type { CodeAnalysis, TextChange } from '../code/engine';
+import type { Logger } from '../types';
 
 /** Analyse one document. With `key`, the worker keeps it parsed for the next request of that key (incremental). */
 export interface AnalyzeRequest {
@@ -45,4 +46,16 @@ export type EngineResponse =
    * The analysis failed. `fatal`: the engine's WebAssembly state can no longer be trusted (a WebAssembly trap such as
    * "memory access out of bounds"): the host must replace the worker.
    */
-  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly fatal: boolean };
+  | { readonly type: 'error'; readonly id: number; readonly message: string; readonly fatal: boolean }
+  /** A line of the engine's log (grammar load times, skipped documents), for the host's log. */
+  | { readonly type: 'log'; readonly level: LogLevel; readonly message: string };
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+/** A logger that hands the engine's lines to the host as `log` responses. */
+export function postingLogger(post: (response: EngineResponse) => void): Logger {
+  const line = (level: LogLevel) => (message: string, error?: unknown) => post({
+    type: 'log', level, message: error === undefined ? message : `${message}: ${error instanceof Error ? error.message : String(error)}`,
+  });
+  return { debug: line('debug'), info: line('info'), warn: line('warn'), error: line('error') };
+}
