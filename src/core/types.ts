@@ -52,6 +52,16 @@ export interface Logger {
 
 export const nullLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
+/** `logger` with `prefix` before every line (to tell apart the lines of two engines that share a log). */
+export function prefixedLogger(logger: Logger, prefix: string): Logger {
+  return {
+    debug: (message) => logger.debug(prefix + message),
+    info: (message) => logger.info(prefix + message),
+    warn: (message) => logger.warn(prefix + message),
+    error: (message, error) => logger.error(prefix + message, error),
+  };
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

@@ -1,6 +1,6 @@
 /** Builds the core and the editor features and owns their disposables. */
 import * as vscode from 'vscode';
-import { CodeEngine, GrammarLoader, LANGUAGES, languageForId, languageForPath } from '../core';
+import { CodeEngine, GrammarLoader, LANGUAGES, languageForId, languageForPath, Logger, prefixedLogger } from '../core';
 import { CommandId } from './commands';
 import { analysisTimeLimit, SECTION } from './config';
 import { DocumentAnalyzer, TEXT_FILE_PATTERNS, TEXT_LANGUAGE_IDS } from './documents';
@@ -81,9 +81,11 @@ export class Services implements vscode.Disposable {
 
   constructor(platform: Platform) {
     const logger = this.logger;
-    const transport = () => withFallback(platform.worker, () => inProcessTransport(new CodeEngine(platform.grammars, logger)), logger);
-    const engine = this.engine = new EngineClient(transport(), logger, undefined, engineLimits());
-    const background = this.background = new EngineClient(transport(), logger, undefined, engineLimits(), { idleMs: BACKGROUND_IDLE_MS });
+    const transport = (log: Logger) => withFallback(platform.worker, () => inProcessTransport(new CodeEngine(platform.grammars, log)), log);
+    const engine = this.engine = new EngineClient(transport(logger), logger, undefined, engineLimits());
+    // Its lines are marked: both engines load grammars, and only the editor's loads are on the way to a warning.
+    const backgroundLogger = prefixedLogger(logger, '[workspace index] ');
+    const background = this.background = new EngineClient(transport(backgroundLogger), backgroundLogger, undefined, engineLimits(), { idleMs: BACKGROUND_IDLE_MS });
     const flow = this.flow = new WorkspaceFlow(background, logger);
     const analyzer = new DocumentAnalyzer(engine, logger, flow);
     const inlayHints = new StatusInlayHintsProvider(analyzer);

@@ -41,7 +41,8 @@ suite('Time to first warnings', function () {
     assert.ok(openedAt !== undefined && openedAt <= warnedAt!, 'the document was announced before its warnings');
     appendEvent({ event: 'metric', name: 'VS Code opens the first code file (not the extension\'s time)', ms: openedAt! - started });
     appendEvent({ event: 'metric', name: `time to first warnings, from the open document${wasActive ? ' (extension already active)' : ''}`, ms: warnedAt! - openedAt! });
-    // What the engine did meanwhile (its runtime, the grammar and its queries), for whoever reads the figure.
+    // What the engines did meanwhile (their runtime, grammars and queries; the workspace index's lines are marked),
+    // for whoever reads the figure.
     const api = extension.exports as { recentLog(): readonly string[] } | undefined;
     for (const line of api?.recentLog().filter((entry) => /Started the tree-sitter runtime|Loaded the/.test(entry)) ?? []) {
       appendEvent({ event: 'note', text: line });
