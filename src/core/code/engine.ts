@@ -612,7 +612,7 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
       },
       resolve: (node) => resolveValues(node, spec, constants, 0, imports),
       inClient: (node) => run.inClient(node),
-      symbol: (text) => symbolCode(importedName(text, imports) ?? text, spec)?.code,
+      symbol: (text) => symbolCode(importedName(text, imports) ?? '', spec)?.code ?? symbolCode(text, spec)?.code,
       tick: () => deadline.tick(),
     });
     for (const { node, value } of flow.direct) run.addResolved(node, value);
@@ -1294,12 +1294,14 @@ function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, nu
     const code = constants.get(node.text);
     if (code !== undefined) return [{ node, code, symbol: node.text, constant: true }];
   }
-  const origin = importedName(node.text, imports);
-  const symbol = symbolCode(origin ?? node.text, spec);
+  // An imported name is read as its origin first; what its own text already says stays (`codes.StatusCodes.LOCKED`).
+  const imported = importedName(node.text, imports);
+  const fromImport = imported === undefined ? undefined : symbolCode(imported, spec);
+  const symbol = fromImport ?? symbolCode(node.text, spec);
   if (!symbol) return [];
   // Digits inside a string ('HTTP/1.1 409 Conflict', or its content node) are the code itself, not a name for it.
   const inString = spec.values.string.includes(type) || spec.values.string.includes(node.parent?.type ?? '');
-  return [symbol.digits && inString && origin === undefined
+  return [symbol.digits && inString && fromImport === undefined
     ? { node, code: symbol.code, digits: symbol.digits }
     : { node, code: symbol.code, symbol: node.text }];
 }
