@@ -86,22 +86,31 @@ suite('parsing less for check', function () {
     }
   });
 
-  test('every evidence a query states matches the lines of every match of its pattern in the fixtures', async () => {
+  test('every evidence a query states matches the lines (file evidence: the file) of every match of its pattern in the fixtures', async () => {
     const engine = new CodeEngine(nodeGrammars);
     const fixtures = codeFixtures();
     let checked = 0;
     for (const spec of LANGUAGES) {
       const source = queryText(spec, 'statusQuery')!;
       const patterns = queryPatterns(source);
-      if (!patterns.some((p) => p.evidence.length > 0)) continue;
+      if (!patterns.some((p) => p.evidence.length > 0 || p.fileEvidence.length > 0)) continue;
       const { parser } = await engine.language(spec);
       const query = new Query(parser.language as Language, source);
       for (const { file, text } of fixtures.filter((f) => f.spec.id === spec.id)) {
         const parsed = text.replace(/\r\n?/g, '\n');
         const tree = parser.parse(parsed)!;
         for (const match of query.matches(tree.rootNode)) {
-          const evidence = patterns[match.patternIndex].evidence;
-          if (evidence.length === 0 || match.captures.length === 0) continue;
+          const { evidence, fileEvidence } = patterns[match.patternIndex];
+          if (match.captures.length === 0) continue;
+          // `evidence.file` tests the whole file (what `check` tests anyway), for patterns whose match needs an import
+          // (`#imported?`, which only the engine evaluates: the matches it keeps are those that yield something).
+          const kept = fileEvidence.length > 0 && (await analyzeDocument(engine, text, { kind: 'code', spec })).occurrences
+            .some((o) => match.captures.some((c) => o.range.start.line === c.node.startPosition.row && o.range.start.character === c.node.startPosition.column));
+          for (const test of kept ? fileEvidence : []) {
+            assert.ok(new RegExp(test, 'm').test(parsed), `${path.relative(repoRoot, file)} has a match of a pattern but does not match its file evidence ${test}`);
+            checked++;
+          }
+          if (evidence.length === 0) continue;
           const from = Math.min(...match.captures.map((c) => c.node.startIndex));
           const to = Math.max(...match.captures.map((c) => c.node.endIndex));
           const lines = parsed.slice(parsed.lastIndexOf('\n', from - 1) + 1, parsed.indexOf('\n', to) < 0 ? parsed.length : parsed.indexOf('\n', to));

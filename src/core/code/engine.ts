@@ -3,7 +3,7 @@
  * codes. Nothing here knows a framework; that knowledge is in ../languages/<lang>/*.scm.
  */
 import { Language, Node, Parser, Query, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
-import { HANDLER_CAPTURES, STATUS_CAPTURES } from '../languages/captures';
+import { HANDLER_CAPTURES, IMPORT_CAPTURES, STATUS_CAPTURES } from '../languages/captures';
 import { LanguageSpec, QuerySource } from '../languages/spec';
 import { codeForName } from '../names';
 import { isStatusCode } from '../table';
@@ -404,26 +404,34 @@ function parseWithin(parser: Parser, text: string, old: Tree | null, deadline: D
  * A query's matches in an index range, within the deadline: the runtime asks the progress callback as it goes and
  * stops when it answers true (the matches found until then are incomplete, so they are thrown away).
  */
-function matchesWithin(query: Query, root: Node, [startIndex, endIndex]: readonly [number, number], deadline: Deadline): QueryMatch[] {
+function matchesWithin(query: Query, root: Node, [startIndex, endIndex]: readonly [number, number], deadline: Deadline,
+  imports: ReadonlyMap<string, string> = NO_IMPORTS): QueryMatch[] {
   let cancelled = false;
   const progressCallback = () => (cancelled ||= deadline.expired);
   // The runtime takes these as byte offsets of its UTF-16 input: two bytes per code unit.
   const matches = query.matches(root, { startIndex: startIndex * 2, endIndex: endIndex * 2, progressCallback: progressCallback as () => void });
   if (cancelled) throw new DeadlineExceeded();
   deadline.check();
-  return filterMatches(query, matches, deadline);
+  return filterMatches(query, matches, deadline, imports);
 }
 
 /**
  * The engine's own predicates, which the runtime hands over unevaluated (language data may use them; the README of
  * the languages describes them). `#has-child? @node type text…`: the node has a named child of that type whose
  * text is one of the listed strings. Each node is examined once per predicate, so a long token list stays linear.
+ * `#imported? @node`: the node's first name is one the file's imports bind (`@import.name` in flow.scm), so that a
+ * bare `raise NotFound()` is a sink only where `NotFound` comes from a framework.
  */
-function filterMatches(query: Query, matches: QueryMatch[], deadline: Deadline): QueryMatch[] {
+function filterMatches(query: Query, matches: QueryMatch[], deadline: Deadline, imports: ReadonlyMap<string, string> = NO_IMPORTS): QueryMatch[] {
   if (!query.predicates.some((list) => list.length > 0)) return matches;
   const memo = new Map<string, Map<number, boolean>>();
   return matches.filter((match) => query.predicates[match.patternIndex].every((predicate) => {
     deadline.tick();
+    if (predicate.operator === 'imported?') {
+      const [capture] = predicate.operands;
+      if (capture?.type !== 'capture') throw new Error('#imported? takes a capture');
+      return match.captures.filter((c) => c.name === capture.name).every(({ node }) => importedName(node.text, imports) !== undefined);
+    }
     if (predicate.operator !== 'has-child?') throw new Error(`Unknown query predicate #${predicate.operator}`);
     const [capture, type, ...texts] = predicate.operands;
     if (capture?.type !== 'capture' || type?.type !== 'string') throw new Error('#has-child? takes a capture and a node type');
@@ -567,16 +575,18 @@ function widenClientRanges(run: DocumentRun, spec: LanguageSpec, root: Node, han
 function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node, regions: ReadonlyArray<readonly [number, number]>,
   deadline: Deadline, seed?: { constants: Map<string, number>; forwarders: Map<string, Set<number>> }): QueryResult {
   const plan = regions.flatMap((range) => queryPlan(root, range, deadline));
-  const inRegions = (query: Query) => plan.flatMap(([node, from, to]) => matchesWithin(query, node, [from, to], deadline));
-  const statusMatches = inRegions(language.statusQuery);
   // Status flow needs every function, class, binding and call of the file, wherever it stands.
   const flowQuery = language.flowQuery;
   const wholePlan = flowQuery ? queryPlan(root, [0, root.endIndex], deadline) : plan;
   const whole = (query: Query) => wholePlan.flatMap(([node, from, to]) => matchesWithin(query, node, [from, to], deadline));
+  const flowMatches = flowQuery && spec.flow ? whole(flowQuery) : [];
+  // What the file's imports name comes first: the status query's `#imported?` and the values' symbols depend on it.
+  const imports = flowQuery ? collectImports(flowQuery, flowMatches) : NO_IMPORTS;
+  const statusMatches = plan.flatMap(([node, from, to]) => matchesWithin(language.statusQuery, node, [from, to], deadline, imports));
   const handlerMatches = whole(language.handlerQuery);
   const functions = collectFunctions(handlerMatches, spec, deadline);
   const constants = seed?.constants ?? collectConstants(statusMatches);
-  const run = new DocumentRun(spec, constants, functions, deadline, seed?.forwarders);
+  const run = new DocumentRun(spec, constants, functions, deadline, seed?.forwarders, imports);
   const sinks: Node[] = [];
   for (const match of statusMatches) {
     for (const capture of match.captures) {
@@ -599,15 +609,15 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
   let flow: RawFlow | undefined;
   if (flowQuery && spec.flow) {
     flow = extractFlow({
-      spec, flow: spec.flow, family: spec.flowFamily ?? spec.id, root, flowMatches: whole(flowQuery), handlerMatches, sinks,
+      spec, flow: spec.flow, family: spec.flowFamily ?? spec.id, root, flowMatches, handlerMatches, sinks,
       functions: functions.functions.map(flowFunction),
       functionAround: (node) => {
         const found = functions.around(node);
         return found && flowFunction(found);
       },
-      resolve: (node) => resolveValues(node, spec, constants, 0),
+      resolve: (node) => resolveValues(node, spec, constants, 0, imports),
       inClient: (node) => run.inClient(node),
-      symbol: (text) => symbolCode(text, spec)?.code,
+      symbol: (text) => symbolCode(importedName(text, imports) ?? '', spec)?.code ?? symbolCode(text, spec)?.code,
       tick: () => deadline.tick(),
     });
     for (const { node, value } of flow.direct) run.addResolved(node, value);
@@ -912,6 +922,41 @@ function collectConstants(matches: QueryMatch[]): Map<string, number> {
   return constants;
 }
 
+const NO_IMPORTS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The local names the file's imports give to framework symbols and modules (`@import.name` → `@import.origin`, see
+ * ../languages/captures.ts); a name imported twice from different origins is ambiguous and left out.
+ */
+function collectImports(query: Query, matches: QueryMatch[]): ReadonlyMap<string, string> {
+  const imports = new Map<string, string>();
+  const ambiguous = new Set<string>();
+  for (const match of matches) {
+    const name = match.captures.find((c) => c.name === IMPORT_CAPTURES.name)?.node.text;
+    if (name === undefined) continue;
+    const prefix = match.setProperties?.origin ?? query.setProperties[match.patternIndex]?.origin;
+    const parts = match.captures.filter((c) => c.name === IMPORT_CAPTURES.origin).sort((a, b) => a.node.startIndex - b.node.startIndex)
+      .map((c) => c.node.text.replace(/["'`]/g, ''));
+    const origin = [...(prefix ? [prefix] : []), ...parts].join('.');
+    if (!origin || (imports.has(name) && imports.get(name) !== origin)) ambiguous.add(name);
+    else imports.set(name, origin);
+  }
+  for (const name of ambiguous) imports.delete(name);
+  return imports.size > 0 ? imports : NO_IMPORTS;
+}
+
+/**
+ * A value's text with its first name replaced by what the file imports under that name (`st.HTTP_409_CONFLICT` →
+ * `starlette.status.HTTP_409_CONFLICT`, `NotFound` → `rest_framework.exceptions.NotFound`), or undefined when its
+ * first name is not such an import.
+ */
+function importedName(text: string, imports: ReadonlyMap<string, string>): string | undefined {
+  if (imports.size === 0) return undefined;
+  const head = /^[A-Za-z_$][\w$]*/.exec(text)?.[0];
+  const origin = head === undefined ? undefined : imports.get(head);
+  return origin === undefined ? undefined : origin + text.slice(head!.length);
+}
+
 interface FunctionInfo {
   readonly name: string;
   readonly parameters: readonly string[];
@@ -1069,6 +1114,7 @@ class DocumentRun {
     private readonly functions: FunctionIndex,
     private readonly deadline: Deadline,
     forwarders?: Map<string, Set<number>>,
+    private readonly imports: ReadonlyMap<string, string> = NO_IMPORTS,
   ) {
     this.forwarders = new Map(forwarders);
   }
@@ -1098,7 +1144,7 @@ class DocumentRun {
   }
 
   add(node: Node, context: OccurrenceContext, handlerAt: Node = node, via?: string): void {
-    const values = resolveValues(node, this.spec, this.constants, 0);
+    const values = resolveValues(node, this.spec, this.constants, 0, this.imports);
     if (values.length === 0 && context === 'handler' && !this.spec.flow) this.noteForwarder(node);
     this.record(values, context, handlerAt, via);
   }
@@ -1221,8 +1267,12 @@ function unwrap(node: Node, spec: LanguageSpec): Node | null {
 
 const MAX_SYMBOL_LENGTH = 120;
 
-/** The status codes an expression can evaluate to: literals, both arms of a conditional, named constants, symbols. */
-function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, number>, depth: number): ResolvedValue[] {
+/**
+ * The status codes an expression can evaluate to: literals, both arms of a conditional, named constants, symbols (a
+ * name the file imports is read as its qualified origin).
+ */
+function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, number>, depth: number,
+  imports: ReadonlyMap<string, string> = NO_IMPORTS): ResolvedValue[] {
   if (depth > MAX_VALUE_DEPTH) return [];
   const syntax = spec.values;
   const type = node.type;
@@ -1236,24 +1286,27 @@ function resolveValues(node: Node, spec: LanguageSpec, constants: Map<string, nu
   }
   if (syntax.transparent.includes(type)) {
     const inner = node.firstNamedChild;
-    return inner ? resolveValues(inner, spec, constants, depth + 1) : [];
+    return inner ? resolveValues(inner, spec, constants, depth + 1, imports) : [];
   }
   const conditional = syntax.conditional.find((c) => c.type === type);
   if (conditional) {
     return conditional.arms.flatMap((field) => {
       const arm = typeof field === 'number' ? node.namedChild(field) : node.childForFieldName(field);
-      return arm ? resolveValues(arm, spec, constants, depth + 1) : [];
+      return arm ? resolveValues(arm, spec, constants, depth + 1, imports) : [];
     });
   }
   if (syntax.identifier.includes(type)) {
     const code = constants.get(node.text);
     if (code !== undefined) return [{ node, code, symbol: node.text, constant: true }];
   }
-  const symbol = symbolCode(node.text, spec);
+  // An imported name is read as its origin first; what its own text already says stays (`codes.StatusCodes.LOCKED`).
+  const imported = importedName(node.text, imports);
+  const fromImport = imported === undefined ? undefined : symbolCode(imported, spec);
+  const symbol = fromImport ?? symbolCode(node.text, spec);
   if (!symbol) return [];
   // Digits inside a string ('HTTP/1.1 409 Conflict', or its content node) are the code itself, not a name for it.
   const inString = spec.values.string.includes(type) || spec.values.string.includes(node.parent?.type ?? '');
-  return [symbol.digits && inString
+  return [symbol.digits && inString && fromImport === undefined
     ? { node, code: symbol.code, digits: symbol.digits }
     : { node, code: symbol.code, symbol: node.text }];
 }

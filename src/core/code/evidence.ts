@@ -89,8 +89,14 @@ interface PatternFacts {
   /** Captures present in every match of the pattern (not under `?`, `*` or an alternation). */
   readonly required: Set<string>;
   readonly predicates: Predicate[];
-  /** `(#set! evidence "…")`: a text test the pattern's author states (a regular expression). */
+  /** `(#set! evidence "…")`: a text test the pattern's author states (a regular expression) on the lines of a match. */
   readonly evidence: string[];
+  /**
+   * `(#set! evidence.file "…")`: a text test of the whole file, for a pattern that matches only where something
+   * elsewhere in the file says so (a bare `raise NotFound()` is a status only when the file imports `NotFound` from a
+   * framework, see `@import.name`): the import is the evidence.
+   */
+  readonly fileEvidence: string[];
   /** Where the pattern stands in the query source. */
   start: number;
   end: number;
@@ -128,6 +134,8 @@ export function queryPatterns(source: string): PatternFacts[] {
         const capture = args.find((t) => t.kind === 'capture');
         if (operator === 'set!' && args[0]?.kind === 'atom' && args[0].text === 'evidence' && args[1]?.kind === 'string') {
           facts.evidence.push(args[1].text);
+        } else if (operator === 'set!' && args[0]?.kind === 'atom' && args[0].text === 'evidence.file' && args[1]?.kind === 'string') {
+          facts.fileEvidence.push(args[1].text);
         } else if (capture) {
           facts.predicates.push({ operator, capture: capture.text, strings: args.filter((t) => t.kind === 'string').map((t) => t.text) });
         }
@@ -190,7 +198,7 @@ export function queryPatterns(source: string): PatternFacts[] {
   while (at < tokens.length) {
     const t = tokens[at];
     if (t.kind === 'open' || t.kind === 'openAlt' || t.kind === 'string' || t.kind === 'atom') {
-      const facts: PatternFacts = { captures: new Set(), required: new Set(), predicates: [], evidence: [], start: t.at, end: t.at };
+      const facts: PatternFacts = { captures: new Set(), required: new Set(), predicates: [], evidence: [], fileEvidence: [], start: t.at, end: t.at };
       element(facts, false);
       facts.end = at < tokens.length ? tokens[at].at : source.length;
       patterns.push(facts);
@@ -329,7 +337,7 @@ export function sinkEvidence(statusQuery: string): SinkEvidence {
   let always = false;
   for (const pattern of queryPatterns(statusQuery)) {
     if (![...pattern.captures].some((c) => SEND_CAPTURES.has(c))) continue;
-    const tests: RegExp[] = pattern.evidence.map((source) => new RegExp(source, 'm'));
+    const tests: RegExp[] = [...pattern.evidence, ...pattern.fileEvidence].map((source) => new RegExp(source, 'm'));
     const seen = new Set<string>(tests.map((t) => t.source));
     for (const predicate of pattern.predicates) {
       if (!pattern.required.has(predicate.capture)) continue;

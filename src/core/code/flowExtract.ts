@@ -881,9 +881,11 @@ class Extraction {
     const cls = this.classAround(node);
     if (cls && this.flow.implicitFields && this.fields.get(cls.name)?.has(name)) return [{ kind: 'key', key: `F:${cls.name}:${name}` }];
     if (this.bound.get('')?.has(name)) return [{ kind: 'key', key: `.l::${name}` }];
-    // A member of a class imported statically (`import static …HttpStatus.*` then `CONFLICT`).
+    // A member of a class imported statically (`import static …HttpStatus.*` then `CONFLICT`; C# `using static
+    // …StatusCodes;` then `Status409Conflict`: any member that names a status by the symbols).
     const owners = this.staticMembers.has(name) ? [this.staticMembers.get(name)!] : /^[A-Z][A-Z0-9_]*$/.test(name) ? this.staticClasses : [];
-    for (const owner of owners) {
+    const symbolOwners = this.staticMembers.has(name) ? owners : /^[A-Z]\w*$/.test(name) ? this.staticClasses : [];
+    for (const owner of symbolOwners) {
       const code = this.input.symbol?.(`${owner}.${name}`);
       if (code !== undefined) return [{ kind: 'value', value: { node, code, symbol: node.text } }];
     }

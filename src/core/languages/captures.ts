@@ -68,6 +68,22 @@ export const FLOW_CAPTURES = Object.freeze({
   data: 'flow.data',
 });
 
+/**
+ * `flow.scm`: imports that give a local name to a framework's status symbol or module (`from rest_framework.exceptions
+ * import NotFound`, `from starlette import status as st`, `nethttp "net/http"`, `import { StatusCodes as SC } from
+ * 'http-status-codes'`). The engine reads a value whose first name is `@import.name` as the qualified origin followed
+ * by the rest (`st.HTTP_409_CONFLICT` → `starlette.status.HTTP_409_CONFLICT`) before it tries the language's `symbols`.
+ */
+export const IMPORT_CAPTURES = Object.freeze({
+  /** The local name the import binds (the alias, or the imported name itself). */
+  name: 'import.name',
+  /**
+   * The parts of the qualified origin, joined with `.` in document order (quotes dropped), after the pattern's
+   * `(#set! origin "…")` when it has one (Go's `"net/http"` is the package `http`: a fixed origin, no capture).
+   */
+  origin: 'import.origin',
+});
+
 /** `flow.scm` (or `handlers.scm`): classes, for constructors, fields and which classes are errors. */
 export const CLASS_CAPTURES = Object.freeze({
   definition: 'class.definition',
@@ -80,4 +96,5 @@ export const ALLOWED_CAPTURES: ReadonlySet<string> = new Set([
   ...Object.values(HANDLER_CAPTURES),
   ...Object.values(FLOW_CAPTURES),
   ...Object.values(CLASS_CAPTURES),
+  ...Object.values(IMPORT_CAPTURES),
 ]);

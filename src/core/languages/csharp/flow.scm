@@ -46,3 +46,10 @@
 ; ---- Locals declared with a type: `catch (HttpFailureException failure)`, `case RestException re:`, `x is RestException re` --
 (catch_declaration type: (_) @flow.type name: (identifier) @flow.target)
 (declaration_pattern type: (_) @flow.type name: (identifier) @flow.target)
+
+; ---- Imports that name a framework's statuses (`@import.name` → `@import.origin`, see ../README.md) ------------------
+; using Code = System.Net.HttpStatusCode; … (int)Code.Conflict; using Codes = Microsoft.AspNetCore.Http.StatusCodes;
+(using_directive
+  name: (identifier) @import.name
+  [(qualified_name) (identifier)] @import.origin
+  (#match? @import.origin "(^|\\.)(HttpStatusCode|StatusCodes)$"))

@@ -51,3 +51,21 @@
 (package_clause (package_identifier) @flow.module)
 (import_spec name: (package_identifier) @flow.import)
 (import_spec !name path: (interpreted_string_literal (interpreted_string_literal_content) @flow.import))
+
+; ---- Imports that name a framework's statuses (`@import.name` → `@import.origin`, see ../README.md) ------------------
+; nethttp "net/http" … nethttp.StatusConflict; ec "github.com/labstack/echo/v4" … ec.ErrNotFound; fb "…/fiber/v2"
+(import_spec
+  name: (package_identifier) @import.name
+  path: (interpreted_string_literal (interpreted_string_literal_content) @_path)
+  (#eq? @_path "net/http")
+  (#set! origin "http"))
+(import_spec
+  name: (package_identifier) @import.name
+  path: (interpreted_string_literal (interpreted_string_literal_content) @_path)
+  (#match? @_path "^github\\.com/labstack/echo(/v[0-9]+)?$")
+  (#set! origin "echo"))
+(import_spec
+  name: (package_identifier) @import.name
+  path: (interpreted_string_literal (interpreted_string_literal_content) @_path)
+  (#match? @_path "^github\\.com/gofiber/fiber(/v[0-9]+)?$")
+  (#set! origin "fiber"))

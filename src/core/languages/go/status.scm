@@ -113,6 +113,22 @@
     (selector_expression operand: (identifier) @_package field: (field_identifier) @_error) @status.send)
   (#any-of? @_package "echo" "fiber")
   (#match? @_error "^Err[A-Z]"))
+; … both through Echo or Fiber imported under another name (ec "github.com/labstack/echo/v4": return ec.ErrNotFound,
+; ec.NewHTTPError(409, "x")); the import says what the name is (`@import.name` in flow.scm)
+(call_expression
+  function: (selector_expression operand: (identifier) @_package field: (field_identifier) @_function)
+  arguments: (argument_list . (_) @status.send)
+  (#not-any-of? @_package "echo" "fiber")
+  (#imported? @_package)
+  (#any-of? @_function "NewHTTPError" "NewError")
+  (#set! evidence.file "\"github\\.com/(labstack/echo|gofiber/fiber)"))
+(return_statement
+  (expression_list
+    (selector_expression operand: (identifier) @_package field: (field_identifier) @_error) @status.send)
+  (#not-any-of? @_package "echo" "fiber")
+  (#imported? @_package)
+  (#match? @_error "^Err[A-Z]")
+  (#set! evidence.file "\"github\\.com/(labstack/echo|gofiber/fiber)"))
 
 ; AWS Lambda: return events.APIGatewayProxyResponse{StatusCode: 409, Body: "…"}, nil
 (return_statement

@@ -44,3 +44,10 @@
 
 ; ---- Locals declared with a type: `catch (ApiException $ae)` (one type) ---------------------------------------------
 (catch_clause type: (type_list . (named_type) @flow.type .) name: (variable_name) @flow.target)
+
+; ---- Imports that name a framework's statuses (`@import.name` → `@import.origin`, see ../README.md) ------------------
+; use Symfony\Component\HttpFoundation\Response as R; … R::HTTP_CONFLICT; use …\StatusCodeInterface as Http
+(namespace_use_clause
+  [(qualified_name) (name)] @import.origin
+  alias: (name) @import.name
+  (#match? @import.origin "(^|\\\\)(\\w*Response|StatusCodeInterface|HttpCode)$"))

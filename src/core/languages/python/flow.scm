@@ -43,3 +43,35 @@
 
 ; ---- Locals declared with a type: `except ApiError as ae` (one class) ----------------------------------------------
 (except_clause value: (as_pattern . [(identifier) (attribute)] @flow.type alias: (as_pattern_target (identifier) @flow.target)))
+
+; ---- Imports that name a framework's statuses (`@import.name` → `@import.origin`) -----------------------------------
+; The engine reads a value whose first name is such an import as its origin before it tries the `symbols` of index.ts:
+; from rest_framework.exceptions import NotFound → raise NotFound() is rest_framework.exceptions.NotFound;
+; from starlette import status as st → st.HTTP_409_CONFLICT; from http import HTTPStatus as S → S.CONFLICT.
+; Only these modules: an application's own `from .errors import NotFound` names nothing.
+(import_from_statement
+  module_name: (dotted_name) @_module @import.origin
+  name: (dotted_name) @import.origin @import.name
+  (#any-of? @_module "rest_framework.exceptions" "werkzeug.exceptions" "starlette.status" "fastapi.status" "rest_framework.status"
+    "http" "aiohttp.web" "pyramid.httpexceptions" "webob.exc" "django.http"))
+(import_from_statement
+  module_name: (dotted_name) @_module @import.origin
+  name: (aliased_import name: (dotted_name) @import.origin alias: (identifier) @import.name)
+  (#any-of? @_module "rest_framework.exceptions" "werkzeug.exceptions" "starlette.status" "fastapi.status" "rest_framework.status"
+    "http" "aiohttp.web" "pyramid.httpexceptions" "webob.exc" "django.http"))
+; from rest_framework import exceptions, status as st; from werkzeug import exceptions as wexc; from aiohttp import web
+(import_from_statement
+  module_name: (dotted_name) @_module @import.origin
+  name: (dotted_name) @_name @import.origin @import.name
+  (#any-of? @_module "rest_framework" "werkzeug" "starlette" "fastapi" "aiohttp" "pyramid" "webob" "django")
+  (#any-of? @_name "exceptions" "status" "web" "httpexceptions" "exc" "http"))
+(import_from_statement
+  module_name: (dotted_name) @_module @import.origin
+  name: (aliased_import name: (dotted_name) @_name @import.origin alias: (identifier) @import.name)
+  (#any-of? @_module "rest_framework" "werkzeug" "starlette" "fastapi" "aiohttp" "pyramid" "webob" "django")
+  (#any-of? @_name "exceptions" "status" "web" "httpexceptions" "exc" "http"))
+; import werkzeug.exceptions as wexc; import starlette.status as st
+(import_statement
+  name: (aliased_import name: (dotted_name) @_module @import.origin alias: (identifier) @import.name)
+  (#any-of? @_module "rest_framework.exceptions" "werkzeug.exceptions" "starlette.status" "fastapi.status" "rest_framework.status"
+    "aiohttp.web" "pyramid.httpexceptions" "webob.exc" "django.http"))

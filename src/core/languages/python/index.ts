@@ -63,5 +63,6 @@ export const python: LanguageSpec = {
   },
   // With status flow, a file that stores, forwards or sends a status for other files is parsed without a number.
   flowTrigger: /status|code/i,
-  hint: /HTTPStatus|\bHTTP[A-Z][a-z]|HttpResponse[A-Z]|exceptions\.[A-Z]|\bredirect\(|RedirectResponse\(/,
+  // … and imports that name statuses (see flow.scm): `from rest_framework.exceptions import NotFound` then `raise NotFound()`.
+  hint: /HTTPStatus|\bHTTP[A-Z][a-z]|HttpResponse[A-Z]|exceptions\.[A-Z]|\bredirect\(|RedirectResponse\(|\bfrom\s+(?:rest_framework|werkzeug|aiohttp|pyramid|webob)(?:\.\w+)?\s+import\b/,
 };

@@ -143,6 +143,19 @@
 (call
   function: [(identifier) (attribute)] @status.send
   (#match? @status.send "(^|\\.)HttpResponse[A-Z]\\w*$|^((aiohttp\\.)?web|(webob\\.)?exc|(pyramid\\.)?httpexceptions)\\.HTTP[A-Z]\\w*$"))
+;   … and the same classes imported by name or through a module imported under another name:
+;   from rest_framework.exceptions import NotFound … raise NotFound(); from werkzeug import exceptions as wexc …
+;   raise wexc.Conflict(). Only a name the file imports from a framework (`@import.name` in flow.scm, `#imported?`)
+;   is captured, so an application's own NotFound, or Django's ValidationError, is no sink; the file evidence is the
+;   import.
+(raise_statement
+  [(identifier) @status.send
+   (attribute) @status.send
+   (call function: [(identifier) (attribute)] @status.send)]
+  (#match? @status.send "^([A-Z]\\w*|[a-z_]\\w*\\.[A-Z]\\w*)$")
+  (#imported? @status.send)
+  (#set! evidence "\\braise\\b")
+  (#set! evidence.file "\\b(from\\s+(rest_framework(\\.exceptions)?|werkzeug(\\.exceptions)?|aiohttp(\\.web)?|pyramid(\\.httpexceptions)?|webob(\\.exc)?|django(\\.http)?)\\s+import|import\\s+(rest_framework|werkzeug|aiohttp|pyramid|webob|django)\\.)"))
 
 ; DRF and Werkzeug exception classes: class Conflict(APIException): status_code = 409; class Teapot(HTTPException): code = 418
 (class_definition
