@@ -618,6 +618,7 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
       resolve: (node) => resolveValues(node, spec, constants, 0, imports),
       inClient: (node) => run.inClient(node),
       symbol: (text) => symbolCode(importedName(text, imports) ?? '', spec)?.code ?? symbolCode(text, spec)?.code,
+      framework: (name) => imports.has(name),
       tick: () => deadline.tick(),
     });
     for (const { node, value } of flow.direct) run.addResolved(node, value);

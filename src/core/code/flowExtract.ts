@@ -44,6 +44,11 @@ export interface FlowInput {
   readonly inClient?: (node: Node) => boolean;
   /** The code a symbolic text stands for (`HttpStatus.CONFLICT`), for names brought in by a static import. */
   readonly symbol?: (text: string) => number | undefined;
+  /**
+   * Whether a name is one the file imports from a framework's statuses (`SC` in `import { StatusCodes as SC } from
+   * 'http-status-codes'`): what it names is the framework's, never a constant of the application's other files.
+   */
+  readonly framework?: (name: string) => boolean;
   readonly tick: () => void;
 }
 
@@ -113,6 +118,11 @@ const ERROR_OBJECT = /^(?:e|er|err|error|ex|exc|exception|cause|failure|problem|
 export function lastName(text: string): string {
   const match = /([A-Za-z_$][\w$]*)[^\w$]*$/.exec(text.replace(/<[^<>]*>$/, ''));
   return match ? match[1].replace(/^\$/, '') : text;
+}
+
+/** The first name of a dotted or qualified text (`SC` of `SC.CONFLICT`, `nethttp` of `nethttp.StatusOK`). */
+function firstName(text: string): string {
+  return /^[A-Za-z_$][\w$]*/.exec(text)?.[0] ?? '';
 }
 
 function child(node: Node, field: Field): Node | null {
@@ -881,6 +891,7 @@ class Extraction {
     const cls = this.classAround(node);
     if (cls && this.flow.implicitFields && this.fields.get(cls.name)?.has(name)) return [{ kind: 'key', key: `F:${cls.name}:${name}` }];
     if (this.bound.get('')?.has(name)) return [{ kind: 'key', key: `.l::${name}` }];
+    if (this.input.framework?.(name)) return [];
     // A member of a class imported statically (`import static …HttpStatus.*` then `CONFLICT`; C# `using static
     // …StatusCodes;` then `Status409Conflict`: any member that names a status by the symbols).
     const owners = this.staticMembers.has(name) ? [this.staticMembers.get(name)!] : /^[A-Z][A-Z0-9_]*$/.test(name) ? this.staticClasses : [];
@@ -936,6 +947,8 @@ class Extraction {
     // Go: a method's named receiver (`e.Code` in `func (e *AppError) …`) is the current object.
     const receiverClass = this.selfClass(node, object.text);
     if (receiverClass) return [{ kind: 'key', key: `F:${receiverClass}:${field}` }];
+    // `SC.WEIRD` where `SC` is a framework's import that the symbols do not know: nothing of the application's.
+    if (this.input.framework?.(firstName(object.text))) return [];
     const owner = this.typeName(lastName(object.text), node);
     // `codes.Conflict` in a file of a module: a constant of the imported package `codes`.
     if (this.module && this.imports.has(owner)) return [{ kind: 'ref', node, names: [`G:${owner}.${field}`] }];
