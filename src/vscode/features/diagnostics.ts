@@ -61,10 +61,19 @@ export class DiagnosticsManager implements vscode.Disposable {
       }),
     );
     const watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
-    this.disposables.push(watcher, watcher.onDidDelete((uri) => this.forgetChecked(uri)), watcher.onDidCreate((uri) => {
-      if (this.gone.delete(uri.toString())) this.refresh(uri);
-    }));
+    this.disposables.push(watcher, watcher.onDidDelete((uri) => this.forgetChecked(uri)), watcher.onDidCreate((uri) => void this.recreated(uri)));
     this.refreshAll();
+  }
+
+  /**
+   * A deleted file that is there again gets its problems back. The watcher's events can come late, so a file created
+   * and then deleted may be announced as created after its deletion: it counts only if it is there now.
+   */
+  private async recreated(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (!this.gone.has(key)) return;
+    const there = await vscode.workspace.fs.stat(uri).then(() => true, () => false);
+    if (there && this.gone.delete(key)) this.refresh(uri);
   }
 
   private refresh(uri: vscode.Uri): void {
