@@ -12,8 +12,8 @@ export const JS_VALUES: ValueSyntax = {
 };
 
 export const JS_FLOW: FlowSyntax = {
-  // `Object.freeze({ … })` is the object itself.
-  through: ['freeze'],
+  // `Object.freeze({ … })` is the object itself; lodash's `_.defaultTo(err.status, 422)` is the value or its fallback.
+  through: ['freeze', 'defaultTo'],
   tables: { maps: [{ type: 'object', entry: 'pair', value: 'value' }], reads: [{ type: 'subscript_expression', table: 'object' }] },
   member: [{ type: 'member_expression', object: 'object', property: 'property' }],
   call: [{ type: 'call_expression', function: 'function', arguments: 'arguments' }],
