@@ -57,10 +57,17 @@ export async function step<T>(what: string, work: Thenable<T>, timeoutMs = 60_00
 }
 
 /**
- * Closes every editor, as a named step: tests close editors in their cleanup, where a hang would otherwise show only
- * as the test's own timeout (seen in runs that stalled: the cleanup of the log tests never returned).
+ * Closes every editor without a prompt. `workbench.action.closeAllEditors` asks in a modal dialog whether to save a
+ * modified untitled document, and nobody answers it in a test run: a test that left one behind (seen: "Do you want to
+ * save the changes you made to Untitled-1?") hung the clean-up of every later test. Modified documents are reverted
+ * first, and named on the console so that the test that left one can be found. Both are named steps.
  */
 export async function closeAllEditors(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed)) {
+    console.warn(`[lts-test] reverting ${document.uri.toString()}, left modified before closing all editors`);
+    await step(`reverting ${document.uri.toString()}`, vscode.window.showTextDocument(document)
+      .then(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')));
+  }
   await step('closing all editors', vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 }
 
