@@ -254,6 +254,7 @@ async function fileWriter(file: string): Promise<{ write: (text: Rendered) => Pr
   const handle = await fs.promises.open(file, 'w');
   return {
     write: async (text) => {
+      // Two overloads of write (text, bytes): TypeScript picks one only for a narrowed type.
       if (typeof text === 'string') await handle.write(text);
       else await handle.write(text);
     },
