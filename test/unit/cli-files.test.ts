@@ -1,10 +1,9 @@
 import * as assert from 'assert';
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { collectFiles, isReadable } from '../../src/cli/files';
-import { tempTree } from './helpers';
+import { tempDir, tempTree } from './helpers';
 
 /** A tree that exercises git's ignore rules: nesting, negation at every level, anchoring, `**`, escapes. */
 const TREE: Record<string, string> = {
@@ -47,7 +46,7 @@ suite('cli file walk', () => {
   test('the walk lists what `git ls-files --others --cached --exclude-standard` lists', function () {
     // Runs git a few times; generous for a busy machine.
     this.timeout(60_000);
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'lts-git-home-'));
+    const home = tempDir('lts-git-home-');
     // No global or system git configuration (a user's core.excludesFile would change git's answer, not ours).
     const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(home, 'none') };
     if (spawnSync('git', ['--version'], { env }).status !== 0) {

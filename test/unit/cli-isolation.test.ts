@@ -7,14 +7,13 @@
 import * as assert from 'assert';
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { analyzeFile } from '../../src/cli/analyze';
 import { CliIo, run } from '../../src/cli/run';
 import { CodeEngine } from '../../src/core';
-import { asText, nodeGrammars, repoRoot, tempTree } from './helpers';
+import { asText, nodeGrammars, repoRoot, tempDir, tempTree } from './helpers';
 
 const cliJs = path.join(repoRoot, 'dist', 'cli.js');
 const workerJs = path.join(repoRoot, 'dist', 'cli-worker.js');
@@ -50,7 +49,7 @@ function spawnCli(args: string[], cwd: string, nodeFlags: string[] = []): Result
  * RuntimeError out of the thread and marks the thread broken: every later file in that same thread throws too.
  */
 function testWorker(): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lts-cli-worker-')), 'worker.js');
+  const file = path.join(tempDir('lts-cli-worker-'), 'worker.js');
   fs.writeFileSync(file, `
 const { parentPort } = require('worker_threads');
 const on = parentPort.on.bind(parentPort);

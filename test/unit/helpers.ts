@@ -53,9 +53,26 @@ export function expectations(text: string): Map<number, string[]> {
  */
 export const ENGINE_TEST_TIMEOUT_MS = 120_000;
 
+const madeDirs: string[] = [];
+
+/**
+ * A new empty temporary folder, removed when the test process exits (set LTS_KEEP_TEMP=1 to keep them for a look):
+ * a run of the suite leaves nothing in the system's temporary folder.
+ */
+export function tempDir(prefix = 'lts-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  if (madeDirs.length === 0 && !process.env.LTS_KEEP_TEMP) {
+    process.once('exit', () => {
+      for (const made of madeDirs) fs.rmSync(made, { recursive: true, force: true, maxRetries: 2 });
+    });
+  }
+  madeDirs.push(dir);
+  return dir;
+}
+
 /** A temporary folder holding `files` (relative path → content), for tests that walk or read a tree. */
 export function tempTree(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lts-test-'));
+  const dir = tempDir();
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);
