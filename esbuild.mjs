@@ -154,6 +154,22 @@ const noNodeBuiltins = {
  * polyfill), which must not send it down its Node branches: in the web bundles that test is the constant `false`,
  * and the minifier drops those branches with their `require("fs")`.
  */
+/**
+ * The tree-sitter runtime's JavaScript (an Emscripten module, ~90 KB) does nothing when merely imported. Saying so
+ * lets the bundler drop it from bundles that import the core's index without using the engine (the extension's
+ * main bundle); the bundles that run the engine keep it.
+ */
+const treeSitterIsPure = {
+  name: 'tree-sitter-is-pure',
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/tree-sitter-wasm$/ }, async (args) => {
+      if (args.pluginData?.pure) return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: { pure: true } });
+      return resolved.errors.length > 0 ? undefined : { path: resolved.path, sideEffects: false };
+    });
+  },
+};
+
 const treeSitterForTheWeb = {
   name: 'tree-sitter-for-the-web',
   setup(build) {
@@ -189,7 +205,7 @@ const web = {
 const builds = testsOnly ? [] : [{
   ...web,
   entryPoints: { extension: 'src/vscode/extension.browser.ts' },
-  plugins: [queries('file'), treeSitterForTheWeb, noNodeBuiltins],
+  plugins: [queries('file'), treeSitterIsPure, treeSitterForTheWeb, noNodeBuiltins],
   outdir: 'dist/web',
   format: 'cjs',
   external: ['vscode'],
@@ -201,9 +217,10 @@ const builds = testsOnly ? [] : [{
   format: 'iife',
 }, {
   ...common,
-  // The engine worker is a bundle of its own: the extension host starts it as a worker thread.
-  entryPoints: { extension: 'src/vscode/extension.ts', 'engine-worker': 'src/vscode/engineWorker.ts' },
-  plugins: [queries('file')],
+  // The engine worker is a bundle of its own: the extension host starts it as a worker thread. So is the engine for
+  // the host itself, required only when no worker can start (it keeps the runtime out of extension.js).
+  entryPoints: { extension: 'src/vscode/extension.ts', 'engine-worker': 'src/vscode/engineWorker.ts', 'engine-host': 'src/vscode/engineHost.ts' },
+  plugins: [queries('file'), treeSitterIsPure],
   outdir: 'dist',
   external: ['vscode'],
   minify: production,

@@ -7,7 +7,7 @@
  * The transport is pluggable: a Node worker thread on the desktop; a Web Worker in a browser; where neither can be
  * created, the engine runs in the host itself (no isolation, only the engine's own deadline).
  */
-import { AnalyzeRequest, CodeAnalysis, CodeEngine, EngineRequest, EngineResponse, EngineService, Logger } from '../core';
+import { AnalyzeRequest, CodeAnalysis, EngineRequest, EngineResponse, Logger } from '../core';
 
 /** How a host reaches one engine instance. `terminate` ends it for good; the client then makes a new one. */
 export interface EngineTransport {
@@ -264,23 +264,6 @@ export class EngineClient {
       + `${restarted ? ' The engine was restarted.' : ''} The file is analysed again once it changes.`);
     this.onSkipped({ label, reason, detail });
   }
-}
-
-/**
- * The engine in the host itself, for hosts that cannot start a worker. No isolation: a crash or a runaway query
- * costs the host; only the engine's own deadline applies.
- */
-export function inProcessTransport(engine: CodeEngine): TransportFactory {
-  return (handlers) => {
-    let alive = true;
-    const service = new EngineService(engine, (response) => {
-      if (alive) setTimeout(() => handlers.message(response), 0);
-    });
-    return {
-      post: (request) => service.handle(request),
-      terminate: () => { alive = false; },
-    };
-  };
 }
 
 /**

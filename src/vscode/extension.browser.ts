@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { GrammarLoader } from '../core';
 import { activateServices, LtsStatusApi } from './services';
+import { hostTransport } from './engineHost';
 import { webWorkerTransport } from './webTransport';
 
 export type { LtsStatusApi } from './services';
@@ -23,7 +24,7 @@ function webGrammarLoader(extensionUri: vscode.Uri): GrammarLoader {
 
 export function activate(context: vscode.ExtensionContext): LtsStatusApi {
   return activateServices(context, {
-    grammars: webGrammarLoader(context.extensionUri),
+    hostEngine: (logger) => hostTransport(webGrammarLoader(context.extensionUri), logger),
     worker: webWorkerTransport(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'engine-worker.js').toString(true)),
   });
 }

@@ -1,6 +1,6 @@
 /** Builds the core and the editor features and owns their disposables. */
 import * as vscode from 'vscode';
-import { CodeEngine, GrammarLoader, LANGUAGES, languageForId, languageForPath, Logger, prefixedLogger } from '../core';
+import { LANGUAGES, languageForId, languageForPath, Logger, prefixedLogger } from '../core';
 import { CommandId } from './commands';
 import { analysisTimeLimit, SECTION } from './config';
 import { DocumentAnalyzer, TEXT_FILE_PATTERNS, TEXT_LANGUAGE_IDS } from './documents';
@@ -14,7 +14,7 @@ import { StatusInlayHintsProvider } from './features/inlayHints';
 import { LookupArgs, LookupCommand } from './features/lookup';
 import { CODES_VIEW_ID, CodesNode, CodesViewProvider, nodeCode } from './features/codesView';
 import { allowCode, toggleInlayHints } from './features/settingsCommands';
-import { DEFAULT_LIMITS, EngineClient, EngineLimits, inProcessTransport, TransportFactory, withFallback } from './engineClient';
+import { DEFAULT_LIMITS, EngineClient, EngineLimits, TransportFactory, withFallback } from './engineClient';
 import { ChannelLogger } from './logger';
 import { ProjectConfig } from './projectConfig';
 import { excludeGlob } from './workspaceFiles';
@@ -28,8 +28,11 @@ export const DOCUMENT_SELECTOR: vscode.DocumentSelector = [
 
 /** What differs between the desktop and the web extension: how grammars load and whether a worker can run. */
 export interface Platform {
-  /** Grammars and queries for an engine in the extension host itself (the fallback when no worker can start). */
-  readonly grammars: GrammarLoader;
+  /**
+   * An engine in the extension host itself, logging to the given logger: the fallback when no worker can start
+   * (loaded only then on the desktop).
+   */
+  readonly hostEngine: (logger: Logger) => TransportFactory;
   /** The engine in a worker, where the host allows one. */
   readonly worker?: TransportFactory;
 }
@@ -81,7 +84,7 @@ export class Services implements vscode.Disposable {
 
   constructor(platform: Platform) {
     const logger = this.logger;
-    const transport = (log: Logger) => withFallback(platform.worker, () => inProcessTransport(new CodeEngine(platform.grammars, log)), log);
+    const transport = (log: Logger) => withFallback(platform.worker, () => platform.hostEngine(log), log);
     const engine = this.engine = new EngineClient(transport(logger), logger, undefined, engineLimits());
     // Its lines are marked: both engines load grammars, and only the editor's loads are on the way to a warning.
     const backgroundLogger = prefixedLogger(logger, '[workspace index] ');

@@ -1,6 +1,9 @@
 import * as assert from 'assert';
+import * as path from 'path';
 import { CodeAnalysis, CodeEngine, EngineRequest, EngineResponse, nullLogger } from '../../src/core';
-import { EngineClient, EngineTransport, inProcessTransport, SkippedDocument, TransportHandlers } from '../../src/vscode/engineClient';
+import { EngineClient, EngineTransport, SkippedDocument, TransportHandlers } from '../../src/vscode/engineClient';
+import { inProcessTransport } from '../../src/vscode/engineHost';
+import { grammarLoader } from '../../src/vscode/grammars';
 import { nodeWorkerTransport } from '../../src/vscode/nodeTransport';
 import { ENGINE_TEST_TIMEOUT_MS, nodeGrammars, repoRoot } from './helpers';
 
@@ -151,6 +154,17 @@ suite('engine client', () => {
     const unknown = await client.analyze({ label: 'b', language: 'cobol', text: '409' });
     assert.deepStrictEqual(unknown.occurrences, [], 'an ordinary error is logged, not fatal');
     assert.strictEqual(client.restarts, 0);
+    client.dispose();
+  });
+
+  test('the host engine bundle (dist/engine-host.js, the desktop fallback) runs on its own', async function () {
+    this.timeout(ENGINE_TEST_TIMEOUT_MS);
+    // What extension.ts requires when no worker can start: a bundle apart from dist/extension.js.
+    const host = require(path.join(repoRoot, 'dist', 'engine-host.js')) as typeof import('../../src/vscode/engineHost');
+    const client = new EngineClient(host.hostTransport(grammarLoader(repoRoot), nullLogger), nullLogger);
+    const text = 'app.get("/", (req, res) => { res.status(409); });\n';
+    const analysis = await client.analyze({ label: 'a.js', language: 'javascript', text });
+    assert.deepStrictEqual(analysis.occurrences.map((o) => [o.code, o.context]), [[409, 'handler']]);
     client.dispose();
   });
 

@@ -38,6 +38,18 @@ suite('web build', () => {
   });
 });
 
+suite('desktop build', () => {
+  test('dist/extension.js holds no engine: the tree-sitter runtime and the engine come in dist/engine-host.js, shipped beside it', () => {
+    // Read at every activation; the engine runs in dist/engine-worker.js, or in the host from dist/engine-host.js.
+    const main = read('dist/extension.js');
+    for (const marker of ['ENVIRONMENT_IS_NODE', 'ts_parser_new', 'Loaded the ']) {
+      assert.ok(!main.includes(marker), `dist/extension.js contains ${marker}`);
+      assert.ok(read('dist/engine-host.js').includes(marker), `dist/engine-host.js lacks ${marker}`);
+    }
+    assert.ok(read('.vscodeignore').split('\n').includes('!dist/engine-host.js'));
+  });
+});
+
 suite('manifest', () => {
   test('identity, engine, entry point, capabilities', () => {
     assert.strictEqual(pkg.name, 'lts-status-codes');
