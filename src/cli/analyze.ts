@@ -11,7 +11,7 @@ import { StringDecoder } from 'string_decoder';
 import * as zlib from 'zlib';
 import {
   analyzeDocument, CodeEngine, compressedLogPath, FlowSummary, detectLogLayout, Finding, headLines, LAYOUT_HEAD_LINES, LogLayout,
-  MAX_CODE_CHARS, Occurrence, Reader, readerForPath, readerLanguage, ScanOptions,
+  MAX_CODE_CHARS, MINIFIED_LINE_CHARS, Occurrence, Reader, readerForPath, readerLanguage, ScanOptions,
 } from '../core';
 import { describeError, FileEntry, fileKind } from './files';
 import { Rendered, renderText } from './output';
@@ -188,6 +188,7 @@ async function analyzeSource(engine: CodeEngine, file: FileEntry, reader: Reader
   }
   if (result.skipped === 'timeout') return { skipped: `the analysis took longer than ${seconds(settings.timeoutMs)}`, restart: true };
   if (result.skipped === 'tooLarge') return { skipped: tooLarge(text.length, 'characters') };
+  if (result.skipped === 'minified') return { skipped: `minified (its lines average over ${MINIFIED_LINE_CHARS.toLocaleString('en-US')} characters); a bundle repeats its sources` };
   return {
     language, occurrences: settings.occurrences ? result.occurrences : [], findings: result.findings,
     ...(result.flow ? { flow: result.flow } : {}),

@@ -31,7 +31,7 @@ export interface DocumentResult {
   readonly occurrences: readonly Occurrence[];
   readonly findings: readonly Finding[];
   /** Why the document was not analysed, when it was not. */
-  readonly skipped?: 'tooLarge' | 'timeout';
+  readonly skipped?: 'tooLarge' | 'minified' | 'timeout';
   /** How status values travel in the document, for a flow index over many files (see code/flow.ts). */
   readonly flow?: FlowSummary;
 }
@@ -65,7 +65,7 @@ export async function analyzeDocument(engine: CodeEngine, text: string, reader: 
   return {
     occurrences: analysis.occurrences,
     findings,
-    ...(analysis.skipped === 'timeout' ? { skipped: 'timeout' as const } : {}),
+    ...(analysis.skipped === 'timeout' || analysis.skipped === 'minified' ? { skipped: analysis.skipped } : {}),
     ...(analysis.flow ? { flow: analysis.flow } : {}),
   };
 }

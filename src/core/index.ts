@@ -19,7 +19,7 @@ export type { LogLayout } from './text/layout';
 export { keyKind } from './text/keys';
 export { compressedLogPath, logFileLanguage } from './text/names';
 export { STATUS_PHRASES, TEXT_PATTERNS } from './text/patterns';
-export { CodeEngine, CodeSession, EngineCrashed, isEngineCrashed, LineIndex, mergeFlow, textChange } from './code/engine';
+export { CodeEngine, CodeSession, EngineCrashed, isEngineCrashed, isMinified, LineIndex, mergeFlow, MINIFIED_LINE_CHARS, textChange } from './code/engine';
 export { EMPTY_FLOW, FlowIndex, isEmptyFlow, meetsDemand } from './code/flow';
 export type { FlowDemand, FlowOccurrence, FlowSummary, SentAt } from './code/flow';
 export type { GrammarLoader, CodeAnalysis, AnalyzeOptions, SkipReason, TextChange } from './code/engine';

@@ -67,7 +67,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly layouts = new Map<string, LayoutEntry>();
   private readonly tooLargeLogged = new Set<string>();
   /** Documents whose current version could not be analysed, and why. */
-  private readonly skipped = new Map<string, 'timeout' | 'crashed'>();
+  private readonly skipped = new Map<string, 'timeout' | 'crashed' | 'minified'>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly listener: vscode.Disposable;
   /** Fires when a document's analysis is skipped, or succeeds again after a skip. */
@@ -185,7 +185,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   }
 
   /** Why the document's current version was not analysed, if it was not. */
-  skipReason(uri: vscode.Uri): 'timeout' | 'crashed' | undefined {
+  skipReason(uri: vscode.Uri): 'timeout' | 'crashed' | 'minified' | undefined {
     return this.skipped.get(uri.toString());
   }
 
@@ -236,6 +236,15 @@ export class DocumentAnalyzer implements vscode.Disposable {
       this.changed.fire(document.uri);
       const last = this.lastGood.get(key);
       return last ? { ...last, skipped: analysis.skipped } : analysis;
+    }
+    if (analysis.skipped === 'minified') {
+      // Not analysed on purpose (engine.ts isMinified): nothing to show, and the status item says why.
+      if (this.skipped.get(key) !== 'minified') {
+        this.skipped.set(key, 'minified');
+        this.changed.fire(document.uri);
+      }
+      this.lastGood.delete(key);
+      return analysis;
     }
     if (this.skipped.delete(key)) this.changed.fire(document.uri);
     this.lastGood.set(key, analysis);

@@ -287,10 +287,16 @@ async function editorPaths(engine: CodeEngine): Promise<void> {
   // Large and hostile inputs (issue: analysed without error, in bounded time).
   const js = minifiedJs(5 * 1024 * 1024);
   let jsFindings = 0;
+  let jsSkipped: string | undefined;
   const jsRuns = await time(async () => {
-    jsFindings = (await analyzeDocument(engine, js, { kind: 'code', spec: languageForPath('bundle.min.js')! })).findings.length;
+    const result = await analyzeDocument(engine, js, { kind: 'code', spec: languageForPath('bundle.min.js')! });
+    jsFindings = result.findings.length;
+    jsSkipped = result.skipped;
   }, quick ? 1 : 3);
-  rows.push({ section, name: 'diagnostics, 5 MB single-line minified JavaScript', ours: `${pcts(jsRuns)}, ${jsFindings} findings`, budget: '< 5 s', ok: percentile(jsRuns, 95) < 5000 });
+  rows.push({
+    section, name: 'diagnostics, 5 MB single-line minified JavaScript',
+    ours: `${pcts(jsRuns)}, ${jsFindings} findings${jsSkipped ? ` (skipped: ${jsSkipped})` : ''}`, budget: '< 5 s', ok: percentile(jsRuns, 95) < 5000,
+  });
   const py = pythonModule(50_000);
   let pyFindings = 0;
   const pyRuns = await time(async () => {

@@ -209,6 +209,20 @@ suite('cli', function () {
     assert.deepStrictEqual(named, ['vendor/github.com/a/b/b.go', 'vendor/modules.txt']);
   });
 
+  test('a minified bundle is named as skipped, not parsed; its sources are checked', async () => {
+    const filler = Array.from({ length: 600 }, (_, i) => `var v${i}=function(a,b){return a*${i}+b.width};`).join('');
+    const dir = tempTree({
+      'dist/app.min.js': `${filler}app.get("/",function(q,s){s.status(409).end()});${filler}\n`,
+      'src/app.js': 'app.get("/", (req, res) => {\n  res.status(409).end();\n});\n',
+    });
+    const { code, stdout, stderr } = await cli(['check', '--format', 'json', '.'], dir);
+    assert.strictEqual(code, 1);
+    assert.deepStrictEqual((JSON.parse(stdout) as { filePath: string; messages: unknown[] }[]).map((f) => [f.filePath, f.messages.length]),
+      [[path.join('src', 'app.js'), 1]]);
+    assert.strictEqual(stderr, `lts-status: ${path.join('dist', 'app.min.js')}: skipped, minified (its lines average over 1,000 characters); a bundle repeats its sources\n`
+      + 'lts-status: 1 file was skipped (see above); the results do not cover it\n');
+  });
+
   test('an unreadable path is reported on stderr, the rest is still checked, exit 2', async () => {
     const dir = tempTree({ 'bad.js': HANDLER });
     const { code, stdout, stderr } = await cli(['check', 'missing.ts', 'bad.js'], dir);

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { findUnlisted, FlowIndex, languageForPath, LANGUAGES, mergeFlow, Occurrence } from '../../src/core';
+import { findUnlisted, FlowIndex, isMinified, languageForPath, LANGUAGES, mergeFlow, Occurrence } from '../../src/core';
+import { MINIFIED_MIN_CHARS } from '../../src/core/code/engine';
 import { ALLOWED_CAPTURES } from '../../src/core/languages/captures';
 import { edit, nextEdit } from './edits';
 import { ENGINE_TEST_TIMEOUT_MS, expectations, fixture, sharedEngine } from './helpers';
@@ -120,6 +121,33 @@ suite('code engine: details', function () {
   test('files without a candidate number or a flow word are not parsed', async () => {
     const result = await sharedEngine().analyze('send(OK); const x = 42; // done', ts);
     assert.strictEqual(result.skipped, 'noCandidates');
+  });
+
+  test('a minified text is not parsed, whatever the gate; the same code on short lines is', async () => {
+    const js = languageForPath('bundle.min.js')!;
+    // A bundle: one line of 30,000 characters with a handler in it.
+    const filler = Array.from({ length: 600 }, (_, i) => `var v${i}=function(a,b){return a*${i}+b.width};`).join('');
+    const handler = 'app.get("/",function(q,s){s.status(409).end()});';
+    const minified = `${filler}${handler}${filler}`;
+    assert.ok(minified.length > MINIFIED_MIN_CHARS && isMinified(minified));
+    for (const options of [{}, { ungated: true }, { findingsOnly: true, ungated: true }]) {
+      const result = await sharedEngine().analyze(minified, js, options);
+      assert.deepStrictEqual([result.skipped, result.occurrences.length], ['minified', 0], JSON.stringify(options));
+    }
+    // The editor's incremental session says the same.
+    const session = sharedEngine().session(js);
+    try {
+      assert.strictEqual((await session.update(minified)).skipped, 'minified');
+    } finally {
+      session.dispose();
+    }
+    // Pretty-printed (a line per statement), it is ordinary code again: the 409 is found.
+    const pretty = minified.replace(/;/g, ';\n');
+    assert.ok(!isMinified(pretty));
+    assert.deepStrictEqual((await sharedEngine().analyze(pretty, js)).occurrences.map((o) => o.code), [409]);
+    // Short texts and long hand-written ones are never minified, whatever their line lengths.
+    assert.ok(!isMinified(handler.repeat(300).slice(0, MINIFIED_MIN_CHARS - 1)));
+    assert.ok(!isMinified(`${'x'.repeat(5000)}\n${'const a = 1;\n'.repeat(5000)}`));
   });
 
   test('a file without numbers that stores or sends a status is parsed for the flow index', async () => {

@@ -162,13 +162,14 @@ suite('one line model: \\n, \\r\\n and a lone \\r break lines; a BOM is not a co
 suite('findings: suppression comments', () => {
   test('each line is read once, however many findings it holds', async () => {
     const js = languageForPath('x.js')!;
-    const line = 'function h(req, res) { res.status(409); } '.repeat(2_000);
+    // 17,200 characters: a longer line would be minified and not parsed (engine.ts isMinified).
+    const line = 'function h(req, res) { res.status(409); } '.repeat(400);
     const { occurrences } = await sharedEngine().analyze(line, js);
-    assert.strictEqual(occurrences.length, 2_000);
+    assert.strictEqual(occurrences.length, 400);
     const reads = new Map<number, number>();
     const { findUnlisted } = await import('../../src/core');
     const findings = findUnlisted(occurrences, { lineAt: (l) => { reads.set(l, (reads.get(l) ?? 0) + 1); return line; } });
-    assert.strictEqual(findings.length, 2_000);
+    assert.strictEqual(findings.length, 400);
     assert.deepStrictEqual([...reads.values()], [1]);
   });
 });

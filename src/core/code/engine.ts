@@ -47,7 +47,7 @@ export interface AnalyzeOptions {
  * `noCandidates`: nothing status-like in the text, not parsed. `timeout`: the analysis exceeded its deadline.
  * `crashed`: the engine failed on this document (hosts then replace the engine's WebAssembly instance).
  */
-export type SkipReason = 'noCandidates' | 'timeout' | 'crashed';
+export type SkipReason = 'noCandidates' | 'minified' | 'timeout' | 'crashed';
 
 export interface CodeAnalysis {
   /** Every status-code occurrence, sorted by position. */
@@ -236,6 +236,25 @@ function parseText(text: string): string {
   return source.includes('\r') ? source.replace(/\r\n?/g, (lineBreak) => (lineBreak.length === 2 ? ' \n' : '\n')) : source;
 }
 
+/** A code text at least this long whose lines average more than {@link MINIFIED_LINE_CHARS} characters is minified. */
+export const MINIFIED_MIN_CHARS = 20_000;
+export const MINIFIED_LINE_CHARS = 1_000;
+
+/**
+ * Whether a code text is minified or generated onto few lines (a bundle, a `.min.js`): its lines average over
+ * {@link MINIFIED_LINE_CHARS} characters. Hand-written code never does (SonarJS skips JavaScript it finds minified by
+ * the same measure, at 200); such a file repeats what its sources say, and parsing it costs seconds for nothing.
+ * Not parsed, whatever the caller's gate (see AnalyzeOptions.ungated). Reads the text once, without copying it.
+ */
+export function isMinified(text: string): boolean {
+  if (text.length < MINIFIED_MIN_CHARS) return false;
+  // More breaks than this and the average line is short enough: stop counting there.
+  const enough = Math.floor(text.length / MINIFIED_LINE_CHARS);
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && breaks <= enough; at = text.indexOf('\n', at + 1)) breaks++;
+  return breaks < enough;
+}
+
 /**
  * Whether a document can hold anything the language's queries find (cheap text tests, no parse). With status flow, a
  * file without any number can still matter to others (an error class that stores its status, a middleware that sends
@@ -266,6 +285,7 @@ export class CodeEngine {
    */
   async analyze(text: string, spec: LanguageSpec, options: AnalyzeOptions = {}): Promise<CodeAnalysis> {
     this.throwIfCrashed();
+    if (isMinified(text)) return { occurrences: [], skipped: 'minified' };
     if (!options.ungated && !worthParsing(text, spec)) return { occurrences: [], skipped: 'noCandidates' };
     const language = await this.language(spec, options.findingsOnly);
     this.throwIfCrashed();
@@ -843,6 +863,7 @@ export class CodeSession {
     this.dispose();
     this.entries = [];
     this.lastUpdate = 'skipped';
+    if (isMinified(text)) return { occurrences: [], skipped: 'minified' };
     if (!worthParsing(text, this.spec)) return { occurrences: [], skipped: 'noCandidates' };
     const tree = parseWithin(language.parser, parseText(text), null, deadline);
     this.tree = tree;

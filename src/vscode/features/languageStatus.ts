@@ -43,8 +43,10 @@ export function registerLanguageStatus(selector: vscode.DocumentSelector, analyz
       ? vscode.l10n.t('This file took longer than the time limit; it is analysed again when it changes.')
       : reason === 'crashed'
         ? vscode.l10n.t('This file made the syntax engine fail; it is analysed again when it changes.')
-        : undefined;
-    analysis.severity = reason ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+        : reason === 'minified'
+          ? vscode.l10n.t('This file is minified (its lines average over 1,000 characters): it repeats its sources, so it is not analysed.')
+          : undefined;
+    analysis.severity = reason && reason !== 'minified' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   };
   updateFindings();
   updateAnalysis();
