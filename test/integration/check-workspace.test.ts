@@ -120,4 +120,19 @@ suite('Check Workspace results follow the configuration and the files', function
       api.languageStatus().find((item) => item.id === 'ltsStatus.findings' && item.text === 'LTS: all codes listed'));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  test('a minified file is not analysed, and the language status item says why', async () => {
+    const api = await vscode.extensions.getExtension<LtsStatusApi>(EXTENSION_ID)!.activate();
+    const uri = vscode.Uri.joinPath(folder(), 'bundle.min.js');
+    // One line of 35,000 characters with a handler in it: as written, it would be a problem.
+    const filler = Array.from({ length: 700 }, (_, i) => `var v${i}=function(a,b){return a*${i}+b.width};`).join('');
+    await write(uri, `${filler}app.get("/",function(q,s){s.status(409).end()});${filler}\n`);
+    await vscode.window.showTextDocument(uri);
+    const analysis = await waitFor('the file reported as not analysed', () =>
+      api.languageStatus().find((item) => item.id === 'ltsStatus.analysis' && item.text === 'LTS: not analysed'));
+    assert.match(analysis.detail ?? '', /minified/);
+    assert.deepStrictEqual(ltsDiagnostics(uri), []);
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(uri);
+  });
 });
