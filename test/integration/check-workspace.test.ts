@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LtsStatusApi } from '../../src/vscode/services';
-import { closeAllEditors, EXTENSION_ID, ltsDiagnostics, setSetting, waitFor, workspaceUri } from './util';
+import { closeAllEditors, closeDocument, EXTENSION_ID, ltsDiagnostics, setSetting, waitFor, workspaceUri } from './util';
 
 const HANDLER = [
   "const express = require('express');",
@@ -118,7 +118,7 @@ suite('Check Workspace results follow the configuration and the files', function
     await editor.edit((e) => e.replace(new vscode.Range(3, 0, 4, 1000), '  res.status(404).end();\n  res.status(201).json({});'));
     await waitFor('no problems counted', () =>
       api.languageStatus().find((item) => item.id === 'ltsStatus.findings' && item.text === 'LTS: all codes listed'));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeDocument(editor.document);
   });
 
   test('a minified file is not analysed, and the language status item says why', async () => {

@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { AREA, requestScreenshot } from './screenshot';
-import { EXTENSION_ID, inlayHints, open, positionOf, sleep, waitFor, workspaceUri } from './util';
+import { closeDocument, EXTENSION_ID, inlayHints, open, positionOf, sleep, waitFor, workspaceUri } from './util';
 
 suiteSetup(async () => {
   await open('src', 'handlers.js');
@@ -39,7 +39,7 @@ async function offeredAt(language: string, before: string, prefix: string, after
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
     return list.items.map(toOffered).filter((item) => /\b[1-5]\d\d\b/.test(item.label + item.detail));
   } finally {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeDocument(document);
     await sleep(100);
   }
 }
@@ -66,7 +66,7 @@ suite('completion', () => {
     await sleep(1500);
     await requestScreenshot('completion', [AREA.suggest, AREA.suggestDetails, AREA.currentLine]);
     await vscode.commands.executeCommand('hideSuggestWidget');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeDocument(document);
   });
 
   test('Flask: after return body, ', async () => {
@@ -88,7 +88,7 @@ suite('completion', () => {
       const position = positionOf(document, 'w.WriteHeader(http.StatusCreated', 'w.WriteHeader('.length);
       list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
     } finally {
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeDocument(document);
     }
     const offered = list.items.map(toOffered).filter((item) => item.detail && /\b[1-5]\d\d\b/.test(item.detail));
     assert.strictEqual(offered.length, 11);

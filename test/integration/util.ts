@@ -62,6 +62,21 @@ export async function step<T>(what: string, work: Thenable<T>, timeoutMs = 60_00
  * save the changes you made to Untitled-1?") hung the clean-up of every later test. Modified documents are reverted
  * first, and named on the console so that the test that left one can be found. Both are named steps.
  */
+/**
+ * Closes a test's own document without saving it: shows it first, since the revert command acts on the active editor,
+ * which on a busy machine is not always the one a test opened last. An untitled document with content is modified
+ * from the start; left open, it makes a later "close all editors" wait on a save dialog.
+ */
+export async function closeDocument(document: vscode.TextDocument): Promise<void> {
+  if (document.isClosed) return;
+  await step(`closing ${document.uri.toString()}`, vscode.window.showTextDocument(document, { preview: false, preserveFocus: false })
+    .then(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor')));
+  // Until the extension host knows it is closed: a new untitled document may take the same name (Untitled-1), and
+  // opening it before then hands back this one, content and all.
+  for (let waited = 0; !document.isClosed && waited < 10_000; waited += 50) await sleep(50);
+  if (!document.isClosed) console.warn(`[lts-test] ${document.uri.toString()} is still open after closing it${document.isDirty ? ', modified' : ''}`);
+}
+
 export async function closeAllEditors(): Promise<void> {
   for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && !d.isClosed)) {
     console.warn(`[lts-test] reverting ${document.uri.toString()}, left modified before closing all editors`);

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LtsStatusApi } from '../../src/vscode/services';
 import { AREA, requestScreenshot, screenshotsRequested } from './screenshot';
-import { acceptQuickPick, EXTENSION_ID, ltsDiagnostics, open, sleep, waitFor, workspaceUri } from './util';
+import { acceptQuickPick, closeDocument, EXTENSION_ID, ltsDiagnostics, open, sleep, waitFor, workspaceUri } from './util';
 
 async function api(): Promise<LtsStatusApi> {
   await open('src', 'handlers.js');
@@ -87,7 +87,7 @@ suite('status codes view', () => {
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('ltsStatus.lookup', { code: 400, action: 'insert' });
     assert.ok(document.getText().includes('ResponseEntity.status(HttpStatus.BAD_REQUEST).build()'), document.getText());
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeDocument(document);
   });
 
   test('"Problems in this file" lists the active file\'s LTS problems, each with its code, line and message', async () => {
@@ -105,8 +105,9 @@ suite('status codes view', () => {
     assert.strictEqual(rows[1].label, `409, line ${problem.range.start.line + 1}`);
     assert.strictEqual(rows[1].description, problem.message);
     // Another file without problems: the section goes.
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'javascript', content: 'const width = 200;\n' }));
+    const plain = await vscode.workspace.openTextDocument({ language: 'javascript', content: 'const width = 200;\n' });
+    await vscode.window.showTextDocument(plain);
     await waitFor('no problems section', () => (codesView().some((row) => row.label === 'Problems in this file') ? undefined : true));
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeDocument(plain);
   });
 });

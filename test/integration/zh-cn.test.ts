@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { LtsStatusApi } from '../../src/vscode/services';
 import { AREA, requestScreenshot } from './screenshot';
-import { EXTENSION_ID, inlayHints, labelText, ltsDiagnostics, ltsHoverAt, positionOf, sleep, waitFor, workspaceUri } from './util';
+import { closeAllEditors, EXTENSION_ID, inlayHints, labelText, ltsDiagnostics, ltsHoverAt, positionOf, sleep, waitFor, workspaceUri } from './util';
 
 // An English sentence: a capitalised word followed by three or more lower-case words (the reason phrases such as
 // `Too Many Requests` and names from the code are not sentences).
@@ -65,7 +65,7 @@ suite('zh-CN', function () {
       await sleep(800);
       await requestScreenshot('zh-cn-hover', [AREA.hover, AREA.currentLine]);
     } finally {
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await closeAllEditors();
       await vscode.workspace.fs.delete(workspaceUri('zh'), { recursive: true });
     }
   });
