@@ -637,7 +637,10 @@ function queryRegions(language: CompiledLanguage, spec: LanguageSpec, root: Node
       },
       resolve: (node) => resolveValues(node, spec, constants, 0, imports),
       inClient: (node) => run.inClient(node),
-      symbol: (text) => symbolCode(importedName(text, imports) ?? '', spec)?.code ?? symbolCode(text, spec)?.code,
+      symbol: (text) => {
+        const imported = importedName(text, imports);
+        return (imported === undefined ? undefined : symbolCode(imported, spec)?.code) ?? symbolCode(text, spec)?.code;
+      },
       framework: (name) => imports.has(name),
       tick: () => deadline.tick(),
     });

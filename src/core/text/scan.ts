@@ -167,6 +167,27 @@ function codeAt(text: string, offset: number): number {
   return a * 100 + b * 10 + c;
 }
 
+/**
+ * Whether a text holds any of a pattern's `requires` literals: one literal by `includes`, several by one regular
+ * expression of them all (one pass instead of one per literal, the costly case being a text that has none).
+ */
+const REQUIRED = new Map<TextPattern, (text: string) => boolean>();
+function requiredPresent(pattern: TextPattern, text: string): boolean {
+  let present = REQUIRED.get(pattern);
+  if (!present) {
+    const literals = pattern.requires ?? [];
+    if (literals.length === 1) {
+      const [literal] = literals;
+      present = (t) => t.includes(literal);
+    } else {
+      const any = new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+      present = (t) => any.test(t);
+    }
+    REQUIRED.set(pattern, present);
+  }
+  return present(text);
+}
+
 /** Offsets of status codes written in digits, in increasing order, each once. */
 function findCodes(text: string, factsAt: FactsAt, patterns: readonly TextPattern[] = TEXT_PATTERNS): number[] {
   if (!CANDIDATE.test(text)) return [];
@@ -177,7 +198,7 @@ function findCodes(text: string, factsAt: FactsAt, patterns: readonly TextPatter
     if (hits.length === 0 || hits[hits.length - 1] < offset) hits.push(offset);
   };
   for (const pattern of patterns) {
-    if (pattern.requires && !pattern.requires.some((literal) => text.includes(literal))) continue;
+    if (pattern.requires && !requiredPresent(pattern, text)) continue;
     if (hits.length > 0) lists.push(hits);
     hits = [];
     const regex = pattern.regex;
