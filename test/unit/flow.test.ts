@@ -1,6 +1,9 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import { FlowIndex, FlowSummary, languageForPath } from '../../src/core';
-import { ENGINE_TEST_TIMEOUT_MS, sharedEngine } from './helpers';
+import { pruneFlow } from '../../src/core/code/flow';
+import { ENGINE_TEST_TIMEOUT_MS, fixture, sharedEngine } from './helpers';
 
 const at = (line: number, character = 0) => ({ start: { line, character }, end: { line, character: character + 3 } });
 
@@ -194,5 +197,54 @@ suite('flow: Java, C#, PHP data', function () {
     const api = 'class Api {\n  void A() { throw new AppException(418); }\n'
       + '  async Task InvokeAsync(HttpContext context) { try { } catch (AppException ex) { context.Response.StatusCode = ex.Status; } }\n}\n';
     assert.deepStrictEqual(await across({ 'AppException.cs': error, 'Api.cs': api }), [['Api.cs', 1, 418, 'A~AppException']]);
+  });
+});
+
+suite('flow: summaries keep only what can be sent', function () {
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
+
+  /** Every code file of every multi-file fixture project, as [project/path, summary]. */
+  async function projectSummaries(): Promise<Array<[string, FlowSummary]>> {
+    const root = fixture('projects');
+    const walk = (dir: string, prefix: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`]);
+    const out: Array<[string, FlowSummary]> = [];
+    for (const file of walk(root, '')) {
+      const spec = languageForPath(file);
+      if (!spec) continue;
+      const { flow } = await sharedEngine().analyze(fs.readFileSync(path.join(root, file), 'utf8'), spec);
+      if (flow) out.push([file, flow]);
+    }
+    return out;
+  }
+
+  test('the engine hands on pruned summaries; dead ends added to them change no result and are pruned away', async () => {
+    const summaries = await projectSummaries();
+    assert.ok(summaries.length > 20 && summaries.some(([, flow]) => flow.edges.length > 0), 'the fixture projects have flow');
+    // Dead ends: an edge from every key into a fresh local, chains of locals, values and names flowing into them.
+    let n = 0;
+    const bloat = (flow: FlowSummary): FlowSummary => {
+      const keys = [...new Set([...flow.edges.flat(), ...flow.sinks.map((s) => s.key), ...flow.values.map((v) => v.to)])];
+      const edges = [...flow.edges];
+      for (const key of keys) {
+        const dead = `.l:dead${n++}`;
+        edges.push([key, dead], [dead, `.l:dead${n++}`]);
+      }
+      const values = [...flow.values, ...flow.values.map((v) => ({ ...v, to: `.l:dead${n++}` }))];
+      const refs = [...flow.refs, ...flow.refs.map((r) => ({ ...r, to: `.l:dead${n++}` }))];
+      return { ...flow, edges, values, refs };
+    };
+    const plain = new FlowIndex();
+    const bloated = new FlowIndex();
+    for (const [file, flow] of summaries) {
+      assert.strictEqual(pruneFlow(flow), flow, `${file}: already pruned`);
+      const big = bloat(flow);
+      assert.deepStrictEqual(pruneFlow(big), flow, `${file}: the dead ends go, nothing else`);
+      plain.set(file, flow);
+      bloated.set(file, big);
+    }
+    const found = (index: FlowIndex) => summaries.map(([file]) => [file, index.occurrences(file).map((o) => [o.range.start.line, o.code, o.sentAt?.file])]);
+    assert.deepStrictEqual(found(bloated), found(plain));
+    assert.ok(summaries.some(([file]) => plain.occurrences(file).length > 0), 'some values are sent');
   });
 });

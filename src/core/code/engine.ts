@@ -9,7 +9,7 @@ import { codeForName } from '../names';
 import { isStatusCode } from '../table';
 import { Logger, nullLogger, Occurrence, OccurrenceContext } from '../types';
 import { findingsQuery, hasSinkEvidence, SinkEvidence, sinkEvidence } from './evidence';
-import { FlowIndex, FlowSummary } from './flow';
+import { FlowIndex, FlowSummary, pruneFlow } from './flow';
 import { extractFlow, FlowFunction, LeafValue, RawFlow } from './flowExtract';
 
 /** Where the host finds the tree-sitter runtime and grammars (files on disk for Node; URLs in a browser). */
@@ -683,7 +683,7 @@ function withFlow(occurrences: Occurrence[], raw: RawFlow | undefined, lines: Li
   toOriginalEnd: (i: number) => number, syntaxErrors: boolean, deadline: Deadline): CodeAnalysis {
   if (!raw) return { occurrences, syntaxErrors };
   const range = (start: number, end: number) => ({ start: lines.position(toOriginal(start)), end: lines.position(toOriginalEnd(end)) });
-  const summary: FlowSummary = {
+  const summary: FlowSummary = pruneFlow({
     family: raw.family,
     edges: raw.edges,
     sinks: raw.sinks.map(({ start, end, ...rest }) => ({ ...rest, range: range(start, end) })),
@@ -691,7 +691,7 @@ function withFlow(occurrences: Occurrence[], raw: RawFlow | undefined, lines: Li
     refs: raw.refs.map(({ start, end, ...rest }) => ({ ...rest, range: range(start, end) })),
     constants: raw.constants,
     classes: raw.classes,
-  };
+  });
   deadline.check();
   const index = new FlowIndex();
   index.set('', summary);

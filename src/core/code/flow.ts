@@ -83,6 +83,37 @@ export function isEmptyFlow(flow: FlowSummary | undefined): boolean {
     && flow.constants.length === 0 && flow.classes.length === 0);
 }
 
+/**
+ * The summary without what can never be sent: the index walks back from sinks, so a file-local key that is no sink
+ * and from which no edge leads to a sink or out of the file (to a global key, which other files may send) is never
+ * reached, nor are the edges, values and names that flow into it. Most of a file's graph is such dead ends (every
+ * parameter of every helper flows into its local): dropping them changes no result and keeps the summaries that
+ * workers hand on and indexes hold small.
+ */
+export function pruneFlow(summary: FlowSummary): FlowSummary {
+  const leads = new Map<string, string[]>();
+  for (const [from, to] of summary.edges) {
+    let list = leads.get(to);
+    if (!list) leads.set(to, list = []);
+    list.push(from);
+  }
+  const live = new Set<string>();
+  const stack: string[] = [];
+  const reach = (key: string) => {
+    if (live.has(key)) return;
+    live.add(key);
+    stack.push(key);
+  };
+  for (const sink of summary.sinks) reach(sink.key);
+  for (const [, to] of summary.edges) if (to.charCodeAt(0) !== 46 /* . */) reach(to);
+  while (stack.length > 0) for (const from of leads.get(stack.pop()!) ?? []) reach(from);
+  const edges = summary.edges.filter(([, to]) => live.has(to));
+  const values = summary.values.filter((value) => live.has(value.to) || value.to.charCodeAt(0) !== 46);
+  const refs = summary.refs.filter((ref) => live.has(ref.to) || ref.to.charCodeAt(0) !== 46);
+  return edges.length === summary.edges.length && values.length === summary.values.length && refs.length === summary.refs.length
+    ? summary : { ...summary, edges, values, refs };
+}
+
 /** A class is an error when its name or one of its bases' says so, or it derives from such a class. */
 export const ERROR_CLASS = /(?:Error|Exception|Fault|Failure|Problem|Rejection|Throwable)$/;
 
