@@ -39,6 +39,9 @@ export interface EngineLimits {
   readonly startMs: number;
 }
 
+/** A prepare request is taken as done after this long, answered or not. */
+const PREPARE_WAIT_MS = 30_000;
+
 export const DEFAULT_LIMITS: EngineLimits = { analysisMs: 1500, hardMs: 4000, startMs: 120_000 };
 
 export interface EngineClientOptions {
@@ -70,6 +73,8 @@ export class EngineClient {
   private readonly queue: Job[] = [];
   private inFlight: InFlight | undefined;
   private nextId = 1;
+  /** Prepare requests waiting for their `prepared` answer. */
+  private readonly preparing = new Map<number, () => void>();
   private generation = 0;
   private disposed = false;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -122,6 +127,7 @@ export class EngineClient {
 
   dispose(): void {
     this.disposed = true;
+    this.settlePrepared();
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.inFlight) clearTimeout(this.inFlight.timer);
     const waiting = [...this.queue, ...(this.inFlight ? [this.inFlight.job] : [])];
@@ -164,12 +170,30 @@ export class EngineClient {
    * Starts the engine and compiles these languages (`LanguageSpec.id`) before any document asks for them; with none,
    * only starts the engine (its runtime loads while the editor gets ready).
    */
-  prepare(languages: readonly string[]): void {
-    if (this.disposed) return;
-    try {
-      this.ensureTransport().post({ type: 'prepare', languages });
-    } catch {
-      // Nothing is lost: the first analysis starts the engine again and says what went wrong.
+  prepare(languages: readonly string[]): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    const id = this.nextId++;
+    return new Promise<void>((resolve) => {
+      // Whatever happens to the worker, the caller waits no longer than this.
+      const timer = setTimeout(() => this.settlePrepared(id), PREPARE_WAIT_MS);
+      this.preparing.set(id, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      try {
+        this.ensureTransport().post({ type: 'prepare', languages, id });
+      } catch {
+        // Nothing is lost: the first analysis starts the engine again and says what went wrong.
+        this.settlePrepared(id);
+      }
+    });
+  }
+
+  private settlePrepared(id?: number): void {
+    for (const [key, resolve] of [...this.preparing]) {
+      if (id !== undefined && key !== id) continue;
+      this.preparing.delete(key);
+      resolve();
     }
   }
 
@@ -201,6 +225,7 @@ export class EngineClient {
       exit: (reason) => {
         if (generation !== this.generation) return;
         this.transport = undefined;
+        this.settlePrepared();
         if (this.inFlight) this.abandon('crashed', reason, false);
       },
     });
@@ -210,6 +235,10 @@ export class EngineClient {
   private receive(response: EngineResponse): void {
     if (response.type === 'log') {
       this.logger[response.level](response.message);
+      return;
+    }
+    if (response.type === 'prepared') {
+      this.settlePrepared(response.id);
       return;
     }
     const current = this.inFlight;

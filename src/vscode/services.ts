@@ -89,7 +89,15 @@ export class Services implements vscode.Disposable {
     // Its lines are marked: both engines load grammars, and only the editor's loads are on the way to a warning.
     const backgroundLogger = prefixedLogger(logger, '[workspace index] ');
     const background = this.background = new EngineClient(transport(backgroundLogger), backgroundLogger, undefined, engineLimits(), { idleMs: BACKGROUND_IDLE_MS });
-    const flow = this.flow = new WorkspaceFlow(background, logger);
+    // The grammars of the code documents already open (the one that activated the extension among them) start
+    // compiling in the engine now, while the rest of the extension and the editor get ready. With none open, the
+    // workspace's main code language is the likeliest next: its grammar is compiled ahead. The workspace index waits
+    // for them: its own compilation would compete for the same cores on the way to the first warnings.
+    const open = [...new Set((vscode.workspace.textDocuments ?? []).map((document) => languageForId(document.languageId)?.id)
+      .filter((id): id is string => id !== undefined))];
+    const prepared = open.length > 0 ? engine.prepare(open)
+      : mainLanguage().then((id) => (id ? engine.prepare([id]) : undefined), () => undefined);
+    const flow = this.flow = new WorkspaceFlow(background, logger, prepared);
     const analyzer = new DocumentAnalyzer(engine, logger, flow);
     const inlayHints = new StatusInlayHintsProvider(analyzer);
     const project = new ProjectConfig(logger);
@@ -106,13 +114,6 @@ export class Services implements vscode.Disposable {
       return code ? lookup.perform(code, action) : undefined;
     };
     const languageStatus = this.languageStatus = registerLanguageStatus(CODE_SELECTOR, analyzer);
-    // The grammars of the code documents already open (the one that activated the extension among them) start
-    // compiling in the engine now, while the rest of the extension and the editor get ready. With none open, the
-    // workspace's main code language is the likeliest next: its grammar is compiled ahead.
-    const open = [...new Set((vscode.workspace.textDocuments ?? []).map((document) => languageForId(document.languageId)?.id)
-      .filter((id): id is string => id !== undefined))];
-    engine.prepare(open);
-    if (open.length === 0) void mainLanguage().then((id) => id && engine.prepare([id]), () => undefined);
     this.disposables.push(
       logger,
       engine,

@@ -35,7 +35,11 @@ export class WorkspaceFlow implements vscode.Disposable {
   private readonly gated = new Set<string>();
   private disposed = false;
 
-  constructor(private readonly engine: EngineClient, private readonly logger: Logger) {
+  /**
+   * `after`: the walk starts once this has settled too (the editor engine's first grammars), and never before
+   * START_DELAY_MS; `ready()` starts it at once.
+   */
+  constructor(private readonly engine: EngineClient, private readonly logger: Logger, after: Promise<unknown> = Promise.resolve()) {
     const extensions = [...new Set(FLOW_LANGUAGES().flatMap((spec) => spec.extensions))].map((ext) => ext.slice(1));
     if (extensions.length > 0 && vscode.workspace.workspaceFolders?.length) {
       const watcher = vscode.workspace.createFileSystemWatcher(`**/*.{${extensions.join(',')}}`);
@@ -55,7 +59,14 @@ export class WorkspaceFlow implements vscode.Disposable {
         if (event.affectsConfiguration(`${SECTION}.analysis.workspaceIndex`)) this.restart();
       }),
     );
-    this.startTimer = setTimeout(() => this.restart(), START_DELAY_MS);
+    this.startTimer = setTimeout(() => {
+      void after.then(() => {
+        // Not if ready() has started it meanwhile, or the extension is gone.
+        if (!this.startTimer || this.disposed) return;
+        this.startTimer = undefined;
+        void this.restart();
+      }, () => undefined);
+    }, START_DELAY_MS);
   }
 
   /** Whether the index covers files like this one (a language with status flow, on disk or open). */

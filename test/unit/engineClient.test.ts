@@ -130,10 +130,22 @@ suite('engine client', () => {
   test('without idleMs the worker stays; prepare with no languages starts the engine', async () => {
     const { started, factory } = fakeTransports(() => undefined);
     const client = new EngineClient(factory, nullLogger, undefined, LIMITS);
-    client.prepare([]);
-    assert.deepStrictEqual(started.map((s) => s.requests), [[{ type: 'prepare', languages: [] }]]);
+    const prepared = client.prepare([]);
+    assert.deepStrictEqual(started.map((s) => s.requests), [[{ type: 'prepare', languages: [], id: 1 }]]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     assert.deepStrictEqual(started.map((s) => s.terminated), [false]);
+    // This engine never answers: disposing the client ends the wait.
+    client.dispose();
+    await prepared;
+  });
+
+  test('prepare resolves once the engine has compiled the languages (the workspace index waits for it)', async function () {
+    this.timeout(ENGINE_TEST_TIMEOUT_MS);
+    const logged: string[] = [];
+    const logger = { ...nullLogger, info: (message: string) => { logged.push(message); } };
+    const client = new EngineClient(inProcessTransport(new CodeEngine(grammarLoader(repoRoot), logger)), logger);
+    await client.prepare(['python']);
+    assert.ok(logged.some((line) => /^Loaded the python grammar/.test(line)), logged.join('\n'));
     client.dispose();
   });
 

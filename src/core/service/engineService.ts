@@ -28,11 +28,15 @@ export class EngineService {
   handle(request: EngineRequest): void {
     if (request.type === 'prepare') {
       // Compiling starts now, beside whatever runs; an analysis of the language later shares the compiled result.
-      this.engine.start().catch(() => undefined);
+      const work: Promise<unknown>[] = [this.engine.start()];
       for (const id of request.languages) {
         const spec = LANGUAGES.find((candidate) => candidate.id === id);
-        if (spec) this.engine.language(spec).catch(() => undefined);
+        if (spec) work.push(this.engine.language(spec));
       }
+      const { id } = request;
+      void Promise.allSettled(work).then(() => {
+        if (id !== undefined) this.post({ type: 'prepared', id });
+      });
       return;
     }
     this.queue = this.queue.then(() => this.run(request));

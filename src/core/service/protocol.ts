@@ -30,10 +30,14 @@ export interface ForgetRequest {
   readonly key: string;
 }
 
-/** Load and compile these languages now (at activation, for the documents already open): no answer. */
+/**
+ * Load and compile these languages now (at activation, for the documents already open). With an `id`, the engine
+ * answers `prepared` once they are compiled (or failed to).
+ */
 export interface PrepareRequest {
   readonly type: 'prepare';
   readonly languages: readonly string[];
+  readonly id?: number;
 }
 
 export type EngineRequest = AnalyzeRequest | ForgetRequest | PrepareRequest;
@@ -47,6 +51,8 @@ export type EngineResponse =
    * "memory access out of bounds"): the host must replace the worker.
    */
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly fatal: boolean }
+  /** The languages of the prepare request `id` are compiled (or failed to). */
+  | { readonly type: 'prepared'; readonly id: number }
   /** A line of the engine's log (grammar load times, skipped documents), for the host's log. */
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string };
 
