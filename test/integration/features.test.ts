@@ -130,12 +130,17 @@ suite('inlay hints', () => {
   });
 
   test('after a symbolic name show only the number and the verdict (ltsStatus.inlayHints.symbolic)', async () => {
-    // An untitled copy: the polyglot files must stay closed for the Check Workspace test (languages.test.ts).
+    // An untitled copy: the polyglot files must stay closed for the Check Workspace test (languages.test.ts). Each
+    // copy has a name of its own: a new "Untitled-1" opened just after the last one closed can come back with the
+    // closed one's text.
+    let copies = 0;
     const labelsAt = async (parts: string[], needles: string[]) => {
       const content = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceUri(...parts)));
       const language = parts.at(-1)!.endsWith('.go') ? 'go' : 'java';
-      const document = await vscode.workspace.openTextDocument({ language, content });
-      await vscode.window.showTextDocument(document);
+      let document = await vscode.workspace.openTextDocument(vscode.Uri.parse(`untitled:symbolic-${++copies}.${language}`));
+      if (document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+      const editor = await vscode.window.showTextDocument(document);
+      assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), content)));
       try {
         const hints = await inlayHints(document.uri, new vscode.Range(0, 0, document.lineCount, 0));
         return needles.map((needle) => {
