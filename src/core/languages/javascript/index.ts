@@ -47,7 +47,7 @@ export const javascript: LanguageSpec = {
     // NestJS built-in exceptions: ConflictException, ImATeapotException
     { pattern: /^(?<name>[A-Z][A-Za-z]+)Exception$/ },
   ],
-  hint: /HttpStatus|StatusCodes|Exception\b/,
+  hint: /HttpStatus|httpStatus|StatusCodes|Exception\b/,
   flowTrigger: /status|code/i,
   // A service worker's helpers, called only from its fetch listener, answer no request either.
   clientHelpers: { exported: /^(?:export\b|exports\.|module\.exports\b)/ },

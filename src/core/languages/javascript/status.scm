@@ -130,6 +130,15 @@
 (member_expression
   object: (identifier) @_enum
   (#any-of? @_enum "HttpStatus" "StatusCodes" "HttpStatusCode")) @status.mention
+; … and under the name a file imports them by: const httpStatus = require('http-status') … httpStatus.NOT_FOUND,
+; import * as codes from 'http-status-codes' … codes.CONFLICT (`@import.name` in flow.scm; an application's own
+; `STATUS.CANCELLED` or `orderStatus.ACCEPTED` is no import, so it stays silent)
+(member_expression
+  object: (identifier) @_enum
+  property: (property_identifier) @_name
+  (#not-any-of? @_enum "HttpStatus" "StatusCodes" "HttpStatusCode")
+  (#match? @_name "^[A-Z][A-Z0-9_]*$")
+  (#imported? @_enum)) @status.mention
 
 ; ---- Helpers ---------------------------------------------------------------------------------------------------
 ; sendError(res, 409, msg): followed into a helper in the same file that sends one of its parameters
