@@ -37,7 +37,7 @@ export const javascript: LanguageSpec = {
   flow: JS_FLOW,
   flowFamily: 'javascript',
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
-  trigger: /status|code|response|exception|json|text|body|html|redirect|expect|assert|tobe|toequal|addEventListener|onfetch/i,
+  trigger: /status|code|response|exception|httperror|json|text|body|html|redirect|expect|assert|tobe|toequal|addEventListener|onfetch/i,
   symbols: [
     // NestJS HttpStatus, http-status-codes StatusCodes, axios HttpStatusCode: HttpStatus.CONFLICT
     { pattern: /^(?:HttpStatus|StatusCodes|HttpStatusCode)\.(?<name>[A-Za-z_]+)$/ },

@@ -183,6 +183,30 @@
   constructor: (identifier) @_class
   arguments: (arguments . (_) @status.send)
   (#any-of? @_class "HTTPException" "HttpError"))
+; … and an application's own subclass passing its status up: class PayloadTooLarge extends HTTPException {
+; constructor() { super(413, …) } } (Hono, Oak, routing-controllers' HttpError); NestJS class QuotaSpentException
+; extends HttpException { constructor() { super('Quota spent', HttpStatus.PAYMENT_REQUIRED) } }
+; (`class_heritage` is `extends X` in both grammars; TypeScript wraps X in an extends_clause)
+(class_declaration
+  (class_heritage) @_heritage
+  body: (class_body
+    (method_definition
+      name: (property_identifier) @_constructor
+      body: (statement_block
+        (expression_statement
+          (call_expression function: (super) arguments: (arguments . (_) @status.send))))))
+  (#eq? @_constructor "constructor")
+  (#match? @_heritage "^extends\\s+(HTTPException|HttpError)\\s*$"))
+(class_declaration
+  (class_heritage) @_heritage
+  body: (class_body
+    (method_definition
+      name: (property_identifier) @_constructor
+      body: (statement_block
+        (expression_statement
+          (call_expression function: (super) arguments: (arguments . (_) . (_) @status.send))))))
+  (#eq? @_constructor "constructor")
+  (#match? @_heritage "^extends\\s+HttpException\\s*$"))
 
 ; ---- Implicit codes: answered although no number is written -----------------------------------------------
 ; Express res.redirect(url), Koa ctx.redirect(url), Fastify reply.redirect(url), Hono c.redirect(url): 302 Found
