@@ -208,7 +208,7 @@ class Extraction {
       const args = capture(FLOW_CAPTURES.arguments);
       if (match.captures.some((c) => c.name === CLASS_CAPTURES.definition || c.name === FLOW_CAPTURES.import || c.name === FLOW_CAPTURES.module
         || c.name === FLOW_CAPTURES.static)) continue;
-      if (target) this.binding(target, capture(FLOW_CAPTURES.value), capture(FLOW_CAPTURES.type));
+      if (target) this.binding(target, capture(FLOW_CAPTURES.value), capture(FLOW_CAPTURES.type), capture(FLOW_CAPTURES.field));
       else if (returned) this.returned(returned);
       else if (args) {
         const callee = capture(FLOW_CAPTURES.callee);
@@ -583,10 +583,15 @@ class Extraction {
 
   // ---- Facts ----------------------------------------------------------------------------------------------
 
-  private binding(target: Node, value: Node | undefined, type: Node | undefined): void {
+  private binding(target: Node, value: Node | undefined, type: Node | undefined, field?: Node): void {
     if (!value) return;
     const key = this.targetKey(target, type);
     if (!key) return;
+    // `const { statusCode } = err`: the target reads a field of the value, as `err.statusCode` would.
+    if (field) {
+      this.connect(this.fieldSources(field, value, lastName(field.text), field), key, field);
+      return;
+    }
     // A map literal bound to a name: its entries are what `name[key]` reads (the name itself carries none of them).
     const map = this.mapLiteral(value);
     if (map) {
@@ -933,7 +938,11 @@ class Extraction {
     const object = child(node, member.object);
     const property = child(node, member.property);
     if (!object || !property) return [];
-    const field = lastName(property.text);
+    return this.fieldSources(node, object, lastName(property.text), property);
+  }
+
+  /** A field `field` of `object` read at `node` (a member access, or a name destructured from the object). */
+  private fieldSources(node: Node, object: Node, field: string, property: Node): Source[] {
     if (this.flow.self.includes(object.text)) {
       const cls = this.classAround(node);
       // `self::CONFLICT`: a constant of the class, reported where it is read.

@@ -39,6 +39,11 @@ export const FLOW_CAPTURES = Object.freeze({
    * `case ApiException ae`, `except ApiError as ae`): `ae.status` then reads an error's field.
    */
   type: 'flow.type',
+  /**
+   * With `@flow.target` and `@flow.value`: the target is bound to this field of the value, not to the value itself
+   * (destructuring: `const { statusCode } = err`, `const { status: code } = err` read `err.statusCode`, `err.status`).
+   */
+  field: 'flow.field',
   /** A value the function around it returns. */
   return: 'flow.return',
   /** A call: the callee (a name or a member access) and its argument list. */

@@ -37,7 +37,7 @@ export const javascript: LanguageSpec = {
   flow: JS_FLOW,
   flowFamily: 'javascript',
   // A file is parsed only if it has a status-like number and one of these words (or matches `hint`).
-  trigger: /status|code|response|exception|json|text|body|html|redirect|expect|assert|tobe|toequal|addEventListener|onfetch/i,
+  trigger: /status|code|response|exception|httperror|json|text|body|html|redirect|expect|assert|tobe|toequal|addEventListener|onfetch/i,
   symbols: [
     // NestJS HttpStatus, http-status-codes StatusCodes, axios HttpStatusCode: HttpStatus.CONFLICT
     { pattern: /^(?:HttpStatus|StatusCodes|HttpStatusCode)\.(?<name>[A-Za-z_]+)$/ },
@@ -47,7 +47,7 @@ export const javascript: LanguageSpec = {
     // NestJS built-in exceptions: ConflictException, ImATeapotException
     { pattern: /^(?<name>[A-Z][A-Za-z]+)Exception$/ },
   ],
-  hint: /HttpStatus|StatusCodes|Exception\b/,
+  hint: /HttpStatus|httpStatus|StatusCodes|Exception\b/,
   flowTrigger: /status|code/i,
   // A service worker's helpers, called only from its fetch listener, answer no request either.
   clientHelpers: { exported: /^(?:export\b|exports\.|module\.exports\b)/ },

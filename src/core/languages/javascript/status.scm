@@ -130,6 +130,15 @@
 (member_expression
   object: (identifier) @_enum
   (#any-of? @_enum "HttpStatus" "StatusCodes" "HttpStatusCode")) @status.mention
+; … and under the name a file imports them by: const httpStatus = require('http-status') … httpStatus.NOT_FOUND,
+; import * as codes from 'http-status-codes' … codes.CONFLICT (`@import.name` in flow.scm; an application's own
+; `STATUS.CANCELLED` or `orderStatus.ACCEPTED` is no import, so it stays silent)
+(member_expression
+  object: (identifier) @_enum
+  property: (property_identifier) @_name
+  (#not-any-of? @_enum "HttpStatus" "StatusCodes" "HttpStatusCode")
+  (#match? @_name "^[A-Z][A-Z0-9_]*$")
+  (#imported? @_enum)) @status.mention
 
 ; ---- Helpers ---------------------------------------------------------------------------------------------------
 ; sendError(res, 409, msg): followed into a helper in the same file that sends one of its parameters
@@ -174,6 +183,30 @@
   constructor: (identifier) @_class
   arguments: (arguments . (_) @status.send)
   (#any-of? @_class "HTTPException" "HttpError"))
+; … and an application's own subclass passing its status up: class PayloadTooLarge extends HTTPException {
+; constructor() { super(413, …) } } (Hono, Oak, routing-controllers' HttpError); NestJS class QuotaSpentException
+; extends HttpException { constructor() { super('Quota spent', HttpStatus.PAYMENT_REQUIRED) } }
+; (`class_heritage` is `extends X` in both grammars; TypeScript wraps X in an extends_clause)
+(class_declaration
+  (class_heritage) @_heritage
+  body: (class_body
+    (method_definition
+      name: (property_identifier) @_constructor
+      body: (statement_block
+        (expression_statement
+          (call_expression function: (super) arguments: (arguments . (_) @status.send))))))
+  (#eq? @_constructor "constructor")
+  (#match? @_heritage "^extends\\s+(HTTPException|HttpError)\\s*$"))
+(class_declaration
+  (class_heritage) @_heritage
+  body: (class_body
+    (method_definition
+      name: (property_identifier) @_constructor
+      body: (statement_block
+        (expression_statement
+          (call_expression function: (super) arguments: (arguments . (_) . (_) @status.send))))))
+  (#eq? @_constructor "constructor")
+  (#match? @_heritage "^extends\\s+HttpException\\s*$"))
 
 ; ---- Implicit codes: answered although no number is written -----------------------------------------------
 ; Express res.redirect(url), Koa ctx.redirect(url), Fastify reply.redirect(url), Hono c.redirect(url): 302 Found

@@ -182,6 +182,14 @@
   arguments: (arguments . (argument) . (argument) . (argument [(_) @status.send (class_constant_access_expression (relative_scope) (name) @status.send)]))
   (#eq? @_fn "to_route"))
 
+; Laravel: Route::redirect('/here', '/there', 301)
+(scoped_call_expression
+  scope: (name) @_class
+  name: (name) @_method
+  arguments: (arguments . (argument) . (argument) . (argument (_) @status.send) .)
+  (#eq? @_class "Route")
+  (#eq? @_method "redirect"))
+
 ; ---- Implicit codes: answered although no number is written ----------------------------------------------------
 ; Laravel: redirect('/home'), back(), to_route('home'), redirect()->route('home'), redirect()->to($url),
 ; redirect()->back(), redirect()->intended(), Redirect::to($url), Redirect::route('home'): 302 Found
@@ -261,6 +269,42 @@
   (#eq? @_class "Redirect")
   (#any-of? @status.implicit "route" "action")
   (#set! implicit "302"))
+; Laravel routes that answer by themselves: Route::redirect('/here', '/there') 302 Found,
+; Route::permanentRedirect('/here', '/there') 301 Moved Permanently (a third argument is the code, sent above)
+(scoped_call_expression
+  scope: (name) @_class
+  name: (name) @status.implicit
+  arguments: (arguments . (argument) . (argument) .)
+  (#eq? @_class "Route")
+  (#eq? @status.implicit "redirect")
+  (#set! implicit "302"))
+(scoped_call_expression
+  scope: (name) @_class
+  name: (name) @status.implicit
+  arguments: (arguments . (argument) . (argument) .)
+  (#eq? @_class "Route")
+  (#eq? @status.implicit "permanentRedirect")
+  (#set! implicit "301"))
+; Laravel Socialite: return Socialite::driver('github')->redirect() sends the user to the provider's login page: 302
+; Found (only the answer itself: `Inertia::location(Socialite::driver($d)->redirect())` answers otherwise)
+(return_statement
+  (member_call_expression
+    object: (_) @_object
+    name: (name) @status.implicit
+    arguments: (arguments) @_arguments
+    (#eq? @_arguments "()")
+    (#eq? @status.implicit "redirect")
+    (#match? @_object "^Socialite::")
+    (#set! implicit "302")))
+(arrow_function
+  body: (member_call_expression
+    object: (_) @_object
+    name: (name) @status.implicit
+    arguments: (arguments) @_arguments
+    (#eq? @_arguments "()")
+    (#eq? @status.implicit "redirect")
+    (#match? @_object "^Socialite::")
+    (#set! implicit "302")))
 ; Symfony AbstractController: $this->redirect($url), $this->redirectToRoute('home', [...]); new RedirectResponse($url)
 (member_call_expression
   object: (variable_name (name) @_this)

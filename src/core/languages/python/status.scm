@@ -182,6 +182,18 @@
   (#not-match? @_location "^(code|permanent)\\s*=")
   (#not-match? @_args "[(,]\\s*(code|permanent)\\s*=")
   (#set! implicit "302"))
+; Django redirect("board-detail", board.slug), redirect("app:view", a, b, tab="x"): after a URL pattern's name (a
+; bare word, never a path), the positional arguments are the view's, so the answer is 302 Found. A literal number
+; there (`redirect("x", 123)`) is left alone: Flask would read it as the code.
+(call
+  function: [(identifier) (attribute)] @status.implicit
+  arguments: (argument_list
+    . (string) @_name
+    . [(identifier) (attribute) (call) (subscript) (string) (binary_operator)]) @_args
+  (#match? @status.implicit "^((django\\.shortcuts|shortcuts)\\.)?redirect$")
+  (#match? @_name "^[rRuU]?[\"'][A-Za-z_][\\w:-]*[\"']$")
+  (#not-match? @_args "[(,]\\s*(code|permanent)\\s*=")
+  (#set! implicit "302"))
 (call
   function: [(identifier) (attribute)] @status.implicit
   arguments: (argument_list (keyword_argument name: (identifier) @_keyword value: (true)))

@@ -44,11 +44,13 @@
 
 ; ---- Sinatra, Grape, Hanami, Roda: send ------------------------------------------------------------------------
 
-; status 409; halt 409; halt 409, { 'X-Y' => 'z' }, 'body'; halt(409)
+; status 409; halt 409; halt 409, { 'X-Y' => 'z' }, 'body'; halt(409); and a field read, followed by status flow:
+; `rescue FetchError => e` … `halt e.code` (a call with arguments, `halt erb(:missing)`, is a body)
 (call
   !receiver
   method: (identifier) @_method
-  arguments: (argument_list . [(integer) (simple_symbol) (constant) (identifier) (conditional) (parenthesized_statements)] @status.send)
+  arguments: (argument_list . [(integer) (simple_symbol) (constant) (identifier) (conditional) (parenthesized_statements)
+                               (call receiver: [(identifier) (instance_variable) (self)] method: (identifier) !arguments)] @status.send)
   (#any-of? @_method "status" "halt")
   (#set! evidence "(?<![\\w.@$:])(?:status|halt)(?:[ \\t]*\\(|[ \\t]+[\\w:@'\"(-])"))
 

@@ -3,6 +3,16 @@
 ; ---- Bindings -------------------------------------------------------------------------------------------------
 (variable_declarator name: (identifier) @flow.target value: (_) @flow.value)
 (assignment_expression left: [(identifier) (member_expression)] @flow.target right: (_) @flow.value)
+;   const { statusCode, message } = err; const { status: code = 500 } = err: each name reads that field of the value
+(variable_declarator
+  name: (object_pattern [(shorthand_property_identifier_pattern) @flow.target @flow.field
+                         (pair_pattern key: (property_identifier) @flow.field value: (identifier) @flow.target)
+                         (object_assignment_pattern left: (shorthand_property_identifier_pattern) @flow.target @flow.field)
+                         (pair_pattern key: (property_identifier) @flow.field value: (assignment_pattern left: (identifier) @flow.target))])
+  value: (_) @flow.value)
+;   … and its default value: `const { statusCode = 500 } = err`, `const { status: code = 500 } = err`
+(object_assignment_pattern left: (shorthand_property_identifier_pattern) @flow.target right: (_) @flow.value)
+(pair_pattern value: (assignment_pattern left: (identifier) @flow.target right: (_) @flow.value))
 (public_field_definition name: (property_identifier) @flow.target value: (_) @flow.value)
 
 ; ---- Returns ---------------------------------------------------------------------------------------------------
