@@ -74,8 +74,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   },
   {
     id: 's3-access-log',
-    description: 'Amazon S3 server access log: the status after the operation, the key and the request, also when the request is "-": REST.COPY.OBJECT_GET photos/a.jpg "-" 200 - - 12345',
-    regex: new RegExp(String.raw`\b(?:REST|WEBSITE|BATCH|S3)\.[A-Z_.]+ \S+ "(?:[^"\\\r\n]|\\.)*" ${CODE}(?= \S+ (?:\d+|-) (?:\d+|-) )`, 'gm'),
+    description: 'Amazon S3 server access log: the status after the operation, the key and the request, also when the request is "-" '
+      + 'or a bare - (batch deletes): REST.COPY.OBJECT_GET photos/a.jpg "-" 200 - - 12345, BATCH.DELETE.OBJECT photos/b.jpg - 204 - - 5120',
+    regex: new RegExp(String.raw`\b(?:REST|WEBSITE|BATCH|S3)\.[A-Z_.]+ \S+ (?:"(?:[^"\\\r\n]|\\.)*"|-) ${CODE}(?= \S+ (?:\d+|-) (?:\d+|-) )`, 'gm'),
     requires: ['REST.', 'WEBSITE.', 'BATCH.', 'S3.'],
   },
   {
