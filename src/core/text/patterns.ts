@@ -145,7 +145,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     id: 'method-path-status',
     description: 'A method and a path, then the status: GET /x -> 503, POST /v2/p/groups/g/streams 201 (took 88 ms), GET /api 200 12.3 ms (morgan), '
       + 'HTTP GET /x responded 404 in 12.3 ms (Serilog); not the port of an IIS line whose query is empty: GET /x - 443 - 10.0.0.9 (port, user, client)',
-    regex: new RegExp(String.raw`\b(?:${METHODS})(?<!"\w+)[ \t]+(?:[a-z][\w+.-]*:\/\/[^\s"]*|\/[^\s"]*)[ \t]+(?:(?:->|=>|→|:|responded|returned|answered)[ \t]+|-[ \t]+(?!\d+[ \t]+\S+[ \t]+${IP}[ \t]))?${CODE}(?=$|[ \t,;)\]]|\.(?!\d))`, 'gm'),
+    regex: new RegExp(String.raw`\b(?:${METHODS})[ \t]+(?:[a-z][\w+.-]*:\/\/[^\s"]*|\/[^\s"]*)[ \t]+(?:(?:->|=>|→|:|responded|returned|answered)[ \t]+|-[ \t]+(?!\d+[ \t]+\S+[ \t]+${IP}[ \t]))?${CODE}(?=$|[ \t,;)\]]|\.(?!\d))`, 'gm'),
     requires: METHODS.split('|'),
   },
   {
