@@ -85,7 +85,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
       + 'user c-ip agent [referer] [host] sc-status sc-substatus sc-win32-status [bytes] time-taken [x-forwarded-for]: '
       + '2026-11-30 10:00:00 10.0.0.1 GET /x - 443 - 10.0.0.9 Mozilla/5.0 - 404 0 2 15',
     regex: new RegExp(String.raw`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ ){0,4}(?:${METHODS}) \/\S* [^\r\n]*? ${CODE}(?= \d{1,3} \d{1,10}(?: \d+){0,3}(?: \S+)?[ \t]*$)`, 'gm'),
-    requires: METHODS.split('|').map((method) => ` ${method} /`),
+    // One literal found early in almost any log: nine method literals cost nine whole-block searches on the many
+    // blocks that lack them (~4 ms per MB), the regex itself (one start per line) about a seventh of that.
+    requires: [' /'],
   },
   {
     id: 'squid-native',
