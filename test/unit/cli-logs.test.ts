@@ -38,7 +38,7 @@ suite('cli: every log a user has', () => {
         const options = { layout, firstLine };
         const expected = renderOccurrences(scanText(text, options));
         assert.strictEqual(Buffer.from(renderText(text, options)).toString('utf8'), expected, text.slice(0, 60));
-        if (layout) assert.notStrictEqual(expected, '', 'a fixture with a layout has occurrences');
+        if (layout && !text.startsWith('# none:')) assert.notStrictEqual(expected, '', 'a fixture with a layout has occurrences');
       }
     }
   });

@@ -15,6 +15,8 @@ export interface LogLayout {
   readonly statusColumns: readonly number[];
   /** The field separator (`w3c`: `' '`, data lines that contain a tab are split at tabs, as CloudFront writes them). */
   readonly separator: string;
+  /** Index into `fields` of the request method column, if there is one (an FTP command there means no HTTP status). */
+  readonly methodColumn?: number;
 }
 
 /** How many lines from the top of a document `detectLogLayout` reads (hosts pass at most these). */
@@ -22,6 +24,20 @@ export const LAYOUT_HEAD_LINES = 100;
 
 const NAME = /^[A-Za-z_][\w .()/-]*$/;
 const REQUEST_FIELD = new Set(['method', 'path', 'uri', 'url', 'request', 'route', 'endpoint', 'verb']);
+/**
+ * FTP commands. IIS writes its FTP service's log in the W3C format too: `cs-method` holds the command (`USER`,
+ * `[3]sent`, `ControlChannelOpened`) and `sc-status` an FTP reply (331, 226), not an HTTP status.
+ */
+const FTP_COMMANDS = new Set([
+  'ABOR', 'ACCT', 'ADAT', 'ALLO', 'APPE', 'AUTH', 'CCC', 'CDUP', 'CLNT', 'CWD', 'DELE', 'EPRT', 'EPSV', 'FEAT', 'HELP', 'HOST',
+  'LANG', 'LIST', 'MDTM', 'MFMT', 'MKD', 'MLSD', 'MLST', 'MODE', 'NLST', 'NOOP', 'OPTS', 'PASS', 'PASV', 'PBSZ', 'PORT', 'PROT',
+  'PWD', 'QUIT', 'REIN', 'REST', 'RETR', 'RMD', 'RNFR', 'RNTO', 'SITE', 'SIZE', 'SMNT', 'STAT', 'STOR', 'STOU', 'STRU', 'SYST',
+  'TYPE', 'USER', 'XCUP', 'XCWD', 'XMKD', 'XPWD', 'XRMD',
+]);
+/** An FTP command as IIS logs it: `USER`, `[2]PASS`, `[3]created` (IIS 4 writes the session number first), `DataChannelOpened`. */
+function isFtpCommand(value: string): boolean {
+  return /^\[\d+\]/.test(value) || /^(?:Control|Data)Channel[A-Z]/.test(value) || FTP_COMMANDS.has(value.toUpperCase());
+}
 
 /** The layout that the header among the first lines of a document declares, if there is one. */
 export function detectLogLayout(lines: readonly string[]): LogLayout | undefined {
@@ -61,7 +77,11 @@ function layoutOf(format: LogLayout['format'], headerLine: number, fields: strin
     if (kind === 'status' || kind === 'plain' || (kind === 'bare' && requestColumns)) statusColumns.push(index);
   });
   if (statusColumns.length === 0) return undefined;
-  return Object.freeze({ format, headerLine, fields: Object.freeze(fields), statusColumns: Object.freeze(statusColumns), separator });
+  const method = fields.findIndex((field) => keyWords(field).includes('method'));
+  return Object.freeze({
+    format, headerLine, fields: Object.freeze(fields), statusColumns: Object.freeze(statusColumns), separator,
+    ...(method >= 0 ? { methodColumn: method } : {}),
+  });
 }
 
 function unescape(value: string): string {
@@ -72,12 +92,16 @@ function unquote(value: string): string {
   return value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0] ? value.slice(1, -1) : value;
 }
 
-/** [start, end) of each field; a CSV field in double quotes may hold the separator (`""` is a quote). */
-function splitFields(line: string, separator: string): Array<[number, number]> {
+/**
+ * [start, end) of each field; a CSV field in double quotes may hold the separator (`""` is a quote). `w3c`: fields are
+ * separated by runs of spaces and may be quoted too (IIS Advanced Logging, Oracle Web Cache, Incapsula write
+ * `"Mozilla/5.0 (X11; Linux)"`).
+ */
+function splitFields(line: string, separator: string, w3c = false): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let start = 0;
   let i = 0;
-  const quotes = separator !== ' ' && separator !== '\t';
+  const quotes = w3c || (separator !== ' ' && separator !== '\t');
   while (i <= line.length) {
     if (quotes && line.charCodeAt(i) === 0x22 && i === start) {
       let j = i + 1;
@@ -96,6 +120,7 @@ function splitFields(line: string, separator: string): Array<[number, number]> {
     out.push([start, end]);
     if (next < 0) break;
     start = i = end + separator.length;
+    if (w3c) while (line.charCodeAt(i) === 0x20) start = ++i;
   }
   return out;
 }
@@ -107,9 +132,13 @@ function splitFields(line: string, separator: string): Array<[number, number]> {
 export function layoutColumns(layout: LogLayout, text: string): number[] | undefined {
   if (text.length === 0 || text.startsWith('#')) return undefined;
   const separator = layout.format === 'w3c' && text.includes('\t') ? '\t' : layout.separator;
-  const fields = splitFields(text, separator);
+  const fields = splitFields(text, separator, layout.format === 'w3c' && separator === ' ');
   if (fields.length !== layout.fields.length) return undefined;
   const offsets: number[] = [];
+  if (layout.methodColumn !== undefined) {
+    const [start, end] = fields[layout.methodColumn];
+    if (isFtpCommand(text.slice(start, end).trim())) return offsets;
+  }
   for (const column of layout.statusColumns) {
     let [start, end] = fields[column];
     while (start < end && (text[start] === ' ' || text[start] === '"' || text[start] === "'")) start++;
