@@ -10,6 +10,7 @@ import * as path from 'path';
 import { Language, Query } from '@vscode/tree-sitter-wasm';
 import { run } from '../../src/cli/run';
 import { analyzeDocument, CodeEngine, FlowIndex, LANGUAGES, LanguageSpec, readerForPath } from '../../src/core';
+import { queryParts } from '../../src/core/languages/spec';
 import { findingsQuery, hasSinkEvidence, queryPatterns, sinkEvidence, unanchored, withoutOptionalPrefix } from '../../src/core/code/evidence';
 import { meetsDemand } from '../../src/core/code/flow';
 import { denseTree, sourceTree } from '../bench/generate';
@@ -18,8 +19,8 @@ import { asText, ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot, tempTr
 const queryText = (spec: LanguageSpec, key: 'statusQuery' | 'handlerQuery' | 'flowQuery'): string | undefined => {
   const source = spec[key];
   if (source === undefined) return undefined;
-  if (typeof source === 'string') return source;
-  return fs.readFileSync(path.join(repoRoot, 'src/core/languages', source.file), 'utf8');
+  return queryParts(source).map((part) => (typeof part === 'string' ? part
+    : fs.readFileSync(path.join(repoRoot, 'src/core/languages', part.file), 'utf8'))).join('\n');
 };
 
 /** Every code fixture (single files and projects), by language. */

@@ -4,7 +4,7 @@
  */
 import { Language, Node, Parser, Query, QueryMatch, Tree } from '@vscode/tree-sitter-wasm';
 import { HANDLER_CAPTURES, IMPORT_CAPTURES, STATUS_CAPTURES } from '../languages/captures';
-import { LanguageSpec, QuerySource } from '../languages/spec';
+import { LanguageSpec, queryParts, QuerySource } from '../languages/spec';
 import { codeForName } from '../names';
 import { isStatusCode } from '../table';
 import { Logger, nullLogger, Occurrence, OccurrenceContext } from '../types';
@@ -375,9 +375,12 @@ export class CodeEngine {
   }
 
   private async queryText(source: QuerySource): Promise<string> {
-    if (typeof source === 'string') return source;
-    if (!this.loader.query) throw new Error(`No query loader for ${source.file}`);
-    return this.loader.query(source.file);
+    const texts = await Promise.all(queryParts(source).map((part) => {
+      if (typeof part === 'string') return part;
+      if (!this.loader.query) throw new Error(`No query loader for ${part.file}`);
+      return this.loader.query(part.file);
+    }));
+    return texts.join('\n');
   }
 
   /** Loads the tree-sitter runtime once (every language needs it). */

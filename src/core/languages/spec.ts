@@ -26,11 +26,20 @@ export interface SymbolRule {
   readonly pattern: RegExp;
 }
 
+/** One query file: its text, or (in the shipped bundles, which keep query text out of the JavaScript) its name. */
+export type QueryPart = string | { readonly file: string };
+
 /**
- * A query: its text, or (in the shipped bundles, which keep query text out of the JavaScript) the name of a file
- * the grammar loader reads when the language is first used.
+ * A query: one file, or files read one after the other as one query (languages sharing a grammar family share a
+ * file, `javascript/flow-common.scm`). A file named rather than inlined is read by the grammar loader when the
+ * language is first used.
  */
-export type QuerySource = string | { readonly file: string };
+export type QuerySource = QueryPart | readonly QueryPart[];
+
+/** The query's parts, in order. */
+export function queryParts(source: QuerySource): readonly QueryPart[] {
+  return Array.isArray(source) ? source : [source as QueryPart];
+}
 
 /**
  * A node type and the fields (or, for grammars without fields, named-child indexes) that hold its parts. In flow data

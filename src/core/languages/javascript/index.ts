@@ -1,7 +1,11 @@
 import { FlowSyntax, LanguageSpec, ValueSyntax } from '../spec';
+import flowCommon from './flow-common.scm';
 import flowQuery from './flow.scm';
 import handlerQuery from './handlers.scm';
 import statusQuery from './status.scm';
+
+/** The flow query shared by JavaScript, TypeScript and TSX; each adds its own file (see flow-common.scm). */
+export const JS_FLOW_COMMON = flowCommon;
 
 export const JS_VALUES: ValueSyntax = {
   number: ['number'],
@@ -32,7 +36,7 @@ export const javascript: LanguageSpec = {
   lineComment: '//',
   statusQuery,
   handlerQuery,
-  flowQuery,
+  flowQuery: [flowCommon, flowQuery],
   values: JS_VALUES,
   flow: JS_FLOW,
   flowFamily: 'javascript',

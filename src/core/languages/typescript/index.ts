@@ -1,6 +1,6 @@
 // TypeScript and TSX inherit the JavaScript queries (the node types they use are the same in all three grammars)
 // and know that class-member decorators stand before their method.
-import { javascript, JS_VALUES } from '../javascript';
+import { javascript, JS_FLOW_COMMON, JS_VALUES } from '../javascript';
 import { LanguageSpec } from '../spec';
 import flowQuery from './flow.scm';
 
@@ -17,7 +17,7 @@ export const typescript: LanguageSpec = {
   extensions: ['.ts', '.mts', '.cts'],
   grammar: 'typescript',
   values: TS_VALUES,
-  flowQuery,
+  flowQuery: [JS_FLOW_COMMON, flowQuery],
   decorators: ['decorator'],
 };
 
