@@ -145,6 +145,15 @@ suite('code engine: details', function () {
     const pretty = minified.replace(/;/g, ';\n');
     assert.ok(!isMinified(pretty));
     assert.deepStrictEqual((await sharedEngine().analyze(pretty, js)).occurrences.map((o) => o.code), [409]);
+    // A session that knew it pretty-printed, then sees it replaced by the bundle in one edit, says minified too.
+    const edited = sharedEngine().session(js);
+    try {
+      assert.deepStrictEqual((await edited.update(pretty)).occurrences.map((o) => o.code), [409]);
+      const { text, change } = edit(pretty, 0, pretty.length, minified);
+      assert.strictEqual((await edited.update(text, change)).skipped, 'minified');
+    } finally {
+      edited.dispose();
+    }
     // Short texts and long hand-written ones are never minified, whatever their line lengths.
     assert.ok(!isMinified(handler.repeat(300).slice(0, MINIFIED_MIN_CHARS - 1)));
     assert.ok(!isMinified(`${'x'.repeat(5000)}\n${'const a = 1;\n'.repeat(5000)}`));

@@ -777,6 +777,11 @@ export class CodeSession {
   /** Analyses `text`; `change` is the one edit since the last call, when known. */
   async update(text: string, change?: TextChange): Promise<CodeAnalysis> {
     this.engine.throwIfCrashed();
+    // Before the grammar is compiled, and also after an edit (a bundle pasted in): as a fresh analysis says.
+    if (isMinified(text)) {
+      this.reset();
+      return { occurrences: [], skipped: 'minified' };
+    }
     const language = await this.engine.language(this.spec);
     this.engine.throwIfCrashed();
     const deadline = new Deadline(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -785,9 +790,7 @@ export class CodeSession {
         return this.updateWithin(language, text, change, deadline);
       } catch (error) {
         // Whatever was kept may be half updated: the next update starts afresh.
-        this.dispose();
-        this.entries = [];
-        this.lastUpdate = 'skipped';
+        this.reset();
         throw error;
       }
     });
@@ -865,11 +868,15 @@ export class CodeSession {
     this.tree = null;
   }
 
-  private full(language: CompiledLanguage, text: string, deadline: Deadline): CodeAnalysis {
+  /** Nothing kept: the next update analyses the whole document. */
+  private reset(): void {
     this.dispose();
     this.entries = [];
     this.lastUpdate = 'skipped';
-    if (isMinified(text)) return { occurrences: [], skipped: 'minified' };
+  }
+
+  private full(language: CompiledLanguage, text: string, deadline: Deadline): CodeAnalysis {
+    this.reset();
     if (!worthParsing(text, this.spec)) return { occurrences: [], skipped: 'noCandidates' };
     const tree = parseWithin(language.parser, parseText(text), null, deadline);
     this.tree = tree;
