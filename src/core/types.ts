@@ -62,6 +62,11 @@ export function prefixedLogger(logger: Logger, prefix: string): Logger {
   };
 }
 
+/** `text` as a regular expression that matches it literally (for `new RegExp`). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 export function comparePositions(a: Position, b: Position): number {
   return a.line - b.line || a.character - b.character;
 }

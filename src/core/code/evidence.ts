@@ -10,6 +10,7 @@
  * anchors must match the file. A pattern without such a predicate gives no evidence test, and any file of its
  * language counts as having evidence (slower, never wrong).
  */
+import { escapeRegExp } from '../types';
 
 /** For each send pattern, the expressions that must all match a file's text for the pattern to match. */
 export interface SinkEvidence {
@@ -292,8 +293,6 @@ function testCost(test: RegExp): number {
   const literal = /^\(\?<!\[A-Za-z0-9_\]\)\(\?:[\w|]+\)\(\?!\[A-Za-z0-9_\]\)$/.test(test.source);
   return literal ? 0 : /^[\w\\s.]/.test(test.source) ? 1 : 2;
 }
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const WORD = /^[A-Za-z0-9_]+$/;
 

@@ -7,7 +7,7 @@
  * linear in their length.
  */
 import { HTTP_STATUS_ENTRIES } from '../../data/httpStatus';
-import { Occurrence } from '../types';
+import { escapeRegExp, Occurrence } from '../types';
 import { JsonKeyTracker } from './json';
 import { keyKind, parentsQualify } from './keys';
 import { detectLogLayout, LAYOUT_HEAD_LINES, layoutColumns, LogLayout } from './layout';
@@ -17,7 +17,7 @@ import {
 
 const CANDIDATE = /[1-5]\d\d/;
 const PHRASES = new RegExp(
-  STATUS_PHRASES.map(({ phrase }) => `\\b(${phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})`).join('|'), 'gim');
+  STATUS_PHRASES.map(({ phrase }) => `\\b(${escapeRegExp(phrase)})`).join('|'), 'gim');
 /** Case-sensitive words at least one of which every phrase contains in the usual spellings (a cheap first look). */
 const PHRASE_HINT = /[Ff]ailed|FAILED|[Ff]orbidden|FORBIDDEN|[Ff]ound:|FOUND:|[Rr]equest|REQUEST|[Ee]rror|ERROR/;
 
@@ -180,7 +180,7 @@ function requiredPresent(pattern: TextPattern, text: string): boolean {
       const [literal] = literals;
       present = (t) => t.includes(literal);
     } else {
-      const any = new RegExp(literals.map((literal) => literal.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+      const any = new RegExp(literals.map(escapeRegExp).join('|'));
       present = (t) => any.test(t);
     }
     REQUIRED.set(pattern, present);
