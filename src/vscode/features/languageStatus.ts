@@ -4,6 +4,7 @@
  * (a warning after a time limit or an engine crash, with the log one click away). Quiet while all is well.
  */
 import * as vscode from 'vscode';
+import { MINIFIED_LINE_CHARS } from '../../core';
 import { CommandId } from '../commands';
 import { DocumentAnalyzer } from '../documents';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -44,7 +45,7 @@ export function registerLanguageStatus(selector: vscode.DocumentSelector, analyz
       : reason === 'crashed'
         ? vscode.l10n.t('This file made the syntax engine fail; it is analysed again when it changes.')
         : reason === 'minified'
-          ? vscode.l10n.t('This file is minified (its lines average over 1,000 characters): it repeats its sources, so it is not analysed.')
+          ? vscode.l10n.t('This file is minified (its lines average over {0} characters): it repeats its sources, so it is not analysed.', MINIFIED_LINE_CHARS.toLocaleString('en-US'))
           : undefined;
     analysis.severity = reason && reason !== 'minified' ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
   };
