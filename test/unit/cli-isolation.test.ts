@@ -50,18 +50,40 @@ function spawnCli(args: string[], cwd: string, nodeFlags: string[] = []): Result
  */
 function testWorker(): string {
   const file = path.join(tempDir('lts-cli-worker-'), 'worker.js');
+  // The worker is handed the next file before it finishes the last (pool.ts PIPELINE_DEPTH) and analyses them in
+  // order; so a file reaches the worker's own handler here only once the one before it is done, and a hang or a crash
+  // strikes the file being analysed, as one in the engine would.
   fs.writeFileSync(file, `
 const { parentPort } = require('worker_threads');
 const on = parentPort.on.bind(parentPort);
-let broken = false;
-parentPort.on = (event, handler) => on(event, (message) => {
-  if (message.type === 'file' && message.file.display.includes('hang')) for (;;) {}
-  if (message.type === 'file' && (broken || message.file.display.includes('poison'))) {
-    broken = true;
-    throw new WebAssembly.RuntimeError('null function or function signature mismatch');
-  }
+const postMessage = parentPort.postMessage.bind(parentPort);
+const waiting = [];
+let handler;
+let busy = false;
+const deliver = () => {
+  if (busy || waiting.length === 0) return;
+  const message = waiting.shift();
+  busy = true;
+  if (message.file.display.includes('hang')) for (;;) {}
+  if (message.file.display.includes('poison')) throw new WebAssembly.RuntimeError('null function or function signature mismatch');
   handler(message);
-});
+};
+parentPort.postMessage = (message, transfer) => {
+  postMessage(message, transfer);
+  if (message.type === 'done') {
+    busy = false;
+    setImmediate(deliver);
+  }
+};
+parentPort.on = (event, listener) => {
+  if (event !== 'message') return on(event, listener);
+  handler = listener;
+  return on('message', (message) => {
+    if (message.type !== 'file') return listener(message);
+    waiting.push(message);
+    setImmediate(deliver);
+  });
+};
 require(${JSON.stringify(workerJs)});
 `);
   return file;
