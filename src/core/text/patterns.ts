@@ -29,6 +29,26 @@ export interface TextPattern {
 
 const METHODS = 'GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS|CONNECT|TRACE';
 const CODE = '[1-5]\\d\\d';
+/**
+ * An IIS (W3C) line without its #Fields header (pattern `iis-w3c-line`), up to its status: date time [site host] s-ip
+ * method stem query port … sc-status, then sc-substatus sc-win32-status [bytes] time-taken.
+ */
+const IIS_W3C_LINE = String.raw`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ ){0,4}(?:${METHODS}) \/\S* [^\r\n]*? ${CODE}(?= \d{1,3} \d{1,10}(?: \d+){0,3}(?: \S+)?[ \t]*$)`;
+
+/**
+ * A field right after a request's method and path (`GET /x SERVER-STATUS=200`) on a headerless IIS line: its query
+ * (cs-uri-query), which IIS logs without the `?`. `at` is the start of the field; `lineStart` the start of its line.
+ */
+export function inHeaderlessIisQuery(text: string, lineStart: number, at: number): boolean {
+  const before = text.slice(lineStart, at);
+  if (!IIS_QUERY_BEFORE.test(before)) return false;
+  let lineEnd = text.indexOf('\n', at);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
+  return IIS_LINE_ONCE.test(text.slice(lineStart, lineEnd));
+}
+const IIS_QUERY_BEFORE = new RegExp(String.raw`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ ){0,4}(?:${METHODS}) \/\S* $`);
+const IIS_LINE_ONCE = new RegExp(IIS_W3C_LINE);
 /** After the code: not part of a longer number or word (a sentence's full stop is fine). */
 const END = '(?!\\w|\\.\\d)';
 /** After a field's value: also not `203/EXEC` (a systemd exit status) nor a range `500-599`. */
@@ -84,7 +104,7 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     description: 'An IIS (W3C) line without its #Fields header, in the default field order: date time [site host] s-ip method stem query port '
       + 'user c-ip agent [referer] [host] sc-status sc-substatus sc-win32-status [bytes] time-taken [x-forwarded-for]: '
       + '2026-11-30 10:00:00 10.0.0.1 GET /x - 443 - 10.0.0.9 Mozilla/5.0 - 404 0 2 15',
-    regex: new RegExp(String.raw`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ ){0,4}(?:${METHODS}) \/\S* [^\r\n]*? ${CODE}(?= \d{1,3} \d{1,10}(?: \d+){0,3}(?: \S+)?[ \t]*$)`, 'gm'),
+    regex: new RegExp(IIS_W3C_LINE, 'gm'),
     // One literal found early in almost any log: nine method literals cost nine whole-block searches on the many
     // blocks that lack them (~4 ms per MB), the regex itself (one start per line) about a seventh of that.
     requires: [' /'],

@@ -12,7 +12,8 @@ import { JsonKeyTracker } from './json';
 import { keyKind, parentsQualify } from './keys';
 import { detectLogLayout, LAYOUT_HEAD_LINES, layoutColumns, LogLayout } from './layout';
 import {
-  EXIT_CONTEXT, HTTP_CONTEXT, NON_HTTP_CONTEXT, REASON_ALIASES, REQUEST_CONTEXT, STATUS_PHRASES, TEXT_PATTERNS, TextPattern,
+  EXIT_CONTEXT, HTTP_CONTEXT, inHeaderlessIisQuery, NON_HTTP_CONTEXT, REASON_ALIASES, REQUEST_CONTEXT, STATUS_PHRASES, TEXT_PATTERNS,
+  TextPattern,
 } from './patterns';
 
 const CANDIDATE = /[1-5]\d\d/;
@@ -98,6 +99,7 @@ function keyHolds(text: string, sep: number, code: number, factsAt: FactsAt): 'u
   let prior = text.charCodeAt(start - 1);
   if ((prior === 0x22 || prior === 0x27) && start > 1) prior = text.charCodeAt(start - 2);
   if (prior === 0x3f || prior === 0x26) return undefined; // a URL query parameter: ?status=500, &code=404
+  if (prior === 0x20 && inHeaderlessIisQuery(text, text.lastIndexOf('\n', start - 1) + 1, start)) return undefined;
   const key = text.slice(start, end);
   const kind = keyKind(key);
   if (kind === 'no') return undefined;
