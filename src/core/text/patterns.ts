@@ -37,15 +37,10 @@ const IIS_W3C_LINE = String.raw`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+
 
 /**
  * A field right after a request's method and path (`GET /x SERVER-STATUS=200`) on a headerless IIS line: its query
- * (cs-uri-query), which IIS logs without the `?`. `at` is the start of the field; `lineStart` the start of its line.
+ * (cs-uri-query), which IIS logs without the `?`. `at` is the start of the field, in the line [lineStart, lineEnd).
  */
-export function inHeaderlessIisQuery(text: string, lineStart: number, at: number): boolean {
-  const before = text.slice(lineStart, at);
-  if (!IIS_QUERY_BEFORE.test(before)) return false;
-  let lineEnd = text.indexOf('\n', at);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (text.charCodeAt(lineEnd - 1) === 0x0d) lineEnd--;
-  return IIS_LINE_ONCE.test(text.slice(lineStart, lineEnd));
+export function inHeaderlessIisQuery(text: string, lineStart: number, at: number, lineEnd: number): boolean {
+  return IIS_QUERY_BEFORE.test(text.slice(lineStart, at)) && IIS_LINE_ONCE.test(text.slice(lineStart, lineEnd));
 }
 const IIS_QUERY_BEFORE = new RegExp(String.raw`^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ ){0,4}(?:${METHODS}) \/\S* $`);
 const IIS_LINE_ONCE = new RegExp(IIS_W3C_LINE);

@@ -99,7 +99,10 @@ function keyHolds(text: string, sep: number, code: number, factsAt: FactsAt): 'u
   let prior = text.charCodeAt(start - 1);
   if ((prior === 0x22 || prior === 0x27) && start > 1) prior = text.charCodeAt(start - 2);
   if (prior === 0x3f || prior === 0x26) return undefined; // a URL query parameter: ?status=500, &code=404
-  if (prior === 0x20 && inHeaderlessIisQuery(text, text.lastIndexOf('\n', start - 1) + 1, start)) return undefined;
+  if (prior === 0x20) {
+    const line = factsAt(sep);
+    if (inHeaderlessIisQuery(text, line.start, start, line.end)) return undefined;
+  }
   const key = text.slice(start, end);
   const kind = keyKind(key);
   if (kind === 'no') return undefined;
