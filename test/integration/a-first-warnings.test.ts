@@ -44,7 +44,7 @@ suite('Time to first warnings', function () {
     // What the engines did meanwhile (their runtime, grammars and queries; the workspace index's lines are marked),
     // for whoever reads the figure.
     const api = extension.exports as { recentLog(): readonly string[] } | undefined;
-    for (const line of api?.recentLog().filter((entry) => /Started the tree-sitter runtime|Loaded the/.test(entry)) ?? []) {
+    for (const line of api?.recentLog().filter((entry) => /Started the tree-sitter runtime|Loaded the|Compiled /.test(entry)) ?? []) {
       appendEvent({ event: 'note', text: line });
     }
     assert.strictEqual(found.length, 1);

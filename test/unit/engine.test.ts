@@ -1,10 +1,10 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import { findUnlisted, FlowIndex, isMinified, languageForPath, LANGUAGES, mergeFlow, Occurrence } from '../../src/core';
+import { CodeEngine, findUnlisted, FlowIndex, isMinified, languageForPath, LANGUAGES, mergeFlow, nullLogger, Occurrence } from '../../src/core';
 import { MINIFIED_MIN_CHARS } from '../../src/core/code/engine';
 import { ALLOWED_CAPTURES } from '../../src/core/languages/captures';
 import { edit, nextEdit } from './edits';
-import { ENGINE_TEST_TIMEOUT_MS, expectations, fixture, sharedEngine } from './helpers';
+import { ENGINE_TEST_TIMEOUT_MS, expectations, fixture, nodeGrammars, sharedEngine } from './helpers';
 
 /** `handler:409@createUser`; a code that travels to its sink adds the helper or class it goes through: `~sendError`. */
 export function describeLine(occurrences: readonly Occurrence[]): string[] {
@@ -288,6 +288,34 @@ suite('code engine: incremental sessions', function () {
       } finally {
         session.dispose();
       }
+    });
+  }
+});
+
+suite('code engine: status queries compiled in part for the editor', function () {
+  this.timeout(ENGINE_TEST_TIMEOUT_MS);
+  for (const folder of fixtureFolders()) {
+    test(`${folder}: a session compiles only the status patterns a file can match and finds what the whole query finds`, async () => {
+      const logged: string[] = [];
+      // An engine of its own: the shared one has compiled the whole queries already.
+      const engine = new CodeEngine(nodeGrammars, { ...nullLogger, info: (message: string) => { logged.push(message); } });
+      const names = fs.readdirSync(fixture(folder)).sort();
+      for (const name of names) {
+        const spec = languageForPath(name)!;
+        const text = fs.readFileSync(fixture(folder, name), 'utf8').replace(/expect:[^\n]*/g, '');
+        const session = engine.session(spec);
+        try {
+          const part = await session.update(text);
+          const whole = await sharedEngine().analyze(text, spec);
+          assert.deepStrictEqual(part.occurrences, whole.occurrences, name);
+          assert.deepStrictEqual(part.flow, whole.flow, `${name}: flow summary`);
+        } finally {
+          session.dispose();
+        }
+      }
+      // The first file compiled a part; later ones grew it (or, past the limit, compiled the whole query).
+      const first = logged.map((line) => /^Compiled (\d+) of the (\d+) status patterns/.exec(line)).find(Boolean);
+      assert.ok(first && Number(first[1]) < Number(first[2]), logged.join('\n'));
     });
   }
 });

@@ -8,7 +8,7 @@ import { LanguageSpec, queryParts, QuerySource } from '../languages/spec';
 import { codeForName } from '../names';
 import { isStatusCode } from '../table';
 import { Logger, nullLogger, Occurrence, OccurrenceContext } from '../types';
-import { findingsQuery, hasSinkEvidence, SinkEvidence, sinkEvidence } from './evidence';
+import { findingsQuery, hasSinkEvidence, patternTests, queryPatterns, SinkEvidence, sinkEvidence } from './evidence';
 import { FlowIndex, FlowSummary, pruneFlow } from './flow';
 import { extractFlow, FlowFunction, LeafValue, RawFlow } from './flowExtract';
 
@@ -123,6 +123,33 @@ export interface CompiledLanguage {
   readonly handlerQuery: Query;
   readonly flowQuery?: Query;
 }
+
+/** A language's grammar with the queries every analysis needs whole (status flow reads every binding of a file). */
+interface GrammarParts {
+  readonly language: Language;
+  readonly parser: Parser;
+  readonly handlerQuery: Query;
+  readonly flowQuery?: Query;
+}
+
+/**
+ * The status query of a language compiled in part, for the editor (see {@link CodeEngine.languageFor}): its patterns
+ * with the text tests each implies, and which of them the query compiled so far holds.
+ */
+interface PartialStatus {
+  readonly source: string;
+  readonly patterns: ReadonlyArray<{ readonly start: number; readonly end: number; readonly tests: readonly RegExp[] }>;
+  readonly included: boolean[];
+  current?: CompiledLanguage;
+  /** Growth is one at a time: a later call waits for the query an earlier one is compiling. */
+  busy: Promise<unknown>;
+}
+
+/**
+ * The editor compiles the whole status query instead of a part once the part would hold more than this share of its
+ * patterns: the parts only grow, so a few compilations at most come before the whole one.
+ */
+const PARTIAL_QUERY_LIMIT = 0.6;
 
 /** A three-digit run in the range of status codes; a file without one has nothing to find and is never parsed. */
 const CANDIDATE = /(?<![\d.])[1-5]\d\d(?![\d])/;
@@ -269,6 +296,8 @@ const MAX_VALUE_DEPTH = 8;
 export class CodeEngine {
   private runtime: Promise<void> | undefined;
   private readonly compiled = new Map<string, Promise<CompiledLanguage>>();
+  private readonly grammars = new Map<string, Promise<GrammarParts>>();
+  private readonly partial = new Map<string, Promise<PartialStatus>>();
   private readonly evidence = new Map<string, Promise<SinkEvidence>>();
   private failure: EngineCrashed | undefined;
 
@@ -356,6 +385,52 @@ export class CodeEngine {
   }
 
   /**
+   * The language compiled for one text, for the editor: the whole status query once it is compiled, else a query of
+   * those of its patterns that can match this text. Compiling the status query is most of a language's start-up
+   * (tree-sitter analyses every pattern against the grammar), and a file needs few of its patterns: an Express file
+   * none of Django's. Each pattern implies text tests (the literals its predicates require, see ./evidence.ts); a
+   * pattern whose tests fail on the text cannot match in it, so the part finds what the whole would. Parts only grow:
+   * a text that needs a pattern the part lacks gets a part with both, and past PARTIAL_QUERY_LIMIT the whole query.
+   */
+  async languageFor(spec: LanguageSpec, text: string): Promise<CompiledLanguage> {
+    const whole = this.compiled.get(spec.id);
+    if (whole) return whole;
+    let partial = this.partial.get(spec.id);
+    if (!partial) {
+      partial = this.partialStatus(spec);
+      partial.catch(() => this.partial.delete(spec.id));
+      this.partial.set(spec.id, partial);
+    }
+    const state = await partial;
+    const grow = state.busy.then(() => this.growPartial(spec, state, text));
+    state.busy = grow.catch(() => undefined);
+    return grow;
+  }
+
+  private async partialStatus(spec: LanguageSpec): Promise<PartialStatus> {
+    const source = await this.queryText(spec.statusQuery);
+    const patterns = queryPatterns(source).map((pattern) => ({ start: pattern.start, end: pattern.end, tests: patternTests(pattern) }));
+    return { source, patterns, included: patterns.map(() => false), busy: Promise.resolve() };
+  }
+
+  private async growPartial(spec: LanguageSpec, state: PartialStatus, text: string): Promise<CompiledLanguage> {
+    const whole = this.compiled.get(spec.id);
+    if (whole) return whole;
+    // Node texts come from the parsed text, whose line breaks are `\n`.
+    const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+    const wanted = state.patterns.map((pattern, i) => state.included[i] || pattern.tests.every((test) => test.test(source)));
+    if (state.current && wanted.every((want, i) => want === state.included[i])) return state.current;
+    if (wanted.filter(Boolean).length > PARTIAL_QUERY_LIMIT * state.patterns.length) return this.language(spec);
+    const parts = await this.grammar(spec);
+    const started = Date.now();
+    const query = new Query(parts.language, state.patterns.filter((_, i) => wanted[i]).map((p) => state.source.slice(p.start, p.end)).join('\n'));
+    wanted.forEach((want, i) => { state.included[i] = want; });
+    state.current = { parser: parts.parser, handlerQuery: parts.handlerQuery, flowQuery: parts.flowQuery, statusQuery: query };
+    this.logger.info(`Compiled ${query.patternCount()} of the ${state.patterns.length} status patterns for ${spec.name} in ${Date.now() - started} ms.`);
+    return state.current;
+  }
+
+  /**
    * Whether a text can hold a status sink of its language (see ./evidence.ts), without parsing it: what
    * `lts-status check` asks before it parses a file for nothing but its findings and status flow.
    */
@@ -395,23 +470,45 @@ export class CodeEngine {
     return this.runtime;
   }
 
-  private async compile(spec: LanguageSpec, findingsOnly: boolean): Promise<CompiledLanguage> {
+  /**
+   * Loads a language's grammar and compiles the queries that do not depend on the text (handlers, status flow), once;
+   * what the editor prepares at activation. Later calls share the promise.
+   */
+  grammar(spec: LanguageSpec): Promise<GrammarParts> {
+    let parts = this.grammars.get(spec.id);
+    if (!parts) {
+      parts = this.loadGrammar(spec);
+      parts.catch(() => this.grammars.delete(spec.id));
+      this.grammars.set(spec.id, parts);
+    }
+    return parts;
+  }
+
+  private async loadGrammar(spec: LanguageSpec): Promise<GrammarParts> {
     await this.start();
     const started = Date.now();
     const language = await Language.load(await this.loader.grammar(spec.grammar));
     const loaded = Date.now();
     const parser = new Parser();
     parser.setLanguage(language);
-    const compiled = {
+    const parts = {
+      language,
       parser,
-      statusQuery: new Query(language, findingsOnly ? findingsQuery(await this.queryText(spec.statusQuery)) : await this.queryText(spec.statusQuery)),
       handlerQuery: new Query(language, await this.queryText(spec.handlerQuery)),
       ...(spec.flowQuery && spec.flow ? { flowQuery: new Query(language, await this.queryText(spec.flowQuery)) } : {}),
     };
-    const done = Date.now();
-    this.logger.info(`Loaded the ${spec.grammar} grammar for ${spec.name}${findingsOnly ? ' (findings only)' : ''} in ${done - started} ms `
-      + `(grammar ${loaded - started} ms, queries ${done - loaded} ms).`);
-    return compiled;
+    this.logger.info(`Loaded the ${spec.grammar} grammar for ${spec.name} in ${Date.now() - started} ms `
+      + `(grammar ${loaded - started} ms, handler and flow queries ${Date.now() - loaded} ms).`);
+    return parts;
+  }
+
+  private async compile(spec: LanguageSpec, findingsOnly: boolean): Promise<CompiledLanguage> {
+    const parts = await this.grammar(spec);
+    const source = await this.queryText(spec.statusQuery);
+    const started = Date.now();
+    const statusQuery = new Query(parts.language, findingsOnly ? findingsQuery(source) : source);
+    this.logger.info(`Compiled the status query for ${spec.name}${findingsOnly ? ' (findings only)' : ''} in ${Date.now() - started} ms.`);
+    return { parser: parts.parser, handlerQuery: parts.handlerQuery, flowQuery: parts.flowQuery, statusQuery };
   }
 }
 
@@ -771,6 +868,8 @@ export class CodeSession {
   private nameRanges: Array<[number, number]> = [];
   /** How the last update went, for tests and the benchmark. */
   lastUpdate: 'full' | 'incremental' | 'skipped' = 'skipped';
+  /** The compiled language of the last update. */
+  private compiledWith: CompiledLanguage | undefined;
 
   constructor(private readonly engine: CodeEngine, readonly spec: LanguageSpec, private readonly options: AnalyzeOptions = {}) {}
 
@@ -782,12 +881,15 @@ export class CodeSession {
       this.reset();
       return { occurrences: [], skipped: 'minified' };
     }
-    const language = await this.engine.language(this.spec);
+    const language = await this.engine.languageFor(this.spec, text);
     this.engine.throwIfCrashed();
     const deadline = new Deadline(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return this.engine.guarded(this.spec, language, text, () => {
       try {
-        return this.updateWithin(language, text, change, deadline);
+        // A status query grown since the last update (see CodeEngine.languageFor) may match where the last did not.
+        const incremental = language === this.compiledWith ? change : undefined;
+        this.compiledWith = language;
+        return this.updateWithin(language, text, incremental, deadline);
       } catch (error) {
         // Whatever was kept may be half updated: the next update starts afresh.
         this.reset();

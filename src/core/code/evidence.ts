@@ -85,7 +85,7 @@ interface Predicate {
   readonly strings: readonly string[];
 }
 
-interface PatternFacts {
+export interface PatternFacts {
   readonly captures: Set<string>;
   /** Captures present in every match of the pattern (not under `?`, `*` or an alternation). */
   readonly required: Set<string>;
@@ -336,22 +336,30 @@ export function sinkEvidence(statusQuery: string): SinkEvidence {
   let always = false;
   for (const pattern of queryPatterns(statusQuery)) {
     if (![...pattern.captures].some((c) => SEND_CAPTURES.has(c))) continue;
-    const tests: RegExp[] = [...pattern.evidence, ...pattern.fileEvidence].map((source) => new RegExp(source, 'm'));
-    const seen = new Set<string>(tests.map((t) => t.source));
-    for (const predicate of pattern.predicates) {
-      if (!pattern.required.has(predicate.capture)) continue;
-      const test = predicateTest(predicate);
-      if (test && !seen.has(test.source)) {
-        seen.add(test.source);
-        tests.push(test);
-      }
-    }
+    const tests = patternTests(pattern);
     if (tests.length === 0) always = true;
-    // Cheap, selective tests first: a file's later tests run only while the earlier ones pass.
-    patterns.push(tests.map((test, order) => ({ test, order, cost: testCost(test) }))
-      .sort((a, b) => a.cost - b.cost || a.order - b.order).map(({ test }) => test));
+    patterns.push(tests);
   }
   return { patterns, always };
+}
+
+/**
+ * The text tests a pattern implies (its stated evidence, then its predicates on required captures), cheap and
+ * selective ones first: a file's later tests run only while the earlier ones pass. None: any text may match it.
+ */
+export function patternTests(pattern: PatternFacts): RegExp[] {
+  const tests: RegExp[] = [...pattern.evidence, ...pattern.fileEvidence].map((source) => new RegExp(source, 'm'));
+  const seen = new Set<string>(tests.map((t) => t.source));
+  for (const predicate of pattern.predicates) {
+    if (!pattern.required.has(predicate.capture)) continue;
+    const test = predicateTest(predicate);
+    if (test && !seen.has(test.source)) {
+      seen.add(test.source);
+      tests.push(test);
+    }
+  }
+  return tests.map((test, order) => ({ test, order, cost: testCost(test) }))
+    .sort((a, b) => a.cost - b.cost || a.order - b.order).map(({ test }) => test);
 }
 
 /** Whether a text passes the evidence of at least one send pattern. */

@@ -27,14 +27,17 @@ export class EngineService {
   /** Handles a request after those before it have finished. */
   handle(request: EngineRequest): void {
     if (request.type === 'prepare') {
-      // Compiling starts now, beside whatever runs; an analysis of the language later shares the compiled result.
+      // Loading starts now, beside whatever runs; an analysis of the language later shares the loaded grammar. The
+      // status query waits for a document: the editor compiles the part of it that document needs (languageFor).
       const work: Promise<unknown>[] = [this.engine.start()];
       for (const id of request.languages) {
         const spec = LANGUAGES.find((candidate) => candidate.id === id);
-        if (spec) work.push(this.engine.language(spec));
+        if (spec) work.push(this.engine.grammar(spec));
       }
       const { id } = request;
-      void Promise.allSettled(work).then(() => {
+      // Prepared: the grammars are loaded and the analyses asked for meanwhile (the open documents') are done, so
+      // their status queries are compiled too.
+      void Promise.allSettled(work).then(() => this.queue).then(() => {
         if (id !== undefined) this.post({ type: 'prepared', id });
       });
       return;
@@ -51,7 +54,9 @@ export class EngineService {
     try {
       const spec = LANGUAGES.find((candidate) => candidate.id === request.language);
       if (!spec) throw new Error(`unknown language ${request.language}`);
-      await this.engine.language(spec);
+      // Compiling is not the analysis: its time does not count against the analysis's deadline (see 'begin').
+      if (request.key === undefined) await this.engine.language(spec);
+      else await this.engine.languageFor(spec, request.text);
       this.post({ type: 'begin', id: request.id });
       const analysis = await this.analyze(request, spec);
       this.post({ type: 'result', id: request.id, analysis });

@@ -31,8 +31,9 @@ export interface ForgetRequest {
 }
 
 /**
- * Load and compile these languages now (at activation, for the documents already open). With an `id`, the engine
- * answers `prepared` once they are compiled (or failed to).
+ * Load these languages' grammars now (at activation, for the documents already open); their status queries are
+ * compiled for the documents as they are analysed. With an `id`, the engine answers `prepared` once the grammars are
+ * loaded (or failed to) and the analyses requested by then are done.
  */
 export interface PrepareRequest {
   readonly type: 'prepare';
@@ -51,7 +52,7 @@ export type EngineResponse =
    * "memory access out of bounds"): the host must replace the worker.
    */
   | { readonly type: 'error'; readonly id: number; readonly message: string; readonly fatal: boolean }
-  /** The languages of the prepare request `id` are compiled (or failed to). */
+  /** The prepare request `id` is done: its grammars are loaded (or failed to), the analyses asked for by then too. */
   | { readonly type: 'prepared'; readonly id: number }
   /** A line of the engine's log (grammar load times, skipped documents), for the host's log. */
   | { readonly type: 'log'; readonly level: LogLevel; readonly message: string };
