@@ -316,7 +316,7 @@ export class CodeEngine {
     this.throwIfCrashed();
     if (isMinified(text)) return { occurrences: [], skipped: 'minified' };
     if (!options.ungated && !worthParsing(text, spec)) return { occurrences: [], skipped: 'noCandidates' };
-    const language = await this.language(spec, options.findingsOnly);
+    const language = await this.languageFor(spec, text, options.findingsOnly);
     this.throwIfCrashed();
     const deadline = new Deadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     return this.guarded(spec, language, text, () => {
@@ -385,42 +385,45 @@ export class CodeEngine {
   }
 
   /**
-   * The language compiled for one text, for the editor: the whole status query once it is compiled, else a query of
-   * those of its patterns that can match this text. Compiling the status query is most of a language's start-up
-   * (tree-sitter analyses every pattern against the grammar), and a file needs few of its patterns: an Express file
-   * none of Django's. Each pattern implies text tests (the literals its predicates require, see ./evidence.ts); a
-   * pattern whose tests fail on the text cannot match in it, so the part finds what the whole would. Parts only grow:
-   * a text that needs a pattern the part lacks gets a part with both, and past PARTIAL_QUERY_LIMIT the whole query.
+   * The language compiled for one text: the whole status query once it is compiled, else a query of those of its
+   * patterns that can match this text. Compiling the status query is most of a language's start-up (tree-sitter
+   * analyses every pattern against the grammar), a file needs few of its patterns (an Express file none of Django's),
+   * and a query of fewer patterns also runs faster. Each pattern implies text tests (the literals its predicates
+   * require, see ./evidence.ts); a pattern whose tests fail on the text cannot match in it, so the part finds what the
+   * whole would. Parts only grow: a text that needs a pattern the part lacks gets a part with both, and past
+   * PARTIAL_QUERY_LIMIT the whole query.
    */
-  async languageFor(spec: LanguageSpec, text: string): Promise<CompiledLanguage> {
-    const whole = this.compiled.get(spec.id);
+  async languageFor(spec: LanguageSpec, text: string, findingsOnly = false): Promise<CompiledLanguage> {
+    const key = findingsOnly ? `${spec.id}\u0000findings` : spec.id;
+    const whole = this.compiled.get(key);
     if (whole) return whole;
-    let partial = this.partial.get(spec.id);
+    let partial = this.partial.get(key);
     if (!partial) {
-      partial = this.partialStatus(spec);
-      partial.catch(() => this.partial.delete(spec.id));
-      this.partial.set(spec.id, partial);
+      partial = this.partialStatus(spec, findingsOnly);
+      partial.catch(() => this.partial.delete(key));
+      this.partial.set(key, partial);
     }
     const state = await partial;
-    const grow = state.busy.then(() => this.growPartial(spec, state, text));
+    const grow = state.busy.then(() => this.growPartial(spec, state, text, findingsOnly));
     state.busy = grow.catch(() => undefined);
     return grow;
   }
 
-  private async partialStatus(spec: LanguageSpec): Promise<PartialStatus> {
-    const source = await this.queryText(spec.statusQuery);
+  private async partialStatus(spec: LanguageSpec, findingsOnly: boolean): Promise<PartialStatus> {
+    const text = await this.queryText(spec.statusQuery);
+    const source = findingsOnly ? findingsQuery(text) : text;
     const patterns = queryPatterns(source).map((pattern) => ({ start: pattern.start, end: pattern.end, tests: patternTests(pattern) }));
     return { source, patterns, included: patterns.map(() => false), busy: Promise.resolve() };
   }
 
-  private async growPartial(spec: LanguageSpec, state: PartialStatus, text: string): Promise<CompiledLanguage> {
-    const whole = this.compiled.get(spec.id);
+  private async growPartial(spec: LanguageSpec, state: PartialStatus, text: string, findingsOnly: boolean): Promise<CompiledLanguage> {
+    const whole = this.compiled.get(findingsOnly ? `${spec.id}\u0000findings` : spec.id);
     if (whole) return whole;
     // Node texts come from the parsed text, whose line breaks are `\n`.
     const source = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     const wanted = state.patterns.map((pattern, i) => state.included[i] || pattern.tests.every((test) => test.test(source)));
     if (state.current && wanted.every((want, i) => want === state.included[i])) return state.current;
-    if (wanted.filter(Boolean).length > PARTIAL_QUERY_LIMIT * state.patterns.length) return this.language(spec);
+    if (wanted.filter(Boolean).length > PARTIAL_QUERY_LIMIT * state.patterns.length) return this.language(spec, findingsOnly);
     const parts = await this.grammar(spec);
     const started = Date.now();
     const query = new Query(parts.language, state.patterns.filter((_, i) => wanted[i]).map((p) => state.source.slice(p.start, p.end)).join('\n'));

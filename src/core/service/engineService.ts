@@ -55,8 +55,7 @@ export class EngineService {
       const spec = LANGUAGES.find((candidate) => candidate.id === request.language);
       if (!spec) throw new Error(`unknown language ${request.language}`);
       // Compiling is not the analysis: its time does not count against the analysis's deadline (see 'begin').
-      if (request.key === undefined) await this.engine.language(spec);
-      else await this.engine.languageFor(spec, request.text);
+      await this.engine.languageFor(spec, request.text);
       this.post({ type: 'begin', id: request.id });
       const analysis = await this.analyze(request, spec);
       this.post({ type: 'result', id: request.id, analysis });
