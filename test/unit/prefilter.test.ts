@@ -11,7 +11,7 @@ import { Language, Query } from '@vscode/tree-sitter-wasm';
 import { run } from '../../src/cli/run';
 import { analyzeDocument, CodeEngine, FlowIndex, LANGUAGES, LanguageSpec, readerForPath } from '../../src/core';
 import { queryParts } from '../../src/core/languages/spec';
-import { findingsQuery, hasSinkEvidence, queryPatterns, sinkEvidence, unanchored, withoutOptionalPrefix } from '../../src/core/code/evidence';
+import { findingsQuery, hasSinkEvidence, queryPatterns, sinkEvidence, unanchored, withoutOpenPrefixes, withoutOptionalPrefix } from '../../src/core/code/evidence';
 import { meetsDemand } from '../../src/core/code/flow';
 import { denseTree, sourceTree } from '../bench/generate';
 import { asText, ENGINE_TEST_TIMEOUT_MS, fixture, nodeGrammars, repoRoot, tempTree } from './helpers';
@@ -170,6 +170,20 @@ suite('parsing less for check', function () {
     assert.strictEqual(withoutOptionalPrefix('((actix_web::)?error::)?Error[A-Z]'), 'Error[A-Z]');
     assert.strictEqual(withoutOptionalPrefix('(a)?b|c'), '(a)?b|c');
     assert.strictEqual(withoutOptionalPrefix('(a)?'), '(a)?');
+    // Each alternative loses its open-ended start (a run of word characters tried at every position of a file).
+    assert.strictEqual(withoutOpenPrefixes('(\\[|(\\w+_)?(body|content)|\\w+\\.(body|each)\\b)'), '(?:\\[|(body|content)|\\.(body|each)\\b)');
+    assert.strictEqual(withoutOpenPrefixes('(res|[a-z]\\w*Response)'), '(?:res|Response)');
+    assert.strictEqual(withoutOpenPrefixes('[rfRF]?["\'](\\/|https?:)'), '["\'](\\/|https?:)');
+    assert.strictEqual(withoutOpenPrefixes('[A-Z][A-Za-z]+Exception'), 'Exception');
+    assert.strictEqual(withoutOpenPrefixes('error::'), 'error::');
+    // Nothing left of an alternative: no test at all (any text may match).
+    assert.strictEqual(withoutOpenPrefixes('(a|\\w+)'), undefined);
+    assert.strictEqual(withoutOpenPrefixes('\\w{2}x'), '\\w{2}x');
+    for (const [pattern, texts] of [['(\\[|(\\w+_)?(body|content)|\\w+\\.(body|each)\\b)', ['x[1]', 'api_body', 'res.each ']], ['(res|[a-z]\\w*Response)', ['res', 'httpResponse']]] as const) {
+      const relaxed = new RegExp(withoutOpenPrefixes(pattern)!);
+      // Necessary: whatever the original matches, the relaxed test matches too.
+      for (const text of texts) assert.ok(new RegExp(pattern).test(text) && relaxed.test(text), `${pattern} on ${text}`);
+    }
   });
 
   test('the demand of an index names what a file must mention', () => {

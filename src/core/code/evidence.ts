@@ -273,6 +273,87 @@ export function withoutOptionalPrefix(pattern: string): string {
   }
 }
 
+/**
+ * A weaker test that a search runs fast: each alternative (also inside one group that wraps the whole pattern)
+ * without what it may start with before its first literal — optional groups, `\w+`, `[rfRF]?`, a range `[a-z]` — so that the
+ * search does not try a run of word characters at every position of the file. What is left of an alternative is still
+ * necessary for it (`\w+\.(body|each)` needs `.body` or `.each`). Undefined when an alternative has nothing left: the
+ * predicate then gives no test.
+ */
+export function withoutOpenPrefixes(pattern: string): string | undefined {
+  let body = pattern;
+  const wrapped = closingParen(body, 0) === body.length - 1;
+  if (wrapped) body = body.startsWith('(?:') ? body.slice(3, -1) : body.slice(1, -1);
+  const alternatives = splitTopLevel(body).map(stripOpenPrefix);
+  if (alternatives.some((alternative) => alternative === '')) return undefined;
+  return alternatives.length === 1 && !wrapped ? alternatives[0] : `(?:${alternatives.join('|')})`;
+}
+
+/** The index of the `)` that closes the group opening at `open`, or -1. */
+function closingParen(pattern: string, open: number): number {
+  if (pattern[open] !== '(') return -1;
+  let depth = 0;
+  let inClass = false;
+  for (let i = open; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+function splitTopLevel(pattern: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let from = 0;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      parts.push(pattern.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(pattern.slice(from));
+  return parts;
+}
+
+/** One alternative without the open-ended start described at {@link withoutOpenPrefixes}. */
+function stripOpenPrefix(alternative: string): string {
+  let rest = alternative;
+  for (;;) {
+    let end: number;
+    if (rest[0] === '(') {
+      end = closingParen(rest, 0);
+      // Only a group that may be absent (a group that must be there keeps the alternatives inside it).
+      if (end < 0 || (rest[end + 1] !== '?' && rest[end + 1] !== '*')) return rest;
+      end += 1;
+    } else if (rest[0] === '[') {
+      end = rest.indexOf(']', rest[1] === ']' || (rest[1] === '^' && rest[2] === ']') ? 3 : 1);
+      if (end < 0 || rest.slice(0, end).includes('\\')) return rest;
+      // A class that must be there and is narrow (`["']`) is a cheap, selective start: it stays.
+      if (!'?*'.includes(rest[end + 1] ?? '') && !/^\[\^|.-./.test(rest.slice(0, end))) return rest;
+    } else if (rest[0] === '\\' && /[wsdWSD]/.test(rest[1] ?? '')) {
+      end = 1;
+    } else if (rest[0] === '.') {
+      end = 0;
+    } else {
+      return rest;
+    }
+    if ('?*+'.includes(rest[end + 1] ?? '') && rest[end + 1] !== undefined) end++;
+    if (rest[end + 1] === '?' || rest[end + 1] === '{' || rest[end + 1] === '+') return rest;
+    rest = rest.slice(end + 1);
+  }
+}
+
 function hasTopLevelAlternation(pattern: string): boolean {
   let depth = 0;
   let inClass = false;
@@ -320,7 +401,8 @@ function predicateTest(predicate: Predicate): RegExp | undefined {
       const words = /^\^\(?((?:[A-Za-z0-9_]+\|)*[A-Za-z0-9_]+)\)?\$$/.exec(predicate.strings[0]);
       if (words) return literals(words[1].split('|'));
       try {
-        return new RegExp(withoutOptionalPrefix(unanchored(predicate.strings[0])));
+        const relaxed = withoutOpenPrefixes(withoutOptionalPrefix(unanchored(predicate.strings[0])));
+        return relaxed === undefined ? undefined : new RegExp(relaxed);
       } catch {
         return undefined;
       }
