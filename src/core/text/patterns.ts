@@ -209,6 +209,19 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     requires: ['Exception', 'Error'],
   },
   {
+    id: 'dotnet-ensure-success',
+    description: '.NET EnsureSuccessStatusCode, also when the reason is empty: Response status code does not indicate success: 404 ().',
+    regex: new RegExp(String.raw`\bdoes not indicate success: ${CODE}${END}`, 'gm'),
+    requires: ['indicate success: '],
+  },
+  {
+    id: 'parenthesized-status',
+    description: 'A status in parentheses after an SDK phrase: .NET WebException The remote server returned an error: (404) Not Found. '
+      + '(zh-CN: 远程服务器返回错误: (401) 未经授权), botocore An error occurred (403) when calling the HeadObject operation',
+    regex: new RegExp(String.raw`(?:\breturned an error: |返回错误[:：] ?|\bAn error occurred )\(${CODE}(?=\)(?: when calling the |[ \t.]|$))`, 'gm'),
+    requires: ['returned an error: ', '返回错误', 'An error occurred ('],
+  },
+  {
     id: 'python-requests',
     description: 'Python requests: 429 Client Error: Too Many Requests for url',
     regex: new RegExp(String.raw`(?<![\w.])${CODE}(?= (?:Client|Server) Error: )`, 'gm'),
@@ -216,9 +229,10 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   },
   {
     id: 'status-code-phrase',
-    description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, HTTP error 404, HTTP Error 429:, but got 415 instead',
-    regex: new RegExp(String.raw`(?:\b(?:[Ss]tatus[ _-]?[Cc]ode|STATUS[ _-]?CODE|(?:HTTP|[Hh]ttp) (?:[Ss]tatus|STATUS|[Ee]rror|ERROR)|[Rr]esponse [Cc]ode|RESPONSE CODE|HTTP|[Hh]ttp)\b[ \t]*[:=#]?[ \t]*|\bbut got )${CODE}${END}`, 'gm'),
-    requires: ['tatus', 'STATUS', 'HTTP', 'ttp', 'esponse', 'ESPONSE', 'but got '],
+    description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, HTTP error 404, HTTP Error 429:, but got 415 instead, '
+      + '[status code] 401 (Guzzle), 返回状态码: 401 (zh-CN: status code)',
+    regex: new RegExp(String.raw`(?:\b(?:[Ss]tatus[ _-]?[Cc]ode|STATUS[ _-]?CODE|(?:HTTP|[Hh]ttp) (?:[Ss]tatus|STATUS|[Ee]rror|ERROR)|[Rr]esponse [Cc]ode|RESPONSE CODE|HTTP|[Hh]ttp)\b\]?[ \t]*[:=#]?[ \t]*|\bbut got |(?:状态码|响应码)[ \t]*[:：=]?[ \t]*)${CODE}${END}`, 'gm'),
+    requires: ['tatus', 'STATUS', 'HTTP', 'ttp', 'esponse', 'ESPONSE', 'but got ', '状态码', '响应码'],
   },
   {
     id: 'status-word',
