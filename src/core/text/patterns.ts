@@ -88,6 +88,12 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     requires: ['] "'],
   },
   {
+    id: 'access-log-status-first',
+    description: 'An access log that writes the status before the quoted request (the nginx gateway of the Loki Helm chart): [30/Nov/2026:10:00:00 +0000]  426 "POST /loki/api/v1/push HTTP/1.1" 0',
+    regex: new RegExp(String.raw`\][ \t]{1,2}(?<=${CLF_TIME_END}[ \t]{1,2})${CODE}(?=[ \t]+"(?:${METHODS}) [^"\r\n]*")`, 'gm'),
+    requires: METHODS.split('|').map((method) => `"${method} `),
+  },
+  {
     id: 's3-access-log',
     description: 'Amazon S3 server access log: the status after the operation, the key and the request, also when the request is "-" '
       + 'or a bare - (batch deletes): REST.COPY.OBJECT_GET photos/a.jpg "-" 200 - - 12345, BATCH.DELETE.OBJECT photos/b.jpg - 204 - - 5120',
@@ -106,8 +112,8 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   },
   {
     id: 'squid-native',
-    description: 'Squid native access log: result code and status after time, elapsed and client: 1286536308.779 180 10.0.0.1 TCP_MISS/200 411 GET http://…',
-    regex: new RegExp(String.raw`\b(?:TCP|UDP|TAG|NONE)[A-Z_]*\/(?<=\b\d{9,10}\.\d{3}[ \t]+-?\d+ \S+ [A-Z_]+\/)${CODE}(?= -?\d+ [A-Z])`, 'gm'),
+    description: 'Squid native access log: result code and status after time (milliseconds optional), elapsed and client: 1286536308.779 180 10.0.0.1 TCP_MISS/200 411 GET http://…',
+    regex: new RegExp(String.raw`\b(?:TCP|UDP|TAG|NONE)[A-Z_]*\/(?<=\b\d{9,10}(?:\.\d{3})?[ \t]+-?\d+ \S+ [A-Z_]+\/)${CODE}(?= -?\d+ [A-Z])`, 'gm'),
     requires: ['TCP_', 'UDP_', 'NONE/', 'TAG_'],
   },
   {
@@ -161,8 +167,9 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   {
     id: 'method-path-status',
     description: 'A method and a path, then the status: GET /x -> 503, POST /v2/p/groups/g/streams 201 (took 88 ms), GET /api 200 12.3 ms (morgan), '
-      + 'HTTP GET /x responded 404 in 12.3 ms (Serilog); not the port of an IIS line whose query is empty: GET /x - 443 - 10.0.0.9 (port, user, client)',
-    regex: new RegExp(String.raw`\b(?:${METHODS})[ \t]+(?:[a-z][\w+.-]*:\/\/[^\s"]*|\/[^\s"]*)[ \t]+(?:(?:->|=>|→|:|responded|returned|answered)[ \t]+|-[ \t]+(?!\d+[ \t]+\S+[ \t]+${IP}[ \t]))?${CODE}(?=$|[ \t,;)\]]|\.(?!\d))`, 'gm'),
+      + 'HTTP GET /x responded 404 in 12.3 ms (Serilog), POST /loki/api/v1/push (500) 1.2ms (Grafana dskit/weaveworks middleware); '
+      + 'not the port of an IIS line whose query is empty: GET /x - 443 - 10.0.0.9 (port, user, client)',
+    regex: new RegExp(String.raw`\b(?:${METHODS})[ \t]+(?:[a-z][\w+.-]*:\/\/[^\s"]*|\/[^\s"]*)[ \t]+(?:(?:->|=>|→|:|responded|returned|answered)[ \t]+|-[ \t]+(?!\d+[ \t]+\S+[ \t]+${IP}[ \t])|\((?=${CODE}\)(?:$|[\s"',;\\])))?${CODE}(?=$|[ \t,;)\]]|\.(?!\d))`, 'gm'),
     requires: METHODS.split('|'),
   },
   {
@@ -202,6 +209,19 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
     requires: ['Exception', 'Error'],
   },
   {
+    id: 'dotnet-ensure-success',
+    description: '.NET EnsureSuccessStatusCode, also when the reason is empty: Response status code does not indicate success: 404 ().',
+    regex: new RegExp(String.raw`\bdoes not indicate success: ${CODE}${END}`, 'gm'),
+    requires: ['indicate success: '],
+  },
+  {
+    id: 'parenthesized-status',
+    description: 'A status in parentheses after an SDK phrase: .NET WebException The remote server returned an error: (404) Not Found. '
+      + '(zh-CN: 远程服务器返回错误: (401) 未经授权), botocore An error occurred (403) when calling the HeadObject operation',
+    regex: new RegExp(String.raw`(?:\breturned an error: |返回错误[:：] ?|\bAn error occurred )\(${CODE}(?=\)(?: when calling the |[ \t.]|$))`, 'gm'),
+    requires: ['returned an error: ', '返回错误', 'An error occurred ('],
+  },
+  {
     id: 'python-requests',
     description: 'Python requests: 429 Client Error: Too Many Requests for url',
     regex: new RegExp(String.raw`(?<![\w.])${CODE}(?= (?:Client|Server) Error: )`, 'gm'),
@@ -209,9 +229,10 @@ export const TEXT_PATTERNS: readonly TextPattern[] = Object.freeze([
   },
   {
     id: 'status-code-phrase',
-    description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, HTTP error 404, HTTP Error 429:, but got 415 instead',
-    regex: new RegExp(String.raw`(?:\b(?:[Ss]tatus[ _-]?[Cc]ode|STATUS[ _-]?CODE|(?:HTTP|[Hh]ttp) (?:[Ss]tatus|STATUS|[Ee]rror|ERROR)|[Rr]esponse [Cc]ode|RESPONSE CODE|HTTP|[Hh]ttp)\b[ \t]*[:=#]?[ \t]*|\bbut got )${CODE}${END}`, 'gm'),
-    requires: ['tatus', 'STATUS', 'HTTP', 'ttp', 'esponse', 'ESPONSE', 'but got '],
+    description: 'Prose: unexpected status code: 503, status code 404, HTTP status 429, HTTP 503, HTTP error 404, HTTP Error 429:, but got 415 instead, '
+      + '[status code] 401 (Guzzle), 返回状态码: 401 (zh-CN: status code)',
+    regex: new RegExp(String.raw`(?:\b(?:[Ss]tatus[ _-]?[Cc]ode|STATUS[ _-]?CODE|(?:HTTP|[Hh]ttp) (?:[Ss]tatus|STATUS|[Ee]rror|ERROR)|[Rr]esponse [Cc]ode|RESPONSE CODE|HTTP|[Hh]ttp)\b\]?[ \t]*[:=#]?[ \t]*|\bbut got |(?:状态码|响应码)[ \t]*[:：=]?[ \t]*)${CODE}${END}`, 'gm'),
+    requires: ['tatus', 'STATUS', 'HTTP', 'ttp', 'esponse', 'ESPONSE', 'but got ', '状态码', '响应码'],
   },
   {
     id: 'status-word',
