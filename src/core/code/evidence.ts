@@ -248,27 +248,10 @@ export function withoutOptionalPrefix(pattern: string): string {
   let rest = pattern;
   for (;;) {
     if (rest[0] !== '(') return rest;
-    let depth = 0;
-    let end = -1;
-    let inClass = false;
-    for (let i = 0; i < rest.length; i++) {
-      const c = rest[i];
-      if (c === '\\') {
-        i++;
-      } else if (inClass) {
-        if (c === ']') inClass = false;
-      } else if (c === '[') {
-        inClass = true;
-      } else if (c === '(') {
-        depth++;
-      } else if (c === ')' && --depth === 0) {
-        end = i;
-        break;
-      }
-    }
+    const end = closingParen(rest, 0);
     if (end < 0 || (rest[end + 1] !== '?' && rest[end + 1] !== '*') || rest[end + 2] === '?' || end + 2 >= rest.length) return rest;
     // A top-level alternation after the group (`(a)?b|c`) would change meaning: keep the pattern as it is.
-    if (hasTopLevelAlternation(rest)) return rest;
+    if (splitTopLevel(rest).length > 1) return rest;
     rest = rest.slice(end + 2);
   }
 }
@@ -305,6 +288,7 @@ function closingParen(pattern: string, open: number): number {
   return -1;
 }
 
+/** A pattern's alternatives at its top level (outside groups and classes). */
 function splitTopLevel(pattern: string): string[] {
   const parts: string[] = [];
   let depth = 0;
@@ -348,25 +332,10 @@ function stripOpenPrefix(alternative: string): string {
     } else {
       return rest;
     }
-    if ('?*+'.includes(rest[end + 1] ?? '') && rest[end + 1] !== undefined) end++;
+    if (/[?*+]/.test(rest[end + 1] ?? '')) end++;
     if (rest[end + 1] === '?' || rest[end + 1] === '{' || rest[end + 1] === '+') return rest;
     rest = rest.slice(end + 1);
   }
-}
-
-function hasTopLevelAlternation(pattern: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
 }
 
 /** A rough cost order for tests: plain words first, then other expressions, longest literal runs first. */
