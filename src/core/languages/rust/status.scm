@@ -177,6 +177,18 @@
   (#eq? @_method "map_err")
   (#match? @status.send "^((actix_web::)?error::)?Error[A-Z][A-Za-z]+$"))
 
+; poem: Err(Error::from_status(StatusCode::CONFLICT)), Error::from_string("exists", StatusCode::CONFLICT)
+(call_expression
+  function: (scoped_identifier path: (_) @_type name: (identifier) @_method)
+  arguments: (arguments . (_) @status.send .)
+  (#match? @_type "^(poem::)?(error::)?Error$")
+  (#eq? @_method "from_status"))
+(call_expression
+  function: (scoped_identifier path: (_) @_type name: (identifier) @_method)
+  arguments: (arguments . (_) . (_) @status.send .)
+  (#match? @_type "^(poem::)?(error::)?Error$")
+  (#eq? @_method "from_string"))
+
 ; ---- Handlers: implicit codes (a redirect without a number) ----------------------------------------------------
 
 ; axum, Rocket: Redirect::to(uri) answers 303 See Other, Redirect::temporary 307, Redirect::permanent 308; Rocket:
