@@ -168,13 +168,14 @@
   (#set! evidence "\\braise\\b")
   (#set! evidence.file "\\b(from\\s+(rest_framework(\\.exceptions)?|werkzeug(\\.exceptions)?|aiohttp(\\.web)?|pyramid(\\.httpexceptions)?|webob(\\.exc)?|django(\\.http)?|falcon(\\.errors)?)\\s+import|import\\s+(rest_framework|werkzeug|aiohttp|pyramid|webob|django)\\.)"))
 
-; DRF and Werkzeug exception classes: class Conflict(APIException): status_code = 409; class Teapot(HTTPException): code = 418
+; DRF and Werkzeug exception classes: class Conflict(APIException): status_code = 409; class Teapot(HTTPException): code = 418;
+; aiohttp: class Locked(web.HTTPClientError): status_code = 423
 (class_definition
   superclasses: (argument_list (_) @_base)
   body: (block
     (expression_statement
       (assignment left: (identifier) @_name right: (_) @status.send)))
-  (#match? @_base "(^|\\.)(APIException|HTTPException)$")
+  (#match? @_base "(^|\\.)(APIException|HTTPException)$|^(aiohttp\\.)?web\\.HTTP(Error|ClientError|ServerError)$")
   (#any-of? @_name "status_code" "code"))
 
 ; ---- Implicit codes: answered although no number is written -----------------------------------------------
