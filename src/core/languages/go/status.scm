@@ -58,13 +58,14 @@
 
 ; Gin, Echo, Fiber (status first; methods no other library has): c.AbortWithStatus(409),
 ; c.AbortWithStatusJSON(409, obj), c.AbortWithError(409, err), c.IndentedJSON(409, obj), c.NoContent(204),
-; c.SendStatus(409), c.JSONBlob(409, b)
+; c.SendStatus(409), c.JSONBlob(409, b); Beego: this.CustomAbort(409, "x")
 (call_expression
   function: (selector_expression field: (field_identifier) @_method)
   arguments: (argument_list . (_) @status.send)
   (#any-of? @_method
     "AbortWithStatus" "AbortWithStatusJSON" "AbortWithError" "IndentedJSON" "SecureJSON" "AsciiJSON" "PureJSON"
-    "JSONP" "DataFromReader" "NoContent" "SendStatus" "JSONBlob" "JSONPretty" "XMLBlob" "XMLPretty" "HTMLBlob"))
+    "JSONP" "DataFromReader" "NoContent" "SendStatus" "JSONBlob" "JSONPretty" "XMLBlob" "XMLPretty" "HTMLBlob"
+    "CustomAbort"))
 
 ; Gin, Echo (status first) on the usual context names: c.JSON(409, obj), c.String(http.StatusConflict, "x"),
 ; c.Data(409, "text/plain", b), c.Redirect(302, url), c.Status(204); Fiber: c.Status(409).JSON(x)
@@ -93,12 +94,45 @@
   (#eq? @status.implicit "Redirect")
   (#set! implicit "302"))
 
-; Fiber: c.Redirect("/login", 302) (v2: the status comes second; in Gin and Echo the second is the URL)
+; Fiber: c.Redirect("/login", 302) (v2: the status comes second; in Gin and Echo the second is the URL); Beego
+; controllers: this.Redirect("/", 302)
 (call_expression
   function: (selector_expression operand: (identifier) @_context field: (field_identifier) @_method)
   arguments: (argument_list . (_) . (_) @status.send .)
-  (#any-of? @_context "c" "ctx" "context" "fc")
+  (#any-of? @_context "c" "ctx" "context" "fc" "this")
   (#eq? @_method "Redirect"))
+
+; Fiber v3: c.Redirect().To("/login"), .Back("/"), .Route("home") answer 303 See Other (v3's default); with
+; c.Redirect().Status(301).To(url) the code is sent instead
+(call_expression
+  function: (selector_expression
+    operand: (call_expression
+      function: (selector_expression field: (field_identifier) @_redirect)
+      arguments: (argument_list) @_none)
+    field: (field_identifier) @status.implicit)
+  (#eq? @_redirect "Redirect")
+  (#eq? @_none "()")
+  (#any-of? @status.implicit "To" "Back" "Route")
+  (#set! implicit "303"))
+(call_expression
+  function: (selector_expression
+    operand: (call_expression
+      function: (selector_expression field: (field_identifier) @_redirect)
+      arguments: (argument_list) @_none)
+    field: (field_identifier) @_method)
+  arguments: (argument_list . (_) @status.send)
+  (#eq? @_redirect "Redirect")
+  (#eq? @_none "()")
+  (#eq? @_method "Status"))
+
+; Beego controllers: this.Ctx.Output.SetStatus(409), this.CustomAbort(409, "x")
+(call_expression
+  function: (selector_expression
+    operand: (selector_expression field: (field_identifier) @_output)
+    field: (field_identifier) @_method)
+  arguments: (argument_list . (_) @status.send)
+  (#eq? @_output "Output")
+  (#eq? @_method "SetStatus"))
 
 ; Echo, Fiber errors: echo.NewHTTPError(409, "x"), fiber.NewError(409, "x")
 (call_expression

@@ -53,12 +53,12 @@
   module_name: (dotted_name) @_module @import.origin
   name: (dotted_name) @import.origin @import.name
   (#any-of? @_module "rest_framework.exceptions" "werkzeug.exceptions" "starlette.status" "fastapi.status" "rest_framework.status"
-    "http" "aiohttp.web" "pyramid.httpexceptions" "webob.exc" "django.http"))
+    "http" "aiohttp.web" "pyramid.httpexceptions" "webob.exc" "django.http" "falcon" "falcon.errors" "falcon.status_codes"))
 (import_from_statement
   module_name: (dotted_name) @_module @import.origin
   name: (aliased_import name: (dotted_name) @import.origin alias: (identifier) @import.name)
   (#any-of? @_module "rest_framework.exceptions" "werkzeug.exceptions" "starlette.status" "fastapi.status" "rest_framework.status"
-    "http" "aiohttp.web" "pyramid.httpexceptions" "webob.exc" "django.http"))
+    "http" "aiohttp.web" "pyramid.httpexceptions" "webob.exc" "django.http" "falcon" "falcon.errors" "falcon.status_codes"))
 ; from rest_framework import exceptions, status as st; from werkzeug import exceptions as wexc; from aiohttp import web
 (import_from_statement
   module_name: (dotted_name) @_module @import.origin

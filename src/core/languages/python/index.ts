@@ -43,8 +43,12 @@ export const python: LanguageSpec = {
     { pattern: /^(?:(?:\w+\.)*status\.)?HTTP_(?<code>[1-5]\d\d)_[A-Z0-9_]+$/ },
     // Standard library http: HTTPStatus.CONFLICT, http.HTTPStatus.NOT_FOUND, HTTPStatus.CONFLICT.value
     { pattern: /^(?:http\.)?HTTPStatus\.(?<name>[A-Z][A-Z0-9_]*)(?:\.value)?$/ },
-    // aiohttp, Pyramid, WebOb: web.HTTPConflict, HTTPNotFound, exc.HTTPForbidden, httpexceptions.HTTPGone
-    { pattern: /^(?:(?:aiohttp\.)?web\.|(?:webob\.)?exc\.|(?:pyramid\.)?httpexceptions\.)?HTTP(?<name>[A-Z][A-Za-z]+)$/ },
+    // aiohttp, Pyramid, WebOb, Falcon: web.HTTPConflict, HTTPNotFound, exc.HTTPForbidden, httpexceptions.HTTPGone,
+    // falcon.HTTPUnsupportedMediaType
+    { pattern: /^(?:(?:aiohttp\.)?web\.|(?:webob\.)?exc\.|(?:pyramid\.)?httpexceptions\.|falcon\.(?:errors\.)?)?HTTP(?<name>[A-Z][A-Za-z]+)$/ },
+    // Falcon's status strings: resp.status = falcon.HTTP_409, falcon.HTTP_CONFLICT, falcon.status_codes.HTTP_GONE
+    { pattern: /^falcon\.(?:status_codes\.)?HTTP_(?<code>[1-5]\d\d)$/ },
+    { pattern: /^falcon\.(?:status_codes\.)?HTTP_(?<name>[A-Z][A-Z_]*[A-Z])$/ },
     // Django: HttpResponseNotFound, django.http.HttpResponseGone (the class names are in `names`), Http404
     { pattern: /^(?:django\.http\.)?(?<name>HttpResponse[A-Z][A-Za-z]*)$/ },
     { pattern: /^(?:django\.http\.)?Http(?<code>404)$/ },
@@ -64,5 +68,5 @@ export const python: LanguageSpec = {
   // With status flow, a file that stores, forwards or sends a status for other files is parsed without a number.
   flowTrigger: /status|code/i,
   // … and imports that name statuses (see flow.scm): `from rest_framework.exceptions import NotFound` then `raise NotFound()`.
-  hint: /HTTPStatus|\bHTTP[A-Z][a-z]|HttpResponse[A-Z]|exceptions\.[A-Z]|\bredirect\(|RedirectResponse\(|\bfrom\s+(?:rest_framework|werkzeug|aiohttp|pyramid|webob)(?:\.\w+)?\s+import\b/,
+  hint: /HTTPStatus|\bHTTP[A-Z][a-z]|\bfalcon\.HTTP_[A-Z]|HttpResponse[A-Z]|exceptions\.[A-Z]|\bredirect\(|RedirectResponse\(|\bfrom\s+(?:rest_framework|werkzeug|aiohttp|pyramid|webob)(?:\.\w+)?\s+import\b/,
 };

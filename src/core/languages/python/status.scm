@@ -57,6 +57,16 @@
       value: (_) @status.send))
   (#match? @_function "^(flask\\.)?redirect$")
   (#eq? @_keyword "code"))
+; Tornado RequestHandler: self.redirect("/x", status=303)
+(call
+  function: (attribute object: (identifier) @_self attribute: (identifier) @_method)
+  arguments: (argument_list
+    (keyword_argument
+      name: (identifier) @_keyword
+      value: (_) @status.send))
+  (#eq? @_self "self")
+  (#eq? @_method "redirect")
+  (#eq? @_keyword "status"))
 
 ; Response objects with a status keyword:
 ;   Flask Response(body, status=409); Starlette/FastAPI JSONResponse(content, status_code=409), Response(status_code=204);
@@ -133,6 +143,7 @@
 ; Exceptions and responses named after their status:
 ;   Django: raise Http404, return HttpResponseNotFound(), HttpResponseGone()
 ;   aiohttp: raise web.HTTPConflict(), raise web.HTTPNotFound; Pyramid/WebOb: raise exc.HTTPForbidden()
+;   Falcon: raise falcon.HTTPUnsupportedMediaType(description="x"), raise falcon.HTTPNotFound
 ;   DRF/Werkzeug: raise exceptions.PermissionDenied(), raise werkzeug.exceptions.Conflict()
 ; (the class name resolves through the symbols of index.ts; other exceptions resolve to nothing)
 (raise_statement
@@ -155,32 +166,35 @@
   (#match? @status.send "^([A-Z]\\w*|[a-z_]\\w*\\.[A-Z]\\w*)$")
   (#imported? @status.send)
   (#set! evidence "\\braise\\b")
-  (#set! evidence.file "\\b(from\\s+(rest_framework(\\.exceptions)?|werkzeug(\\.exceptions)?|aiohttp(\\.web)?|pyramid(\\.httpexceptions)?|webob(\\.exc)?|django(\\.http)?)\\s+import|import\\s+(rest_framework|werkzeug|aiohttp|pyramid|webob|django)\\.)"))
+  (#set! evidence.file "\\b(from\\s+(rest_framework(\\.exceptions)?|werkzeug(\\.exceptions)?|aiohttp(\\.web)?|pyramid(\\.httpexceptions)?|webob(\\.exc)?|django(\\.http)?|falcon(\\.errors)?)\\s+import|import\\s+(rest_framework|werkzeug|aiohttp|pyramid|webob|django)\\.)"))
 
-; DRF and Werkzeug exception classes: class Conflict(APIException): status_code = 409; class Teapot(HTTPException): code = 418
+; DRF and Werkzeug exception classes: class Conflict(APIException): status_code = 409; class Teapot(HTTPException): code = 418;
+; aiohttp: class Locked(web.HTTPClientError): status_code = 423
 (class_definition
   superclasses: (argument_list (_) @_base)
   body: (block
     (expression_statement
       (assignment left: (identifier) @_name right: (_) @status.send)))
-  (#match? @_base "(^|\\.)(APIException|HTTPException)$")
+  (#match? @_base "(^|\\.)(APIException|HTTPException)$|^(aiohttp\\.)?web\\.HTTP(Error|ClientError|ServerError)$")
   (#any-of? @_name "status_code" "code"))
 
 ; ---- Implicit codes: answered although no number is written -----------------------------------------------
-; Flask redirect(url), Django redirect(to) and redirect("view-name", pk=1): 302 Found; Django
-; redirect(obj, permanent=True): 301 Moved Permanently. A code (`code=301`, a second positional) is sent above.
+; Flask redirect(url), Django redirect(to) and redirect("view-name", pk=1), Tornado self.redirect(url) and its OAuth
+; mixins' self.authorize_redirect(redirect_uri=…, …): 302 Found; Django redirect(obj, permanent=True), Tornado
+; self.redirect(url, permanent=True): 301 Moved Permanently. A code (`code=301`, `status=303`, a second positional) is
+; sent above.
 (call
   function: [(identifier) (attribute)] @status.implicit
   arguments: (argument_list . (_) .) @_args
-  (#match? @status.implicit "^((flask|django\\.shortcuts|shortcuts)\\.)?redirect$")
-  (#not-match? @_args "^\\(\\s*(code|permanent)\\s*=")
+  (#match? @status.implicit "^(((flask|django\\.shortcuts|shortcuts)\\.)?redirect|self\\.(authorize_)?redirect)$")
+  (#not-match? @_args "^\\(\\s*((code|status)\\s*=|permanent\\s*=\\s*True)")
   (#set! implicit "302"))
 (call
   function: [(identifier) (attribute)] @status.implicit
-  arguments: (argument_list . (_) @_location . (keyword_argument)+ .) @_args
-  (#match? @status.implicit "^((flask|django\\.shortcuts|shortcuts)\\.)?redirect$")
-  (#not-match? @_location "^(code|permanent)\\s*=")
-  (#not-match? @_args "[(,]\\s*(code|permanent)\\s*=")
+  arguments: (argument_list . (_) @_location . (keyword_argument)) @_args
+  (#match? @status.implicit "^(((flask|django\\.shortcuts|shortcuts)\\.)?redirect|self\\.(authorize_)?redirect)$")
+  (#not-match? @_location "^((code|status)\\s*=|permanent\\s*=\\s*True)")
+  (#not-match? @_args "[(,]\\s*((code|status)\\s*=|permanent\\s*=\\s*True)")
   (#set! implicit "302"))
 ; Django redirect("board-detail", board.slug), redirect("app:view", a, b, tab="x"): after a URL pattern's name (a
 ; bare word, never a path), the positional arguments are the view's, so the answer is 302 Found. A literal number
@@ -197,7 +211,7 @@
 (call
   function: [(identifier) (attribute)] @status.implicit
   arguments: (argument_list (keyword_argument name: (identifier) @_keyword value: (true)))
-  (#match? @status.implicit "^((django\\.shortcuts|shortcuts)\\.)?redirect$")
+  (#match? @status.implicit "^(((django\\.shortcuts|shortcuts)\\.)?redirect|self\\.redirect)$")
   (#eq? @_keyword "permanent")
   (#set! implicit "301"))
 ; Starlette/FastAPI RedirectResponse(url): 307 Temporary Redirect unless status_code is given
@@ -209,7 +223,7 @@
   (#set! implicit "307"))
 (call
   function: [(identifier) (attribute)] @status.implicit
-  arguments: (argument_list . (_) @_location . (keyword_argument)+ .) @_args
+  arguments: (argument_list . (_) @_location . (keyword_argument)) @_args
   (#match? @status.implicit "(^|\\.)RedirectResponse$")
   (#not-match? @_location "^status_code\\s*=")
   (#not-match? @_args "[(,]\\s*status_code\\s*=")

@@ -122,6 +122,16 @@
   (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
   (#set! implicit "302"))
 
+; Hanami actions: response.redirect_to routes.path(:home): 302 Found unless a status is given (sent above)
+(call
+  receiver: (identifier) @_response
+  method: (identifier) @status.implicit
+  arguments: (argument_list) @_args
+  (#any-of? @_response "response" "res")
+  (#eq? @status.implicit "redirect_to")
+  (#not-match? @_args "(^|[\\s,(]):?[\"']?status[\"']?(:|\\s*=>)")
+  (#set! implicit "302"))
+
 ; Sinatra, Grape, Roda: redirect '/login', redirect to('/x'): 302 Found (a statement of a route block; Sinatra answers
 ; 303 to non-GET HTTP/1.1 requests, its documented default for GET is 302); redirect to('/x'), 301 sends its own code;
 ; Grape: redirect '/x', permanent: true is 301

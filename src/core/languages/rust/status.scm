@@ -177,11 +177,24 @@
   (#eq? @_method "map_err")
   (#match? @status.send "^((actix_web::)?error::)?Error[A-Z][A-Za-z]+$"))
 
+; poem: Err(Error::from_status(StatusCode::CONFLICT)), Error::from_string("exists", StatusCode::CONFLICT)
+(call_expression
+  function: (scoped_identifier path: (_) @_type name: (identifier) @_method)
+  arguments: (arguments . (_) @status.send .)
+  (#match? @_type "^(poem::)?(error::)?Error$")
+  (#eq? @_method "from_status"))
+(call_expression
+  function: (scoped_identifier path: (_) @_type name: (identifier) @_method)
+  arguments: (arguments . (_) . (_) @status.send .)
+  (#match? @_type "^(poem::)?(error::)?Error$")
+  (#eq? @_method "from_string"))
+
 ; ---- Handlers: implicit codes (a redirect without a number) ----------------------------------------------------
 
 ; axum, Rocket: Redirect::to(uri) answers 303 See Other, Redirect::temporary 307, Redirect::permanent 308; Rocket:
 ; Redirect::found 302, Redirect::moved 301 — where a handler's response is produced (a tail, `return`, `Ok`/`Err`, a
-; response tuple such as `(jar, Redirect::to("/"))`, a match arm, a closure body, `.into_response()`).
+; response tuple such as `(jar, Redirect::to("/"))`, a match arm, a closure body, `.into_response()`, Rocket's
+; `Flash::error(Redirect::to("/"), "msg")`).
 ; actix-web's web::Redirect::to(uri) answers 307 Temporary Redirect; chained, .see_other() 303, .permanent() 308,
 ; .temporary() 307, .using_status_code(StatusCode::FOUND) its own code (a send below).
 
@@ -194,9 +207,9 @@
   (#eq? @status.implicit "to")
   (#set! implicit "303"))
 (call_expression
-  function: (identifier) @_result
-  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
-  (#any-of? @_result "Ok" "Err")
+  function: [(identifier) (scoped_identifier)] @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (#any-of? @_result "Ok" "Err" "Flash::success" "Flash::error" "Flash::warning" "Flash::new")
   (#match? @_type "^Redirect$")
   (#eq? @status.implicit "to")
   (#set! implicit "303"))
@@ -216,9 +229,9 @@
   (#eq? @status.implicit "temporary")
   (#set! implicit "307"))
 (call_expression
-  function: (identifier) @_result
-  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
-  (#any-of? @_result "Ok" "Err")
+  function: [(identifier) (scoped_identifier)] @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (#any-of? @_result "Ok" "Err" "Flash::success" "Flash::error" "Flash::warning" "Flash::new")
   (#match? @_type "^Redirect$")
   (#eq? @status.implicit "temporary")
   (#set! implicit "307"))
@@ -238,9 +251,9 @@
   (#eq? @status.implicit "permanent")
   (#set! implicit "308"))
 (call_expression
-  function: (identifier) @_result
-  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
-  (#any-of? @_result "Ok" "Err")
+  function: [(identifier) (scoped_identifier)] @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (#any-of? @_result "Ok" "Err" "Flash::success" "Flash::error" "Flash::warning" "Flash::new")
   (#match? @_type "^Redirect$")
   (#eq? @status.implicit "permanent")
   (#set! implicit "308"))
@@ -260,9 +273,9 @@
   (#eq? @status.implicit "found")
   (#set! implicit "302"))
 (call_expression
-  function: (identifier) @_result
-  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
-  (#any-of? @_result "Ok" "Err")
+  function: [(identifier) (scoped_identifier)] @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (#any-of? @_result "Ok" "Err" "Flash::success" "Flash::error" "Flash::warning" "Flash::new")
   (#match? @_type "^Redirect$")
   (#eq? @status.implicit "found")
   (#set! implicit "302"))
@@ -282,9 +295,9 @@
   (#eq? @status.implicit "moved")
   (#set! implicit "301"))
 (call_expression
-  function: (identifier) @_result
-  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)) .)
-  (#any-of? @_result "Ok" "Err")
+  function: [(identifier) (scoped_identifier)] @_result
+  arguments: (arguments . (call_expression function: (scoped_identifier path: (_) @_type name: (identifier) @status.implicit)))
+  (#any-of? @_result "Ok" "Err" "Flash::success" "Flash::error" "Flash::warning" "Flash::new")
   (#match? @_type "^Redirect$")
   (#eq? @status.implicit "moved")
   (#set! implicit "301"))
